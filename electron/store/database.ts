@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppFailure } from '../../shared/contract/result';
+import { lockDataDir } from './data-dir-lock';
+import { migrate } from './migrate';
+
+export interface OpenedStore {
+  db: Database.Database;
+  path: string;
+  close(): void;
+}
+
+const SQLITE_UNREADABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+const SQLITE_BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+/**
+ * Open (creating if needed) the Pitwall database in a data directory: take the
+ * directory lock, set WAL + foreign keys, check the file is a readable SQLite
+ * database, then migrate. A corrupt or foreign file is never overwritten: the
+ * user gets a message naming it and decides.
+ */
+export function openStore(dataDir: string, options: { nativeBinding?: string } = {}): OpenedStore {
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  const path = join(dataDir, 'pitwall.db');
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: 2000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives a process kill; only an OS crash may lose the last ones.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    migrate(db);
+  } catch (err) {
+    db?.close();
+    unlock();
+    throw describeOpenError(err, path);
+  }
+  const opened = db;
+  return {
+    db: opened,
+    path,
+    close() {
+      if (opened.open) opened.close();
+      unlock();
+    },
+  };
+}
+
+function describeOpenError(err: unknown, path: string): Error {
+  if (err instanceof AppFailure) return err;
+  const code = (err as { code?: string }).code ?? '';
+  if (SQLITE_UNREADABLE.has(code)) {
+    return new AppFailure(
+      'storage',
+      `The database file ${path} is damaged or is not a Pitwall database (${(err as Error).message}). ` +
+        'It was left untouched: move it aside to start fresh, or restore it from a backup.',
+      { cause: err },
+    );
+  }
+  if (SQLITE_BUSY.has(code)) {
+    return new AppFailure('conflict', `The database file ${path} is locked by another program. Close it and try again.`, { cause: err });
+  }
+  return new AppFailure('storage', `Cannot open the database ${path}: ${(err as Error).message}`, { cause: err });
+}

@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import type { EditableTime, EventKind, Incident, IncidentSummary, TimelineEvent } from '../../shared/domain/incident';
+import type { Role } from '../../shared/domain/roles';
+import type { Severity } from '../../shared/domain/severity';
+import type { Status } from '../../shared/domain/status';
+import { toEvent, toIncident, toSummary, type EventRow, type IncidentRow, type RoleRow } from './incident-rows';
+
+const SELECT_INCIDENT = `SELECT i.*, (SELECT person FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'commander') AS commander FROM incidents i`;
+
+/** Column for each timestamp a status change or the commander may set. */
+export const TIME_COLUMN: Readonly<Record<EditableTime | 'resolvedAt' | 'closedAt', string>> = {
+  impactStartedAt: 'impact_started_at',
+  detectedAt: 'detected_at',
+  acknowledgedAt: 'acknowledged_at',
+  mitigatedAt: 'mitigated_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+};
+
+export interface NewIncident {
+  ref: string;
+  title: string;
+  summary: string;
+  severity: Severity;
+  services: string[];
+  tenants: string[];
+  impactStartedAt: number | null;
+  detectedAt: number | null;
+  declaredAt: number;
+}
+
+export interface NewEvent {
+  incidentId: number;
+  at: number;
+  kind: EventKind;
+  actor: string;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * SQL for incidents, roles and timeline. No business rules here: the incident
+ * service decides what changes and wraps each change + its event in a transaction.
+ */
+export class IncidentRepo {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      byId: db.prepare<[number], IncidentRow>(`${SELECT_INCIDENT} WHERE i.id = ?`),
+      roles: db.prepare<[number], RoleRow>('SELECT role, person, assigned_at FROM incident_roles WHERE incident_id = ? ORDER BY role'),
+      events: db.prepare<[number], EventRow>('SELECT * FROM timeline_events WHERE incident_id = ? ORDER BY at, id'),
+      insertEvent: db.prepare(
+        'INSERT INTO timeline_events (incident_id, at, kind, actor, summary, data) VALUES (@incidentId, @at, @kind, @actor, @summary, @data)',
+      ),
+      countRefs: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incidents WHERE ref LIKE ?'),
+      insert: db.prepare(`INSERT INTO incidents (ref, title, summary, severity, status, services, tenants,
+          impact_started_at, detected_at, declared_at, updated_at)
+        VALUES (@ref, @title, @summary, @severity, 'investigating', @services, @tenants,
+          @impactStartedAt, @detectedAt, @declaredAt, @declaredAt)`),
+      upsertRole: db.prepare(`INSERT INTO incident_roles (incident_id, role, person, assigned_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (incident_id, role) DO UPDATE SET person = excluded.person, assigned_at = excluded.assigned_at`),
+      notes: db.prepare<[number], { summary: string }>("SELECT summary FROM timeline_events WHERE incident_id = ? AND kind = 'note'"),
+      deleteSearch: db.prepare('DELETE FROM incident_search WHERE rowid = ?'),
+      insertSearch: db.prepare('INSERT INTO incident_search (rowid, ref, title, summary, notes) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  get(id: number): Incident | null {
+    const row = this.stmts.byId.get(id);
+    return row ? toIncident(row, this.stmts.roles.all(id)) : null;
+  }
+
+  timeline(id: number): TimelineEvent[] {
+    return this.stmts.events.all(id).map(toEvent);
+  }
+
+  /** How many incidents already carry a ref with this prefix (for INC-YYYYMMDD-NNN numbering). */
+  countRefsWithPrefix(prefix: string): number {
+    return this.stmts.countRefs.get(`${prefix}%`)?.n ?? 0;
+  }
+
+  insert(n: NewIncident): number {
+    const info = this.stmts.insert.run({ ...n, services: JSON.stringify(n.services), tenants: JSON.stringify(n.tenants) });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Update named columns (names come from code, never from input). */
+  update(id: number, at: number, fields: Record<string, string | number | null>): void {
+    const cols = Object.keys(fields);
+    const sets = cols.map((c) => `${c} = @${c}`).join(', ');
+    this.db.prepare(`UPDATE incidents SET ${sets}${cols.length ? ', ' : ''}updated_at = @__at WHERE id = @__id`).run({ ...fields, __at: at, __id: id });
+  }
+
+  setStatus(id: number, status: Status, at: number, times: Record<string, number | null>): void {
+    this.update(id, at, { status, ...times });
+  }
+
+  assignRole(id: number, role: Role, person: string, at: number): void {
+    this.stmts.upsertRole.run(id, role, person, at);
+  }
+
+  appendEvent(e: NewEvent): number {
+    const info = this.stmts.insertEvent.run({ ...e, data: JSON.stringify(e.data ?? {}) });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Keep the search index in step with the incident; called inside the same transaction as the change. */
+  reindex(id: number): void {
+    const row = this.stmts.byId.get(id);
+    if (!row) return;
+    const notes = this.stmts.notes.all(id).map((n) => n.summary).join('\n');
+    this.stmts.deleteSearch.run(id);
+    this.stmts.insertSearch.run(id, row.ref, row.title, row.summary, notes);
+  }
+
+  list(opts: { search: string; includeClosed: boolean; limit: number }): IncidentSummary[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: opts.limit };
+    if (!opts.includeClosed) where.push("i.status <> 'closed'");
+    const match = toFtsQuery(opts.search);
+    if (match) {
+      where.push('i.id IN (SELECT rowid FROM incident_search WHERE incident_search MATCH @match)');
+      params.match = match;
+    }
+    const sql = `${SELECT_INCIDENT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY (i.status IN ('resolved','closed')), i.declared_at DESC LIMIT @limit`;
+    return this.db.prepare<Record<string, string | number>, IncidentRow>(sql).all(params).map(toSummary);
+  }
+}
+
+/**
+ * Turn what a person typed into a safe FTS5 query: each word becomes a quoted
+ * prefix term, so punctuation and FTS operators in the input are just text.
+ */
+export function toFtsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+}

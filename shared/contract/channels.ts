@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Incident, IncidentDetail, IncidentSummary } from '../domain/incident';
+import type { SeverityPolicy } from '../policy/severity-policy';
+import * as s from './schemas';
+
+/**
+ * THE contract between the renderer and the main process. Both adapters (Electron
+ * IPC and browser-mode HTTP) loop over this map; no channel string is written
+ * anywhere else. `output` is a type marker only — it carries no runtime value.
+ */
+function out<T>(): T {
+  return undefined as T;
+}
+
+const empty = z.strictObject({});
+
+export const channels = {
+  'app:get-info': { input: empty, output: out<AppInfo>() },
+  'incident:list': { input: s.listInput, output: out<IncidentSummary[]>() },
+  'incident:get': { input: z.strictObject({ id: s.incidentId }), output: out<IncidentDetail>() },
+  'incident:declare': { input: s.declareInput, output: out<Incident>() },
+  'incident:set-severity': {
+    input: z.strictObject({ id: s.incidentId, severity: s.severity, reason: s.longText.default('') }),
+    output: out<Incident>(),
+  },
+  'incident:set-status': {
+    input: z.strictObject({ id: s.incidentId, status: s.status, reason: s.longText.default('') }),
+    output: out<Incident>(),
+  },
+  'incident:set-time': {
+    input: z.strictObject({ id: s.incidentId, field: s.editableTime, at: s.epochMs.nullable() }),
+    output: out<Incident>(),
+  },
+  'incident:acknowledge': { input: z.strictObject({ id: s.incidentId }), output: out<Incident>() },
+  'incident:assign-role': {
+    input: z.strictObject({ id: s.incidentId, role: s.role, person: s.personName, note: s.longText.default('') }),
+    output: out<Incident>(),
+  },
+  'incident:edit': {
+    input: z.strictObject({
+      id: s.incidentId,
+      title: s.title.optional(),
+      summary: s.longText.optional(),
+      services: s.nameList.optional(),
+      tenants: s.nameList.optional(),
+    }),
+    output: out<Incident>(),
+  },
+  'incident:add-note': {
+    input: z.strictObject({ id: s.incidentId, text: s.longText.trim().min(1, 'note must not be empty') }),
+    output: out<IncidentDetail>(),
+  },
+  'policy:get': { input: empty, output: out<SeverityPolicy>() },
+  'policy:set': { input: s.policyInput, output: out<SeverityPolicy>() },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+/** What the caller may pass (defaults make some fields optional). */
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+/** What the handler receives after parsing (defaults applied). */
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = Channels[C]['output'];
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  operator: string;
+  startedAt: number;
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
