@@ -14,7 +14,7 @@ export class EventHub {
   emit<E extends PushedEvent>(event: E, payload: PushedEvents[E]): void {
     for (const l of this.listeners) {
       try {
-        l({ event, payload } as EventMessage);
+        l({ event, payload });
       } catch {
         // A broken listener (closed socket, destroyed window) must not stop the others.
       }

@@ -119,7 +119,10 @@ export class IncidentService {
   acknowledge(id: number): Incident {
     return this.mutate(id, (inc, at) => {
       if (inc.times.acknowledgedAt !== null) {
-        throw new AppFailure('invalid-transition', `${inc.ref} was already acknowledged at ${new Date(inc.times.acknowledgedAt).toISOString()}.`);
+        throw new AppFailure(
+          'invalid-transition',
+          `${inc.ref} was already acknowledged at ${new Date(inc.times.acknowledgedAt).toISOString()}.`,
+        );
       }
       this.repo.update(inc.id, at, { acknowledged_at: at });
       this.event(inc.id, at, 'timestamp', `Acknowledged by ${this.deps.operator()}`, { field: 'acknowledgedAt', from: null, to: at });
@@ -142,7 +145,11 @@ export class IncidentService {
           note: input.note,
         });
       } else {
-        this.event(inc.id, at, 'role', `${input.person} is ${ROLE_LABEL[input.role]}${note}`, { role: input.role, to: input.person, note: input.note });
+        this.event(inc.id, at, 'role', `${input.person} is ${ROLE_LABEL[input.role]}${note}`, {
+          role: input.role,
+          to: input.person,
+          note: input.note,
+        });
       }
       // Someone taking command is the acknowledgement, if nobody acknowledged before.
       if (input.role === 'commander' && inc.times.acknowledgedAt === null) {
@@ -155,11 +162,11 @@ export class IncidentService {
   edit(input: ParsedInput<'incident:edit'>): Incident {
     return this.mutate(input.id, (inc, at) => {
       const changes: Record<string, string | null> = {};
-      const changed: string[] = [];
-      if (input.title !== undefined && input.title !== inc.title) (changes.title = input.title), changed.push('title');
-      if (input.summary !== undefined && input.summary !== inc.summary) (changes.summary = input.summary), changed.push('summary');
-      if (input.services !== undefined) (changes.services = JSON.stringify(input.services)), changed.push('services');
-      if (input.tenants !== undefined) (changes.tenants = JSON.stringify(input.tenants)), changed.push('tenants');
+      if (input.title !== undefined && input.title !== inc.title) changes.title = input.title;
+      if (input.summary !== undefined && input.summary !== inc.summary) changes.summary = input.summary;
+      if (input.services !== undefined) changes.services = JSON.stringify(input.services);
+      if (input.tenants !== undefined) changes.tenants = JSON.stringify(input.tenants);
+      const changed = Object.keys(changes);
       if (changed.length === 0) throw new AppFailure('bad-input', 'Nothing to change.');
       this.repo.update(inc.id, at, changes);
       this.event(inc.id, at, 'edit', `Edited ${changed.join(', ')}`, {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/contract/result';
 import { lockDataDir } from './data-dir-lock';
-import { migrate } from './migrate';
+import { assertKnownSchema, migrate } from './migrate';
 
 export interface OpenedStore {
   db: Database.Database;
@@ -27,11 +27,12 @@ export function openStore(dataDir: string, options: { nativeBinding?: string } =
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: 2000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    assertKnownSchema(db);
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a process kill; only an OS crash may lose the last ones.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
     migrate(db);
   } catch (err) {
     db?.close();

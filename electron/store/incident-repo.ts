@@ -89,7 +89,9 @@ export class IncidentRepo {
   update(id: number, at: number, fields: Record<string, string | number | null>): void {
     const cols = Object.keys(fields);
     const sets = cols.map((c) => `${c} = @${c}`).join(', ');
-    this.db.prepare(`UPDATE incidents SET ${sets}${cols.length ? ', ' : ''}updated_at = @__at WHERE id = @__id`).run({ ...fields, __at: at, __id: id });
+    this.db
+      .prepare(`UPDATE incidents SET ${sets}${cols.length ? ', ' : ''}updated_at = @__at WHERE id = @__id`)
+      .run({ ...fields, __at: at, __id: id });
   }
 
   setStatus(id: number, status: Status, at: number, times: Record<string, number | null>): void {
@@ -109,7 +111,10 @@ export class IncidentRepo {
   reindex(id: number): void {
     const row = this.stmts.byId.get(id);
     if (!row) return;
-    const notes = this.stmts.notes.all(id).map((n) => n.summary).join('\n');
+    const notes = this.stmts.notes
+      .all(id)
+      .map((n) => n.summary)
+      .join('\n');
     this.stmts.deleteSearch.run(id);
     this.stmts.insertSearch.run(id, row.ref, row.title, row.summary, notes);
   }
@@ -135,5 +140,8 @@ export class IncidentRepo {
  */
 export function toFtsQuery(text: string): string {
   const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
 }

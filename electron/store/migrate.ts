@@ -4,6 +4,20 @@ import { AppFailure } from '../../shared/contract/result';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
 
+/** Refuse a database from a newer Pitwall before anything (even the WAL switch) writes to it. */
+export function assertKnownSchema(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.length;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new AppFailure(
+      'storage',
+      `This database was written by a newer Pitwall (schema ${current}; this version knows up to ${latest}). ` +
+        'It was left untouched. Update Pitwall, or point PITWALL_DATA_DIR at another folder.',
+    );
+  }
+  return current;
+}
+
 export function migrationHash(m: Migration): string {
   return createHash('sha256').update(m.sql).digest('hex');
 }
@@ -15,22 +29,17 @@ export function migrationHash(m: Migration): string {
  * migration whose text changed is refused too (its hash is on record).
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
-  const latest = migrations.length;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new AppFailure(
-      'storage',
-      `This database was written by a newer Pitwall (schema ${current}; this version knows up to ${latest}). ` +
-        'It was left untouched. Update Pitwall, or point PITWALL_DATA_DIR at another folder.',
-    );
-  }
+  const current = assertKnownSchema(db, migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
   const applied = db.prepare('SELECT version, hash FROM schema_migrations').all() as { version: number; hash: string }[];
   for (const row of applied) {
     const m = migrations[row.version - 1];
     if (m && migrationHash(m) !== row.hash) {
-      throw new AppFailure('storage', `Migration ${m.version} (${m.name}) differs from the one applied to this database; refusing to open it.`);
+      throw new AppFailure(
+        'storage',
+        `Migration ${m.version} (${m.name}) differs from the one applied to this database; refusing to open it.`,
+      );
     }
   }
   const pending = migrations.slice(current);

@@ -9,11 +9,7 @@ import { MAX_LIST_ITEMS, MAX_NAME, MAX_TEXT, MAX_TITLE } from './limits';
 /** Reusable zod pieces for channel inputs. Every object is strict: unknown keys are an error, not ignored. */
 
 const trimmed = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
 export const incidentId = z.number().int().positive();
 export const severity = z.enum(SEVERITIES);
@@ -63,6 +59,9 @@ export const policyInput = z.strictObject({
     )
     .min(1)
     .max(20)
-    .refine((steps) => steps.every((s, i) => i === 0 || s.fromMin > (steps[i - 1]?.fromMin ?? -1)), 'escalation steps must be in increasing time order')
+    .refine(
+      (steps) => steps.every((s, i) => i === 0 || s.fromMin > (steps[i - 1]?.fromMin ?? -1)),
+      'escalation steps must be in increasing time order',
+    )
     .refine((steps) => steps[0]?.fromMin === 0, 'the first escalation step must start at 0 minutes'),
 });

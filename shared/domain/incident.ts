@@ -20,12 +20,7 @@ export interface IncidentTimes {
   closedAt: EpochMs | null;
 }
 
-export const EDITABLE_TIMES = [
-  'impactStartedAt',
-  'detectedAt',
-  'acknowledgedAt',
-  'mitigatedAt',
-] as const;
+export const EDITABLE_TIMES = ['impactStartedAt', 'detectedAt', 'acknowledgedAt', 'mitigatedAt'] as const;
 export type EditableTime = (typeof EDITABLE_TIMES)[number];
 
 export interface RoleAssignment {

@@ -20,8 +20,18 @@ export function responseMetrics(t: IncidentTimes): ResponseMetric[] {
   const start = t.impactStartedAt ?? t.detectedAt ?? t.declaredAt;
   return [
     { id: 'ttd', label: 'Time to detect', formula: 'detected − impact start', ms: diff(t.detectedAt, t.impactStartedAt) },
-    { id: 'tta', label: 'Time to acknowledge', formula: 'acknowledged − detected (or declared)', ms: diff(t.acknowledgedAt, t.detectedAt ?? t.declaredAt) },
-    { id: 'ttm', label: 'Time to mitigate', formula: 'mitigated − impact start (or detected, or declared)', ms: diff(t.mitigatedAt, start) },
+    {
+      id: 'tta',
+      label: 'Time to acknowledge',
+      formula: 'acknowledged − detected (or declared)',
+      ms: diff(t.acknowledgedAt, t.detectedAt ?? t.declaredAt),
+    },
+    {
+      id: 'ttm',
+      label: 'Time to mitigate',
+      formula: 'mitigated − impact start (or detected, or declared)',
+      ms: diff(t.mitigatedAt, start),
+    },
     { id: 'ttr', label: 'Time to resolve', formula: 'resolved − impact start (or detected, or declared)', ms: diff(t.resolvedAt, start) },
   ];
 }

@@ -33,7 +33,12 @@ export interface SeverityPolicy {
 
 export const DEFAULT_POLICY: SeverityPolicy = {
   rules: {
-    SEV1: { responseSlaMin: 5, escalationMin: 15, notificationChannels: ['pagerduty', 'slack-critical', 'email-executives'], updateCadenceMin: 15 },
+    SEV1: {
+      responseSlaMin: 5,
+      escalationMin: 15,
+      notificationChannels: ['pagerduty', 'slack-critical', 'email-executives'],
+      updateCadenceMin: 15,
+    },
     SEV2: { responseSlaMin: 15, escalationMin: 30, notificationChannels: ['pagerduty', 'slack-incidents'], updateCadenceMin: 30 },
     SEV3: { responseSlaMin: 60, escalationMin: 120, notificationChannels: ['slack-incidents', 'email-team'], updateCadenceMin: 60 },
     SEV4: { responseSlaMin: 480, escalationMin: null, notificationChannels: ['jira'], updateCadenceMin: null },

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface PitwallProcess {
+  url: string;
+  dataDir: string;
+  /** Stop the server (as a user quitting would) and start it again on the same data directory. */
+  restart(): Promise<void>;
+}
+
+const ROOT = join(__dirname, '..');
+
+/** Start browser mode on a free port with a temp data dir; resolve once it printed its URL. */
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')], {
+      cwd: ROOT,
+      env: { ...process.env, PITWALL_OPERATOR: 'e2e-operator' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /Open: (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ pitwall: PitwallProcess }>({
+  pitwall: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-e2e-'));
+    let current = await startServer(dataDir);
+    const handle: PitwallProcess = {
+      url: current.url,
+      dataDir,
+      async restart() {
+        await stop(current.child);
+        current = await startServer(dataDir);
+        handle.url = current.url;
+      },
+    };
+    await use(handle);
+    await stop(current.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');

@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { SCREENSHOTS } from '../fixtures';
+
+/** Locators and actions for the command console; specs speak in these terms, not selectors. */
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.locator('[data-app-state="loaded"]')).toBeVisible();
+  }
+
+  async declare(opts: { title: string; summary?: string; severity: string }): Promise<void> {
+    await this.page.getByTestId('declare-button').click();
+    await this.page.getByTestId('declare-title').fill(opts.title);
+    if (opts.summary) await this.page.getByTestId('declare-summary').fill(opts.summary);
+    await this.page.getByTestId('declare-severity').selectOption(opts.severity);
+    await this.page.getByTestId('declare-submit').click();
+    await expect(this.header).toContainText(opts.title);
+  }
+
+  get header(): Locator {
+    return this.page.getByTestId('incident-header');
+  }
+
+  get timelineEvents(): Locator {
+    return this.page.getByTestId('timeline').getByTestId('timeline-event');
+  }
+
+  incidentRows(): Locator {
+    return this.page.getByTestId('incident-list').getByTestId('incident-row');
+  }
+
+  async setSeverity(sev: string): Promise<void> {
+    await this.page.getByTestId('severity-select').selectOption(sev);
+  }
+
+  async setStatus(status: string): Promise<void> {
+    await this.page.getByTestId('status-select').selectOption(status);
+  }
+
+  async assignRole(role: string, person: string): Promise<void> {
+    await this.page.getByTestId(`role-${role}`).fill(person);
+    await this.page.getByTestId(`assign-${role}`).click();
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.page.getByTestId('note-input').fill(text);
+    await this.page.getByTestId('note-submit').click();
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { channels } from '../shared/contract/channels';
+import { createCore, type PitwallCore } from './core/app';
+import { resolveDataDir } from './core/data-dir';
+import { CONTENT_SECURITY_POLICY } from './server/csp';
+
+declare const PITWALL_VERSION: string;
+
+/**
+ * The thin Electron shell: one window, locked down, and a generic IPC loop over
+ * the contract. Everything else lives in core/, which browser mode and the tests
+ * run without Electron.
+ */
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+function isOwnPage(url: string): boolean {
+  return url === rendererUrl || url.startsWith(`${rendererUrl}#`) || url.startsWith(`${rendererUrl}?`);
+}
+
+function registerIpc(core: PitwallCore): void {
+  for (const channel of Object.keys(channels)) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      // Only our own page may call in, never a frame that navigated elsewhere.
+      if (!isOwnPage(event.senderFrame?.url ?? '')) {
+        return { ok: false, error: { code: 'bad-input', message: 'Calls are accepted only from the Pitwall window.' } };
+      }
+      return core.dispatch(channel, input);
+    });
+  }
+}
+
+function createWindow(core: PitwallCore): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#0b0f14',
+    title: 'Pitwall',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isOwnPage(url)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the outside world open in the user's browser, never in a Pitwall window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  const unsubscribe = core.subscribe((m) => {
+    if (!win.isDestroyed()) win.webContents.send(m.event, m.payload);
+  });
+  win.on('closed', unsubscribe);
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  let core: PitwallCore;
+  try {
+    core = createCore({
+      dataDir: resolveDataDir(),
+      mode: 'electron',
+      version: PITWALL_VERSION,
+      ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
+    });
+  } catch (err) {
+    dialog.showErrorBox('Pitwall could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  registerIpc(core);
+  let win = createWindow(core);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow(core);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
+}
+
+void start();

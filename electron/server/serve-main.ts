@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app';
+import { resolveDataDir } from '../core/data-dir';
+import { startBrowserServer } from './browser-server';
+
+declare const PITWALL_VERSION: string;
+
+const HELP = `Pitwall browser mode: serves the console to a local browser on 127.0.0.1.
+
+Options:
+  --port N          port to listen on (default: a free port)
+  --data-dir DIR    where the database lives (default: $PITWALL_DATA_DIR or the OS user-data folder)
+  --static DIR      built renderer to serve (default: dist/renderer)
+  -h, --help        this text`;
+
+/** Entry point of `npm run serve` (bundled to dist/serve.cjs). */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      static: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number.parseInt(values.port, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
+  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION });
+  const server = await startBrowserServer({
+    core,
+    staticRoot: resolve(values.static ?? 'dist/renderer'),
+    port,
+    ...(process.env.PITWALL_TOKEN ? { token: process.env.PITWALL_TOKEN } : {}),
+  });
+  console.log(`Pitwall ${PITWALL_VERSION} (browser mode) — data in ${dataDir}`);
+  console.log(`Open: ${server.url}`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Pitwall could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { PitwallBridge } from '../../shared/contract/bridge';
+import { ApiError, createCall } from './client';
+
+function bridgeReturning(reply: unknown | (() => Promise<unknown>)): PitwallBridge {
+  return {
+    invoke: typeof reply === 'function' ? (reply as () => Promise<unknown>) : () => Promise.resolve(reply),
+    on: () => () => {},
+  };
+}
+
+async function caught(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('call', () => {
+  it('returns the value of an ok result', async () => {
+    const call = createCall(() => bridgeReturning({ ok: true, value: [{ id: 1 }] }));
+    await expect(call('incident:list', {})).resolves.toEqual([{ id: 1 }]);
+  });
+
+  it('throws ApiError with the code and message of an error value', async () => {
+    const call = createCall(() => bridgeReturning({ ok: false, error: { code: 'invalid-transition', message: 'INC-1 is closed.' } }));
+    const err = await caught(call('incident:acknowledge', { id: 1 }));
+    expect(err.code).toBe('invalid-transition');
+    expect(err.message).toBe('INC-1 is closed.');
+  });
+
+  it('maps an unknown error code to internal but keeps the message', async () => {
+    const call = createCall(() => bridgeReturning({ ok: false, error: { code: 'weird', message: 'boom' } }));
+    const err = await caught(call('policy:get', {}));
+    expect(err.code).toBe('internal');
+    expect(err.message).toBe('boom');
+  });
+
+  it('treats a malformed reply as an error, not a value', async () => {
+    for (const reply of [undefined, null, 'ok', { ok: true }, { ok: false }, [1, 2]]) {
+      const call = createCall(() => bridgeReturning(reply));
+      const err = await caught(call('app:get-info', {}));
+      expect(err.code).toBe('internal');
+    }
+  });
+
+  it('turns a bridge that throws into unavailable', async () => {
+    const call = createCall(() => bridgeReturning(() => Promise.reject(new Error('ipc closed'))));
+    const err = await caught(call('app:get-info', {}));
+    expect(err.code).toBe('unavailable');
+    expect(err.message).toMatch(/ipc closed/);
+  });
+});

@@ -1,0 +1,57 @@
+import type { PitwallBridge } from '../../shared/contract/bridge';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
+import type { PushedEvent, PushedEvents } from '../../shared/contract/events';
+import type { ErrorCode } from '../../shared/contract/result';
+import { getBridge } from './bridge';
+import { toResult } from './result-value';
+
+/** An error value from the main process, turned into a throw. `message` is meant for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ApiError';
+  }
+}
+
+export type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/**
+ * The one place error values become throws. A bridge that itself throws (a
+ * broken preload, a dead process) is reported as 'unavailable', never as a raw
+ * exception the UI would have to guess about.
+ */
+export function createCall(bridge: () => PitwallBridge): Call {
+  return async (channel, input) => {
+    let raw: unknown;
+    try {
+      raw = await bridge().invoke(channel, input);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new ApiError('unavailable', `Pitwall did not answer ${channel}: ${why}`, { cause: err });
+    }
+    const result = toResult(raw);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    return result.value as ChannelOutput<typeof channel>;
+  };
+}
+
+export const call: Call = createCall(getBridge);
+
+/** Subscribes to a pushed event. Payloads are hints (re-read through `call`), so they are only shape-checked by the caller. */
+export function onEvent<E extends PushedEvent>(event: E, listener: (payload: PushedEvents[E]) => void): () => void {
+  return getBridge().on(event, (payload) => listener(payload as PushedEvents[E]));
+}
+
+export function onConnection(listener: Parameters<ReturnType<typeof getBridge>['onConnection']>[0]): () => void {
+  return getBridge().onConnection(listener);
+}
+
+/** A person-readable message for anything caught from `call`. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

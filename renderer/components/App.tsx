@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
+import { startApp } from '../state/live';
+import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
+import { DeclareDialog } from './DeclareDialog';
+import { ErrorBanner } from './ErrorBanner';
+import { IncidentList } from './IncidentList';
+import { IncidentView } from './IncidentView';
+import { StatusBar } from './StatusBar';
+
+export function App() {
+  const appState = useAppState();
+  const declareOpen = useDeclareOpen();
+  useEffect(() => startApp(), []);
+  useGlobalShortcuts();
+
+  return (
+    <div className="app" data-app-state={appState}>
+      <header className="topbar">
+        <span className="brand">
+          PITWALL <span className="muted">incident command</span>
+        </span>
+        <span className="shortcuts muted">
+          <kbd>N</kbd> declare · <kbd>/</kbd> search · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> post note
+        </span>
+        <button type="button" className="btn btn-alert" onClick={openDeclare} data-testid="declare-button">
+          Declare incident
+        </button>
+      </header>
+      <ErrorBanner />
+      <div className="workspace">
+        <IncidentList />
+        <main className="main">
+          <IncidentView />
+        </main>
+      </div>
+      <StatusBar />
+      {declareOpen && <DeclareDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useAppInfo, useAppInfoError, useConnection } from '../state/app-info';
+import { usePolicyLoaded } from '../state/policy';
+
+const CONNECTION_TEXT = { open: 'live', connecting: 'connecting…', closed: 'offline — reconnecting' } as const;
+
+export function StatusBar() {
+  const info = useAppInfo();
+  const infoError = useAppInfoError();
+  const connection = useConnection();
+  const policyLoaded = usePolicyLoaded();
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className={`conn conn-${connection}`} data-testid="connection-state">
+        ● {CONNECTION_TEXT[connection]}
+      </span>
+      {info ? (
+        <>
+          <span data-testid="app-mode">{info.mode} mode</span>
+          <span title="Data directory" data-testid="data-dir">
+            data: {info.dataDir}
+          </span>
+          <span>operator: {info.operator}</span>
+          <span>v{info.version}</span>
+        </>
+      ) : (
+        <span>{infoError ? `app info unavailable: ${infoError}` : 'loading app info…'}</span>
+      )}
+      {!policyLoaded && <span className="muted">policy: seed defaults</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,38 @@
+import type { EventKind } from '../../shared/domain/incident';
+
+/** Short labels for timeline kinds; the CSS colours them by kind. */
+export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
+  declared: 'DECLARED',
+  severity: 'SEVERITY',
+  status: 'STATUS',
+  role: 'ROLE',
+  handoff: 'HANDOFF',
+  timestamp: 'TIME',
+  note: 'NOTE',
+  checklist: 'CHECK',
+  mitigation: 'MITIGATE',
+  comms: 'COMMS',
+  alert: 'ALERT',
+  detector: 'DETECT',
+  'pin-metric': 'METRIC',
+  'pin-log': 'LOG',
+  edit: 'EDIT',
+};
+
+export const KIND_ICON: Readonly<Record<EventKind, string>> = {
+  declared: '◆',
+  severity: '▲',
+  status: '●',
+  role: '☺',
+  handoff: '⇄',
+  timestamp: '◷',
+  note: '✎',
+  checklist: '☑',
+  mitigation: '⛨',
+  comms: '✉',
+  alert: '⚠',
+  detector: '⌁',
+  'pin-metric': '▦',
+  'pin-log': '≡',
+  edit: '✐',
+};

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident, TimelineEvent } from '../../shared/domain/incident';
+import { DEFAULT_POLICY } from '../../shared/policy/severity-policy';
+import { computeTimers } from './timers';
+
+const T0 = Date.UTC(2025, 10, 22, 12, 0, 0);
+const MIN = 60_000;
+
+function incident(over: Partial<Incident> = {}, times: Partial<Incident['times']> = {}): Incident {
+  return {
+    id: 1,
+    ref: 'INC-20251122-001',
+    title: 'GPU OOM on pool A',
+    severity: 'SEV1',
+    status: 'investigating',
+    declaredAt: T0,
+    updatedAt: T0,
+    commander: null,
+    summary: '',
+    services: [],
+    tenants: [],
+    roles: [],
+    times: { impactStartedAt: null, detectedAt: T0, declaredAt: T0, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, closedAt: null, ...times },
+    ...over,
+  };
+}
+
+function event(kind: TimelineEvent['kind'], at: number): TimelineEvent {
+  return { id: at, incidentId: 1, at, kind, actor: 'ic', summary: kind, data: {} };
+}
+
+describe('computeTimers', () => {
+  it('counts down the response SLA and turns to breach after it', () => {
+    const early = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 1 * MIN);
+    expect(early.sla.remainingMs).toBe(4 * MIN);
+    expect(early.sla.tone).toBe('ok');
+    const close = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 4.5 * MIN);
+    expect(close.sla.tone).toBe('warn');
+    const late = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 6 * MIN);
+    expect(late.sla.breached).toBe(true);
+    expect(late.sla.remainingMs).toBe(-1 * MIN);
+    expect(late.sla.tone).toBe('breach');
+  });
+
+  it('reports how long acknowledgement took, and whether it missed the SLA', () => {
+    const inTime = computeTimers(incident({}, { acknowledgedAt: T0 + 3 * MIN }), [], DEFAULT_POLICY, T0 + 60 * MIN);
+    expect(inTime.sla.acknowledgedAfterMs).toBe(3 * MIN);
+    expect(inTime.sla.remainingMs).toBeNull();
+    expect(inTime.sla.tone).toBe('done');
+    const tooLate = computeTimers(incident({}, { acknowledgedAt: T0 + 7 * MIN }), [], DEFAULT_POLICY, T0 + 60 * MIN);
+    expect(tooLate.sla.breached).toBe(true);
+    expect(tooLate.sla.tone).toBe('breach');
+  });
+
+  it('follows the escalation matrix and names the next level with its time', () => {
+    const t = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 20 * MIN);
+    expect(t.escalation.current).toBe('team lead');
+    expect(t.escalation.next).toEqual({ level: 'management', at: T0 + 60 * MIN, inMs: 40 * MIN });
+    expect(t.escalation.overdue).toBe(true); // SEV1 escalates after 15 min unmitigated
+    expect(t.escalation.tone).toBe('breach');
+  });
+
+  it('stops escalation once mitigated', () => {
+    const t = computeTimers(incident({}, { mitigatedAt: T0 + 10 * MIN }), [], DEFAULT_POLICY, T0 + 20 * MIN);
+    expect(t.escalation.stopped).toBe(true);
+    expect(t.escalation.next).toBeNull();
+    expect(t.escalation.overdue).toBe(false);
+  });
+
+  it('SEV4 never escalates by time but has a next on-call step', () => {
+    const t = computeTimers(incident({ severity: 'SEV4' }), [], DEFAULT_POLICY, T0 + 5 * MIN);
+    expect(t.escalation.escalateBy).toBeNull();
+    expect(t.escalation.current).toBeNull();
+    expect(t.escalation.next?.level).toBe('on-call');
+    expect(t.update.due).toBeNull();
+  });
+
+  it('schedules the next update from the last comms event, else from declaration', () => {
+    const none = computeTimers(incident(), [event('note', T0 + 2 * MIN)], DEFAULT_POLICY, T0 + 5 * MIN);
+    expect(none.update.due).toBe(T0 + 15 * MIN);
+    expect(none.update.lastWasComms).toBe(false);
+    const sent = computeTimers(incident(), [event('comms', T0 + 10 * MIN), event('comms', T0 + 12 * MIN)], DEFAULT_POLICY, T0 + 30 * MIN);
+    expect(sent.update.due).toBe(T0 + 27 * MIN);
+    expect(sent.update.inMs).toBe(-3 * MIN);
+    expect(sent.update.tone).toBe('breach');
+  });
+
+  it('stops the elapsed clock at resolution', () => {
+    const t = computeTimers(
+      incident({ status: 'resolved' }, { acknowledgedAt: T0 + MIN, mitigatedAt: T0 + 30 * MIN, resolvedAt: T0 + 90 * MIN }),
+      [],
+      DEFAULT_POLICY,
+      T0 + 500 * MIN,
+    );
+    expect(t.ended).toBe(true);
+    expect(t.elapsedMs).toBe(90 * MIN);
+    expect(t.update.due).toBeNull();
+    expect(t.escalation.stopped).toBe(true);
+  });
+});

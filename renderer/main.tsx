@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/incident.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Pitwall: #root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

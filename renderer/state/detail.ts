@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { IncidentDetail } from '../../shared/domain/incident';
+import { ApiError, call, errorMessage } from '../api/client';
+import { showBanner } from './ui';
+
+interface DetailState {
+  selectedId: number | null;
+  detail: IncidentDetail | null;
+  error: string | null;
+}
+
+const useDetailStore = create<DetailState>()(() => ({ selectedId: null, detail: null, error: null }));
+
+export const useSelectedId = (): number | null => useDetailStore((s) => s.selectedId);
+export const useDetail = (): IncidentDetail | null => useDetailStore((s) => s.detail);
+export const useDetailError = (): string | null => useDetailStore((s) => s.error);
+
+export function selectedId(): number | null {
+  return useDetailStore.getState().selectedId;
+}
+
+let seq = 0;
+
+export function selectIncident(id: number | null): void {
+  const same = useDetailStore.getState().selectedId === id;
+  useDetailStore.setState(same ? { selectedId: id } : { selectedId: id, detail: null, error: null });
+  writeHash(id);
+  if (id !== null) void refreshDetail();
+}
+
+/** Re-reads the shown incident; an answer for an incident no longer shown is dropped. */
+export async function refreshDetail(): Promise<void> {
+  const id = useDetailStore.getState().selectedId;
+  if (id === null) return;
+  const mine = ++seq;
+  try {
+    const detail = await call('incident:get', { id });
+    if (mine !== seq || useDetailStore.getState().selectedId !== id) return;
+    useDetailStore.setState({ detail, error: null });
+  } catch (err) {
+    if (mine !== seq || useDetailStore.getState().selectedId !== id) return;
+    const message = err instanceof ApiError && err.code === 'not-found' ? 'This incident no longer exists.' : `Could not load the incident: ${errorMessage(err)}`;
+    useDetailStore.setState({ error: message });
+    showBanner(message);
+  }
+}
+
+/** Shows a detail the server just returned (e.g. from add-note) without another round trip. */
+export function acceptDetail(detail: IncidentDetail): void {
+  if (useDetailStore.getState().selectedId !== detail.incident.id) return;
+  seq++;
+  useDetailStore.setState({ detail, error: null });
+}
+
+const HASH = /^#\/incident\/(\d+)$/;
+
+/** The selected incident lives in the URL hash, so a reload comes back to it. */
+export function idFromHash(hash: string): number | null {
+  const m = HASH.exec(hash);
+  const id = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function writeHash(id: number | null): void {
+  if (typeof window === 'undefined') return;
+  const hash = id === null ? '' : `#/incident/${id}`;
+  if (window.location.hash !== hash) window.history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : hash);
+}

@@ -1,0 +1,52 @@
+import { onConnection, onEvent } from '../api/client';
+import { setConnection } from './app-info';
+import { idFromHash, refreshDetail, selectIncident, selectedId } from './detail';
+import { loadIncidents } from './incidents';
+import { loadAppInfo } from './app-info';
+import { loadPolicy } from './policy';
+
+/** Coalesces bursts of change events into one refresh per animation-ish tick. */
+function coalesce(fn: () => Promise<void>, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void fn();
+    }, ms);
+  };
+}
+
+/**
+ * Starts the console: first loads, then live updates. Pushed events are hints:
+ * each one causes a re-read, and a reconnect re-reads everything, because events
+ * sent while the socket was down are gone.
+ */
+export function startApp(): () => void {
+  const refreshList = coalesce(loadIncidents, 50);
+  const refreshShown = coalesce(refreshDetail, 50);
+
+  const offChanged = onEvent('incident:changed', (payload) => {
+    refreshList();
+    if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+  });
+  const offConn = onConnection((state, reconnected) => {
+    setConnection(state);
+    if (reconnected) {
+      refreshList();
+      refreshShown();
+      void loadPolicy();
+    }
+  });
+
+  void loadIncidents();
+  void loadPolicy();
+  void loadAppInfo();
+  const fromHash = idFromHash(window.location.hash);
+  if (fromHash !== null) selectIncident(fromHash);
+
+  return () => {
+    offChanged();
+    offConn();
+  };
+}
