@@ -49,6 +49,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ pitwall: PitwallProcess }>({
+  // Playwright requires the fixture argument to be a destructuring pattern, even when empty.
+  // eslint-disable-next-line no-empty-pattern
   pitwall: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-e2e-'));
     let current = await startServer(dataDir);

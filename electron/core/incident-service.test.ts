@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract/result';
-import type { Incident, IncidentDetail, IncidentSummary } from '../../shared/domain/incident';
+import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../../shared/domain/incident';
 import { tempDir } from '../test-support/temp-dir';
 import { createCore, type PitwallCore } from './app';
 
@@ -108,8 +108,9 @@ describe('severity, status and the times behind MTTx', () => {
     await call('incident:set-status', { id: inc.id, status: 'closed' });
     expect((await error('incident:set-severity', { id: inc.id, severity: 'SEV1' })).message).toMatch(/closed/);
     // Notes are still welcome on a closed incident (postmortem work).
-    const d = await call<IncidentDetail>('incident:add-note', { id: inc.id, text: 'postmortem scheduled' });
-    expect(d.timeline.at(-1)?.kind).toBe('note');
+    const note = await call<TimelineEvent>('incident:add-note', { id: inc.id, text: 'postmortem scheduled' });
+    expect(note.kind).toBe('note');
+    expect((await detail(inc.id)).timeline.at(-1)?.id).toBe(note.id);
   });
 
   it('lets the commander correct impact start and detection times', async () => {

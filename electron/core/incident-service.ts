@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
-import type { Incident, IncidentDetail, IncidentSummary } from '../../shared/domain/incident';
+import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../../shared/domain/incident';
 import { ROLE_LABEL } from '../../shared/domain/roles';
 import { severityLabel } from '../../shared/domain/severity';
 import { canTransition, statusIndex, type Status } from '../../shared/domain/status';
@@ -177,16 +177,15 @@ export class IncidentService {
     });
   }
 
-  addNote(input: ParsedInput<'incident:add-note'>): IncidentDetail {
-    this.mutate(
-      input.id,
-      (inc, at) => {
-        this.event(inc.id, at, 'note', input.text, {});
-        this.repo.reindex(inc.id);
-      },
-      { allowClosed: true },
-    );
-    return this.get(input.id);
+  addNote(input: ParsedInput<'incident:add-note'>): TimelineEvent {
+    // Notes are welcome on a closed incident too: postmortem work goes on after close.
+    const head = this.repo.head(input.id);
+    if (!head) throw new AppFailure('not-found', `No incident with id ${input.id}.`);
+    const event = this.deps.db.transaction(() =>
+      this.repo.appendNote({ incidentId: head.id, at: this.now(), actor: this.deps.operator(), summary: input.text, data: {} }),
+    )();
+    this.deps.onChanged?.({ id: head.id, ref: head.ref });
+    return event;
   }
 
   private require(id: number): Incident {

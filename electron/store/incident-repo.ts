@@ -60,15 +60,22 @@ export class IncidentRepo {
           @impactStartedAt, @detectedAt, @declaredAt, @declaredAt)`),
       upsertRole: db.prepare(`INSERT INTO incident_roles (incident_id, role, person, assigned_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (incident_id, role) DO UPDATE SET person = excluded.person, assigned_at = excluded.assigned_at`),
-      notes: db.prepare<[number], { summary: string }>("SELECT summary FROM timeline_events WHERE incident_id = ? AND kind = 'note'"),
-      deleteSearch: db.prepare('DELETE FROM incident_search WHERE rowid = ?'),
-      insertSearch: db.prepare('INSERT INTO incident_search (rowid, ref, title, summary, notes) VALUES (?, ?, ?, ?, ?)'),
+      deleteSearch: db.prepare('DELETE FROM incident_text_search WHERE rowid = ?'),
+      insertSearch: db.prepare('INSERT INTO incident_text_search (rowid, ref, title, summary) VALUES (?, ?, ?, ?)'),
+      insertNoteSearch: db.prepare('INSERT INTO note_search (rowid, body) VALUES (?, ?)'),
+      head: db.prepare<[number], { id: number; ref: string; status: Status }>('SELECT id, ref, status FROM incidents WHERE id = ?'),
+      touch: db.prepare('UPDATE incidents SET updated_at = ? WHERE id = ?'),
     };
   }
 
   get(id: number): Incident | null {
     const row = this.stmts.byId.get(id);
     return row ? toIncident(row, this.stmts.roles.all(id)) : null;
+  }
+
+  /** Just enough to check an incident exists and name it, without reading its roles. */
+  head(id: number): { id: number; ref: string; status: Status } | null {
+    return this.stmts.head.get(id) ?? null;
   }
 
   timeline(id: number): TimelineEvent[] {
@@ -107,16 +114,20 @@ export class IncidentRepo {
     return Number(info.lastInsertRowid);
   }
 
-  /** Keep the search index in step with the incident; called inside the same transaction as the change. */
+  /** Keep the incident's searchable text in step; called inside the same transaction as the change. */
   reindex(id: number): void {
     const row = this.stmts.byId.get(id);
     if (!row) return;
-    const notes = this.stmts.notes
-      .all(id)
-      .map((n) => n.summary)
-      .join('\n');
     this.stmts.deleteSearch.run(id);
-    this.stmts.insertSearch.run(id, row.ref, row.title, row.summary, notes);
+    this.stmts.insertSearch.run(id, row.ref, row.title, row.summary);
+  }
+
+  /** A note is an event plus its search entry; the incident's updated_at moves so lists show recent activity. */
+  appendNote(e: Omit<NewEvent, 'kind'>): TimelineEvent {
+    const eventId = this.appendEvent({ ...e, kind: 'note' });
+    this.stmts.insertNoteSearch.run(eventId, e.summary);
+    this.stmts.touch.run(e.at, e.incidentId);
+    return { id: eventId, incidentId: e.incidentId, at: e.at, kind: 'note', actor: e.actor, summary: e.summary, data: e.data ?? {} };
   }
 
   list(opts: { search: string; includeClosed: boolean; limit: number }): IncidentSummary[] {
@@ -125,7 +136,8 @@ export class IncidentRepo {
     if (!opts.includeClosed) where.push("i.status <> 'closed'");
     const match = toFtsQuery(opts.search);
     if (match) {
-      where.push('i.id IN (SELECT rowid FROM incident_search WHERE incident_search MATCH @match)');
+      where.push(`(i.id IN (SELECT rowid FROM incident_text_search WHERE incident_text_search MATCH @match)
+        OR i.id IN (SELECT t.incident_id FROM note_search n JOIN timeline_events t ON t.id = n.rowid WHERE note_search MATCH @match))`);
       params.match = match;
     }
     const sql = `${SELECT_INCIDENT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

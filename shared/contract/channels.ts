@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Incident, IncidentDetail, IncidentSummary } from '../domain/incident';
+import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../domain/incident';
 import type { SeverityPolicy } from '../policy/severity-policy';
 import * as s from './schemas';
 
@@ -48,7 +48,7 @@ export const channels = {
   },
   'incident:add-note': {
     input: z.strictObject({ id: s.incidentId, text: s.longText.trim().min(1, 'note must not be empty') }),
-    output: out<IncidentDetail>(),
+    output: out<TimelineEvent>(),
   },
   'policy:get': { input: empty, output: out<SeverityPolicy>() },
   'policy:set': { input: s.policyInput, output: out<SeverityPolicy>() },

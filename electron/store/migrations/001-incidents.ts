@@ -48,7 +48,10 @@ CREATE TABLE timeline_events (
 CREATE INDEX timeline_events_by_incident ON timeline_events(incident_id, at, id);
 
 -- Full-text search over what a person remembers about an incident: its words and its notes.
-CREATE VIRTUAL TABLE incident_search USING fts5(ref, title, summary, notes, tokenize = 'unicode61');
+-- Incident text is keyed by incident id and rewritten on edit; notes are keyed by their
+-- timeline event id and only ever appended, so adding a note costs one small insert.
+CREATE VIRTUAL TABLE incident_text_search USING fts5(ref, title, summary, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE note_search USING fts5(body, tokenize = 'unicode61');
 
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,

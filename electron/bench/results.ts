@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** One line of bench-results.json (format in DESIGN.md). */
+export interface BenchResult {
+  id: string;
+  value: number;
+  unit: string;
+  /** The raw baseline measured in the same run, when there is one. */
+  baseline: number | null;
+  /** value / baseline (lower is better for times), null without a baseline. */
+  ratio: number | null;
+}
+
+export function result(id: string, value: number, unit: string, baseline: number | null = null): BenchResult {
+  const round = (n: number): number => Math.round(n * 1000) / 1000;
+  return {
+    id,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline) : null,
+  };
+}
+
+/** Merge results into the file by id, so separate bench parts can each write theirs. */
+export function writeResults(file: string, results: BenchResult[]): void {
+  const existing: BenchResult[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]) : [];
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  for (const r of results) byId.set(r.id, r);
+  writeFileSync(file, `${JSON.stringify([...byId.values()], null, 2)}\n`);
+}
+
+/** Median of several timed runs: shared machines are noisy, the median less so. */
+export function medianMs(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
