@@ -85,6 +85,22 @@ describe('openStore', () => {
     cleanups.push(() => store.close());
     expect(readFileSync(join(d, 'pitwall.lock'), 'utf8')).toBe(String(process.pid));
   });
+
+  it('reports a database locked by another program instead of hanging or crashing', () => {
+    const d = dir();
+    const other = new Database(join(d, 'pitwall.db'));
+    other.exec('CREATE TABLE t (x INTEGER); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);');
+    try {
+      expect(() => openStore(d)).toThrow(/locked by another program/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Once the other program lets go, Pitwall opens it.
+    const store = openStore(d);
+    cleanups.push(() => store.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  });
 });
 
 describe('migrate', () => {
