@@ -1,14 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where the Electron runtime would be, or why it is not usable on this machine. */
 function electronBinary(): { path: string | null; reason: string } {
   const pkg = join(ROOT, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'the Electron runtime was never downloaded (npm could not fetch it on this machine)' };
+  if (!existsSync(pathFile))
+    return { path: null, reason: 'the Electron runtime was never downloaded (npm could not fetch it on this machine)' };
   const bin = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(bin)) return { path: null, reason: `the Electron binary ${bin} is missing` };
   if (process.platform === 'linux' && !process.env.DISPLAY) return { path: null, reason: 'no X display (run under xvfb-run)' };

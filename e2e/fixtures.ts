@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 
 export interface PitwallProcess {
@@ -11,16 +12,20 @@ export interface PitwallProcess {
   restart(): Promise<void>;
 }
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Start browser mode on a free port with a temp data dir; resolve once it printed its URL. */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')], {
-      cwd: ROOT,
-      env: { ...process.env, PITWALL_OPERATOR: 'e2e-operator' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PITWALL_OPERATOR: 'e2e-operator' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${out}`)), 20_000);
     const onData = (chunk: Buffer): void => {

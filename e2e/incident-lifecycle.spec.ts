@@ -13,7 +13,7 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await app.setSeverity('SEV1');
   await expect(app.header).toContainText('SEV1');
   await app.assignRole('commander', 'Dana Ops');
-  await expect(page.getByTestId('role-panel')).toContainText('Dana Ops');
+  await expect(page.getByTestId('role-holder-commander')).toContainText('Dana Ops');
   await app.setStatus('identified');
   await expect(page.getByTestId('status-select')).toHaveValue('identified');
   await app.addNote('Fragmentation on GPU 2; staggering worker restarts.');
@@ -21,7 +21,8 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await app.screenshot('02-incident-command');
 
   const expectedKinds = ['declared', 'severity', 'role', 'timestamp', 'status', 'note'];
-  const kinds = async (): Promise<(string | null)[]> => app.timelineEvents.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  const kinds = async (): Promise<(string | null)[]> =>
+    app.timelineEvents.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   expect(await kinds()).toEqual(expectedKinds);
 
   await page.reload();
@@ -34,7 +35,7 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await pitwall.restart();
   await app.open(pitwall.url);
   await app.incidentRows().filter({ hasText: ref }).click();
-  await expect(page.getByTestId('role-panel')).toContainText('Dana Ops');
+  await expect(page.getByTestId('role-holder-commander')).toContainText('Dana Ops');
   await expect(app.timelineEvents.last()).toContainText('Fragmentation on GPU 2');
   expect(await kinds()).toEqual(expectedKinds);
   await app.screenshot('03-after-restart');

@@ -4,6 +4,7 @@ import { App } from './components/App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/incident.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Pitwall: #root is missing from index.html');

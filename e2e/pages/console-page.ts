@@ -41,7 +41,7 @@ export class ConsolePage {
   }
 
   async assignRole(role: string, person: string): Promise<void> {
-    await this.page.getByTestId(`role-${role}`).fill(person);
+    await this.page.getByTestId(`assign-${role}-name`).fill(person);
     await this.page.getByTestId(`assign-${role}`).click();
   }
 

@@ -1,4 +1,15 @@
-import { createHttpBridge, type RendererBridge } from './http-bridge';
+import { createHttpBridge, type RendererBridge, type SocketLike } from './http-bridge';
+
+/** Adapts the DOM WebSocket to the small interface the bridge (and its tests) use. */
+function openWebSocket(url: string): SocketLike {
+  const ws = new WebSocket(url);
+  const socket: SocketLike = { onopen: null, onclose: null, onerror: null, onmessage: null, close: () => ws.close() };
+  ws.onopen = (ev) => socket.onopen?.(ev);
+  ws.onclose = (ev) => socket.onclose?.(ev);
+  ws.onerror = (ev) => socket.onerror?.(ev);
+  ws.onmessage = (ev) => socket.onmessage?.({ data: ev.data });
+  return socket;
+}
 
 let bridge: RendererBridge | null = null;
 
@@ -22,7 +33,7 @@ export function getBridge(): RendererBridge {
   } else {
     bridge = createHttpBridge({
       fetch: (url, init) => window.fetch(url, init),
-      openSocket: (url) => new WebSocket(url),
+      openSocket: openWebSocket,
       origin: window.location.origin,
       setTimer: (fn, ms) => window.setTimeout(fn, ms),
     });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PitwallBridge } from '../../shared/contract/bridge';
 import { ApiError, createCall } from './client';
 
-function bridgeReturning(reply: unknown | (() => Promise<unknown>)): PitwallBridge {
-  return {
-    invoke: typeof reply === 'function' ? (reply as () => Promise<unknown>) : () => Promise.resolve(reply),
-    on: () => () => {},
-  };
+function bridgeReturning(reply: unknown): PitwallBridge {
+  return { invoke: () => Promise.resolve(reply), on: () => () => {} };
+}
+
+function bridgeThrowing(err: Error): PitwallBridge {
+  return { invoke: () => Promise.reject(err), on: () => () => {} };
 }
 
 async function caught(p: Promise<unknown>): Promise<ApiError> {
@@ -48,7 +49,7 @@ describe('call', () => {
   });
 
   it('turns a bridge that throws into unavailable', async () => {
-    const call = createCall(() => bridgeReturning(() => Promise.reject(new Error('ipc closed'))));
+    const call = createCall(() => bridgeThrowing(new Error('ipc closed')));
     const err = await caught(call('app:get-info', {}));
     expect(err.code).toBe('unavailable');
     expect(err.message).toMatch(/ipc closed/);

@@ -22,7 +22,10 @@ export interface SocketLike {
 }
 
 export interface HttpBridgeDeps {
-  fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string; credentials: 'same-origin' }) => Promise<{ status: number; text(): Promise<string> }>;
+  fetch: (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string; credentials: 'same-origin' },
+  ) => Promise<{ status: number; text(): Promise<string> }>;
   openSocket: (url: string) => SocketLike;
   /** e.g. "http://127.0.0.1:8123" — the page's own origin. */
   origin: string;

@@ -54,12 +54,25 @@ export function DeclareDialog() {
       >
         <label>
           Title
-          <input autoFocus value={form.title} onChange={(e) => set('title', e.target.value)} data-testid="declare-title" maxLength={200} {...invalid('title')} />
+          <input
+            autoFocus
+            value={form.title}
+            onChange={(e) => set('title', e.target.value)}
+            data-testid="declare-title"
+            maxLength={200}
+            {...invalid('title')}
+          />
           <FieldError id="declare-error-title" text={errors.title} />
         </label>
         <label>
           Summary
-          <textarea rows={3} value={form.summary} onChange={(e) => set('summary', e.target.value)} data-testid="declare-summary" {...invalid('summary')} />
+          <textarea
+            rows={3}
+            value={form.summary}
+            onChange={(e) => set('summary', e.target.value)}
+            data-testid="declare-summary"
+            {...invalid('summary')}
+          />
           <FieldError id="declare-error-summary" text={errors.summary} />
         </label>
         <label>
@@ -80,7 +93,12 @@ export function DeclareDialog() {
           <div className="checks">
             {DEFAULT_SERVICES.map((s) => (
               <label key={s} className="check">
-                <input type="checkbox" checked={form.services.includes(s)} onChange={() => toggleService(s)} data-testid={`declare-service-${s}`} />
+                <input
+                  type="checkbox"
+                  checked={form.services.includes(s)}
+                  onChange={() => toggleService(s)}
+                  data-testid={`declare-service-${s}`}
+                />
                 {s}
               </label>
             ))}
@@ -97,18 +115,38 @@ export function DeclareDialog() {
         </fieldset>
         <label>
           Affected tenants / GPU pools
-          <input placeholder="comma-separated, e.g. acme, pool-a100" value={form.tenants} onChange={(e) => set('tenants', e.target.value)} data-testid="declare-tenants" {...invalid('tenants')} />
+          <input
+            placeholder="comma-separated, e.g. acme, pool-a100"
+            value={form.tenants}
+            onChange={(e) => set('tenants', e.target.value)}
+            data-testid="declare-tenants"
+            {...invalid('tenants')}
+          />
           <FieldError id="declare-error-tenants" text={errors.tenants} />
         </label>
         <div className="two-col">
           <label>
             Impact started (local time, optional)
-            <input type="datetime-local" step={1} value={form.impactStartedAt} onChange={(e) => set('impactStartedAt', e.target.value)} data-testid="declare-impact-start" {...invalid('impactStartedAt')} />
+            <input
+              type="datetime-local"
+              step={1}
+              value={form.impactStartedAt}
+              onChange={(e) => set('impactStartedAt', e.target.value)}
+              data-testid="declare-impact-start"
+              {...invalid('impactStartedAt')}
+            />
             <FieldError id="declare-error-impactStartedAt" text={errors.impactStartedAt} />
           </label>
           <label>
             Detected (local time, optional — default: now)
-            <input type="datetime-local" step={1} value={form.detectedAt} onChange={(e) => set('detectedAt', e.target.value)} data-testid="declare-detected" {...invalid('detectedAt')} />
+            <input
+              type="datetime-local"
+              step={1}
+              value={form.detectedAt}
+              onChange={(e) => set('detectedAt', e.target.value)}
+              data-testid="declare-detected"
+              {...invalid('detectedAt')}
+            />
             <FieldError id="declare-error-detectedAt" text={errors.detectedAt} />
           </label>
         </div>

@@ -73,7 +73,13 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
         </label>
         <Elapsed incident={incident} />
         {incident.times.acknowledgedAt === null && !closed && (
-          <button type="button" className="btn btn-alert" disabled={busy} onClick={() => void run(() => acknowledge(incident.id))} data-testid="ack-button">
+          <button
+            type="button"
+            className="btn btn-alert"
+            disabled={busy}
+            onClick={() => void run(() => acknowledge(incident.id))}
+            data-testid="ack-button"
+          >
             Acknowledge
           </button>
         )}

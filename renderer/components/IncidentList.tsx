@@ -25,7 +25,7 @@ export function IncidentList() {
   const loading = useListLoading();
   const error = useListError();
   const selected = useSelectedId();
-  const now = useNow(15_000);
+  const now = useNow(5_000);
 
   return (
     <nav className="sidebar" aria-label="Incidents">

@@ -13,12 +13,16 @@ export function IncidentView() {
   if (selected === null) {
     return (
       <div className="placeholder" data-testid="no-incident">
-        <p>Select an incident, or press <kbd>N</kbd> to declare one.</p>
+        <p>
+          Select an incident, or press <kbd>N</kbd> to declare one.
+        </p>
       </div>
     );
   }
   if (detail === null) {
-    return <div className="placeholder">{error ? <p className="inline-error">{error}</p> : <p className="muted">Loading incident…</p>}</div>;
+    return (
+      <div className="placeholder">{error ? <p className="inline-error">{error}</p> : <p className="muted">Loading incident…</p>}</div>
+    );
   }
   const { incident, timeline } = detail;
   return (
@@ -27,13 +31,21 @@ export function IncidentView() {
       <TimersPanel incident={incident} timeline={timeline} />
       {(incident.summary || incident.services.length > 0 || incident.tenants.length > 0) && (
         <section className="scope" aria-label="Scope">
-          {incident.summary && <p className="summary" data-testid="incident-summary">{incident.summary}</p>}
+          {incident.summary && (
+            <p className="summary" data-testid="incident-summary">
+              {incident.summary}
+            </p>
+          )}
           <p className="tags">
             {incident.services.map((s) => (
-              <span key={`s-${s}`} className="tag tag-service">{s}</span>
+              <span key={`s-${s}`} className="tag tag-service">
+                {s}
+              </span>
             ))}
             {incident.tenants.map((t) => (
-              <span key={`t-${t}`} className="tag tag-tenant">{t}</span>
+              <span key={`t-${t}`} className="tag tag-tenant">
+                {t}
+              </span>
             ))}
           </p>
         </section>

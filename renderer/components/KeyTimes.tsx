@@ -21,7 +21,7 @@ function isEditable(field: keyof IncidentTimes): field is EditableTime {
 
 function TimeEditor({ incident, field, onDone }: { incident: Incident; field: EditableTime; onDone: () => void }) {
   const current = incident.times[field];
-  const [value, setValue] = useState(current === null ? toLocalInput(Date.now()) : toLocalInput(current));
+  const [value, setValue] = useState(() => toLocalInput(current ?? Date.now()));
   const [error, setError] = useState<string | null>(null);
   const save = async (at: number | null): Promise<void> => {
     const outcome = await setTime({ id: incident.id, field, at });
@@ -37,7 +37,15 @@ function TimeEditor({ incident, field, onDone }: { incident: Incident; field: Ed
   const preview = fromLocalInput(value);
   return (
     <form className="time-editor" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onDone())}>
-      <input type="datetime-local" step={1} autoFocus value={value} onChange={(e) => setValue(e.target.value)} aria-label="Local time" data-testid={`time-input-${field}`} />
+      <input
+        type="datetime-local"
+        step={1}
+        autoFocus
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-label="Local time"
+        data-testid={`time-input-${field}`}
+      />
       <span className="muted">{preview !== null && !Number.isNaN(preview) ? formatUtc(preview) : ''}</span>
       <button type="submit" className="btn btn-small" data-testid={`time-save-${field}`}>
         Save
@@ -75,7 +83,13 @@ export function KeyTimes({ incident }: { incident: Incident }) {
                   <>
                     {at === null ? <span className="muted">—</span> : <TimeStamp at={at} now={now} />}
                     {isEditable(field) && !closed && (
-                      <button type="button" className="btn btn-small btn-quiet" onClick={() => setEditing(field)} data-testid={`time-edit-${field}`} aria-label={`Edit ${label}`}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-quiet"
+                        onClick={() => setEditing(field)}
+                        data-testid={`time-edit-${field}`}
+                        aria-label={`Edit ${label}`}
+                      >
                         Edit
                       </button>
                     )}
@@ -95,7 +109,7 @@ export function TimeStamp({ at, now }: { at: number; now: number }) {
   return (
     <span className="stamp">
       <time dateTime={new Date(at).toISOString()}>{formatUtc(at)}</time>
-      <span className="muted"> · {formatLocal(at, now)} local</span>
+      <span className="muted">{formatLocal(at, now)} local</span>
     </span>
   );
 }
@@ -106,10 +120,9 @@ function Metrics({ times }: { times: IncidentTimes }) {
       {responseMetrics(times).map((m) => (
         <div key={m.id} className="metric" title={`${m.label} = ${m.formula}`} data-testid={`metric-${m.id}`}>
           <dt>
-            {m.id.toUpperCase()} <span className="muted">{m.label}</span>
+            {m.id.toUpperCase()} <span className="visually-hidden">{m.label}</span>
           </dt>
           <dd>{m.ms === null ? '—' : formatDuration(m.ms)}</dd>
-          <dd className="formula">{m.formula}</dd>
         </div>
       ))}
     </dl>

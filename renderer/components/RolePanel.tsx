@@ -40,8 +40,23 @@ function RoleRow({ incident, role }: { incident: Incident; role: Role }) {
       </div>
       {!closed && (
         <form className="role-form" onSubmit={(e) => void submit(e)}>
-          <input value={person} onChange={(e) => setPerson(e.target.value)} placeholder={holder ? 'Hand off to…' : 'Assign to…'} aria-label={`${ROLE_LABEL[role]}: person`} maxLength={120} data-testid={`assign-${role}-name`} />
-          {holder && <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="Handoff note (state, next steps)" aria-label={`${ROLE_LABEL[role]}: handoff note`} data-testid={`assign-${role}-note`} />}
+          <input
+            value={person}
+            onChange={(e) => setPerson(e.target.value)}
+            placeholder={holder ? 'Hand off to…' : 'Assign to…'}
+            aria-label={`${ROLE_LABEL[role]}: person`}
+            maxLength={120}
+            data-testid={`assign-${role}-name`}
+          />
+          {holder && (
+            <input
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="Handoff note (state, next steps)"
+              aria-label={`${ROLE_LABEL[role]}: handoff note`}
+              data-testid={`assign-${role}-note`}
+            />
+          )}
           <button type="submit" className="btn btn-small" disabled={busy} data-testid={`assign-${role}`}>
             {holder ? 'Hand off' : 'Assign'}
           </button>

@@ -12,12 +12,16 @@ function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
         <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at)}</time>
         <span className="muted">{formatLocal(event.at, now)} local</span>
       </span>
-      <span className="tl-kind" title={event.kind}>
-        <span aria-hidden="true">{KIND_ICON[event.kind]}</span> {KIND_LABEL[event.kind]}
-      </span>
-      <span className="tl-actor">{event.actor}</span>
-      {/* Text only: summaries may contain anything a person or an upstream typed. */}
-      <span className="tl-summary">{event.summary}</span>
+      <div className="tl-body">
+        <span className="tl-head">
+          <span className="tl-kind" title={event.kind}>
+            <span aria-hidden="true">{KIND_ICON[event.kind]}</span> {KIND_LABEL[event.kind]}
+          </span>
+          <span className="tl-actor">{event.actor}</span>
+        </span>
+        {/* Text only: summaries may contain anything a person or an upstream typed. */}
+        <span className="tl-summary">{event.summary}</span>
+      </div>
     </li>
   );
 }
@@ -52,7 +56,15 @@ function NoteComposer({ incident }: { incident: Incident }) {
       <label htmlFor="note-input" className="visually-hidden">
         Add a note to the timeline
       </label>
-      <textarea id="note-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKey} placeholder="Add a note — Ctrl+Enter to post" data-testid="note-input" />
+      <textarea
+        id="note-input"
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKey}
+        placeholder="Add a note — Ctrl+Enter to post"
+        data-testid="note-input"
+      />
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="note-submit">
         Add note
       </button>

@@ -29,12 +29,18 @@ export function TimersPanel({ incident, timeline }: { incident: Incident; timeli
         : `ack within ${formatDuration(sla.remainingMs ?? 0)}`;
   const slaSub = `SLA ${rule.responseSlaMin}m · due ${formatUtcTime(sla.deadline)}${sla.breached && sla.acknowledgedAfterMs !== null ? ' · missed' : ''}`;
 
-  const escMain = esc.stopped ? 'stopped (mitigated)' : `engaged: ${esc.current ?? 'none yet'}`;
+  const escMain = esc.stopped
+    ? `stopped — ${incident.times.mitigatedAt !== null ? 'mitigated' : 'resolved'}`
+    : `engaged: ${esc.current ?? 'none yet'}`;
   const escSub = esc.stopped
     ? `was ${esc.current ?? 'none'}`
     : [
         esc.next ? `next: ${esc.next.level} in ${formatDuration(esc.next.inMs)}` : 'no further level',
-        esc.escalateBy === null ? 'no time-based escalation' : esc.overdue ? `unmitigated past ${rule.escalationMin}m — escalate` : `escalate if unmitigated by ${formatUtcTime(esc.escalateBy)}`,
+        esc.escalateBy === null
+          ? 'no time-based escalation'
+          : esc.overdue
+            ? `unmitigated past ${rule.escalationMin}m — escalate`
+            : `escalate if unmitigated by ${formatUtcTime(esc.escalateBy)}`,
       ].join(' · ');
 
   const updMain =
@@ -45,7 +51,7 @@ export function TimersPanel({ incident, timeline }: { incident: Incident; timeli
       : update.inMs < 0
         ? `overdue by ${formatDuration(-update.inMs)}`
         : `due in ${formatDuration(update.inMs)}`;
-  const updSub = `${update.cadenceMin === null ? '' : `every ${update.cadenceMin}m · `}last ${update.lastWasComms ? 'update' : 'declared'} ${formatUtcTime(update.lastAt)}`;
+  const updSub = `${update.cadenceMin === null ? '' : `every ${update.cadenceMin}m · `}${update.lastWasComms ? 'last update' : 'none sent since declaration'} ${formatUtcTime(update.lastAt)}`;
 
   return (
     <section className="timers" aria-label="Response timers">

@@ -7,12 +7,26 @@ const NOW = Date.UTC(2025, 10, 22, 12, 0, 0);
 describe('buildDeclareInput', () => {
   it('builds the channel input from a filled form', () => {
     const r = buildDeclareInput(
-      { ...EMPTY_DECLARE_FORM, title: '  GPU OOM  ', services: ['workers'], otherServices: 'OCR, inference-gw, workers', tenants: 'acme, pool-a100' },
+      {
+        ...EMPTY_DECLARE_FORM,
+        title: '  GPU OOM  ',
+        services: ['workers'],
+        otherServices: 'OCR, inference-gw, workers',
+        tenants: 'acme, pool-a100',
+      },
       NOW,
     );
     expect(r).toEqual({
       ok: true,
-      input: { title: 'GPU OOM', summary: '', severity: 'SEV2', services: ['workers', 'OCR', 'inference-gw'], tenants: ['acme', 'pool-a100'], impactStartedAt: null, detectedAt: null },
+      input: {
+        title: 'GPU OOM',
+        summary: '',
+        severity: 'SEV2',
+        services: ['workers', 'OCR', 'inference-gw'],
+        tenants: ['acme', 'pool-a100'],
+        impactStartedAt: null,
+        detectedAt: null,
+      },
     });
   });
 

@@ -20,7 +20,16 @@ function incident(over: Partial<Incident> = {}, times: Partial<Incident['times']
     services: [],
     tenants: [],
     roles: [],
-    times: { impactStartedAt: null, detectedAt: T0, declaredAt: T0, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, closedAt: null, ...times },
+    times: {
+      impactStartedAt: null,
+      detectedAt: T0,
+      declaredAt: T0,
+      acknowledgedAt: null,
+      mitigatedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      ...times,
+    },
     ...over,
   };
 }

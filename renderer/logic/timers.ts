@@ -86,7 +86,10 @@ export function computeTimers(incident: Incident, timeline: readonly TimelineEve
   const esc = escalationAt(policy, incident.severity, elapsedMs / MIN);
   const escalateBy = rule.escalationMin === null ? null : t.declaredAt + rule.escalationMin * MIN;
   const overdue = !stopped && escalateBy !== null && now > escalateBy;
-  const next = stopped || esc.next === null ? null : { level: esc.next.level, at: t.declaredAt + esc.next.atMin * MIN, inMs: t.declaredAt + esc.next.atMin * MIN - now };
+  const next =
+    stopped || esc.next === null
+      ? null
+      : { level: esc.next.level, at: t.declaredAt + esc.next.atMin * MIN, inMs: t.declaredAt + esc.next.atMin * MIN - now };
   const escalation: EscalationTimer = {
     current: esc.current,
     next,

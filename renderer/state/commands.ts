@@ -1,7 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
-import type { IncidentDetail } from '../../shared/domain/incident';
+import type { TimelineEvent } from '../../shared/domain/incident';
 import { call, errorMessage } from '../api/client';
-import { acceptDetail, refreshDetail, selectIncident } from './detail';
+import { appendEvent, refreshDetail, selectIncident } from './detail';
 import { loadIncidents } from './incidents';
 import { closeDeclare, dismissBanner, showBanner } from './ui';
 
@@ -47,8 +47,12 @@ export const acknowledge = (id: number) => change('incident:acknowledge', { id }
 export const setTime = (input: ChannelInput<'incident:set-time'>) => change('incident:set-time', input, false);
 export const assignRole = (input: ChannelInput<'incident:assign-role'>) => change('incident:assign-role', input, false);
 
-export async function addNote(input: ChannelInput<'incident:add-note'>): Promise<Outcome<IncidentDetail>> {
+export async function addNote(input: ChannelInput<'incident:add-note'>): Promise<Outcome<TimelineEvent>> {
   const outcome = await perform('incident:add-note', input, false);
-  if (outcome.ok) acceptDetail(outcome.value);
+  if (outcome.ok) {
+    // Show the note at once; the re-read brings anything else that changed meanwhile.
+    appendEvent(outcome.value);
+    await refreshDetail();
+  }
   return outcome;
 }

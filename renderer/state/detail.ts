@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { IncidentDetail } from '../../shared/domain/incident';
+import type { IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
 import { ApiError, call, errorMessage } from '../api/client';
 import { showBanner } from './ui';
 
@@ -39,17 +39,21 @@ export async function refreshDetail(): Promise<void> {
     useDetailStore.setState({ detail, error: null });
   } catch (err) {
     if (mine !== seq || useDetailStore.getState().selectedId !== id) return;
-    const message = err instanceof ApiError && err.code === 'not-found' ? 'This incident no longer exists.' : `Could not load the incident: ${errorMessage(err)}`;
+    const message =
+      err instanceof ApiError && err.code === 'not-found'
+        ? 'This incident no longer exists.'
+        : `Could not load the incident: ${errorMessage(err)}`;
     useDetailStore.setState({ error: message });
     showBanner(message);
   }
 }
 
-/** Shows a detail the server just returned (e.g. from add-note) without another round trip. */
-export function acceptDetail(detail: IncidentDetail): void {
-  if (useDetailStore.getState().selectedId !== detail.incident.id) return;
-  seq++;
-  useDetailStore.setState({ detail, error: null });
+/** Adds an event the server just returned to the shown timeline (once, in time order) without a round trip. */
+export function appendEvent(event: TimelineEvent): void {
+  const { detail } = useDetailStore.getState();
+  if (!detail || detail.incident.id !== event.incidentId || detail.timeline.some((e) => e.id === event.id)) return;
+  const timeline = [...detail.timeline, event].sort((x, y) => x.at - y.at || x.id - y.id);
+  useDetailStore.setState({ detail: { ...detail, timeline } });
 }
 
 const HASH = /^#\/incident\/(\d+)$/;
@@ -64,5 +68,6 @@ export function idFromHash(hash: string): number | null {
 function writeHash(id: number | null): void {
   if (typeof window === 'undefined') return;
   const hash = id === null ? '' : `#/incident/${id}`;
-  if (window.location.hash !== hash) window.history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : hash);
+  if (window.location.hash !== hash)
+    window.history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : hash);
 }
