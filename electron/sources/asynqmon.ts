@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import type { CallOptions } from './client-types';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse } from './http';
 import { parseJson, parseWith } from './source-error';
-
-export interface CallOptions {
-  signal?: AbortSignal;
-}
 
 export const TASK_STATES = ['active', 'pending', 'scheduled', 'retry', 'archived', 'completed'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -213,13 +210,7 @@ export class AsynqmonClient {
     throw this.statusError(res);
   }
 
-  private async get<T>(
-    path: string,
-    query: Record<string, number>,
-    schema: z.ZodType<T>,
-    what: string,
-    options: CallOptions,
-  ): Promise<T> {
+  private async get<T>(path: string, query: Record<string, number>, schema: z.ZodType<T>, what: string, options: CallOptions): Promise<T> {
     const res = await this.http.request({ path, query, signal: options.signal });
     if (!isOk(res)) throw this.statusError(res);
     // AsynqMon sets no Content-Type, so Go sniffs JSON as text/plain: trust the body, not the header.

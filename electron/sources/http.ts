@@ -165,7 +165,8 @@ function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpRespons
     const headers: Record<string, string> = {
       ...ctx.headers,
       Accept: req.accept ?? 'application/json, text/plain;q=0.9, */*;q=0.5',
-      'Accept-Encoding': 'gzip, deflate',
+      // Only gzip: servers disagree on whether "deflate" means zlib-wrapped or raw.
+      'Accept-Encoding': 'gzip',
       'User-Agent': 'Pitwall',
     };
     if (req.body) {

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import type { CallOptions, Readiness } from './client-types';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type QueryValue } from './http';
 import { chooseStep, toUnixSeconds } from './query-step';
 import { labelsSchema, matrixSchema, parseSampleValue, pointSchema, vectorSchema, type Point, type Series } from './samples';
 import { SourceError, bodySnippet, parseJson, parseWith, shapeError } from './source-error';
-
-export interface CallOptions {
-  signal?: AbortSignal;
-}
 
 /** A successful reply with the warnings Prometheus attached (e.g. "results truncated due to limit"). */
 export interface PromReply<T> {
@@ -44,13 +41,6 @@ export interface PromBuildInfo {
   buildUser: string;
   buildDate: string;
   goVersion: string;
-}
-
-export interface Readiness {
-  ready: boolean;
-  /** The server's own words, e.g. "Prometheus Server is Ready." or "Service Unavailable". */
-  message: string;
-  stopping?: boolean;
 }
 
 const envelopeSchema = z.object({
@@ -151,11 +141,7 @@ export class PrometheusClient {
     throw httpStatusError(this.http.where, res.status, res.text);
   }
 
-  private async api(
-    path: string,
-    query: Record<string, QueryValue>,
-    signal: AbortSignal | undefined,
-  ): Promise<PromReply<unknown>> {
+  private async api(path: string, query: Record<string, QueryValue>, signal: AbortSignal | undefined): Promise<PromReply<unknown>> {
     const res = await this.http.request({ path, query, signal });
     const ok = res.status >= 200 && res.status < 300;
     const where = this.http.where;

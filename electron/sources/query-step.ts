@@ -2,9 +2,7 @@
 export const MAX_POINTS_PER_SERIES = 11_000;
 
 /** Steps a person reads easily on an axis; beyond a day, whole days. */
-const NICE_STEPS_S = [
-  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
-] as const;
+const NICE_STEPS_S = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200, 86400] as const;
 
 function niceAtLeast(seconds: number): number {
   for (const step of NICE_STEPS_S) if (step >= seconds) return step;
@@ -15,12 +13,7 @@ function niceAtLeast(seconds: number): number {
  * The step (seconds) for a range query from `startMs` to `endMs`: the caller's wish if it keeps every
  * series under the point limit, otherwise the smallest nice step that does.
  */
-export function chooseStep(
-  startMs: number,
-  endMs: number,
-  wishSeconds?: number,
-  maxPoints: number = MAX_POINTS_PER_SERIES,
-): number {
+export function chooseStep(startMs: number, endMs: number, wishSeconds?: number, maxPoints: number = MAX_POINTS_PER_SERIES): number {
   const spanS = Math.max(0, endMs - startMs) / 1000;
   // span / step <= maxPoints - 1 means at most maxPoints samples, counting both ends.
   const minimum = Math.max(1, Math.ceil(spanS / (maxPoints - 1)));

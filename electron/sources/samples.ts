@@ -55,13 +55,11 @@ export function countNonFinite(points: readonly Point[]): number {
 }
 
 export const matrixSchema = z.array(
-  z
-    .object({ metric: labelsSchema, values: z.array(pointSchema).optional() })
-    .transform(({ metric, values }): Series => {
-      // A native-histogram-only series has no `values`; its histograms are not charted here.
-      const points = values ?? [];
-      return { labels: metric, points, nonFinite: countNonFinite(points) };
-    }),
+  z.object({ metric: labelsSchema, values: z.array(pointSchema).optional() }).transform(({ metric, values }): Series => {
+    // A native-histogram-only series has no `values`; its histograms are not charted here.
+    const points = values ?? [];
+    return { labels: metric, points, nonFinite: countNonFinite(points) };
+  }),
 );
 
 export const vectorSchema = z.array(

@@ -1,0 +1,134 @@
+/**
+ * The queries Pitwall polls out of the box (users can edit them per source). Metric names and labels
+ * follow the real exporters (contracts/upstream-apis.md §5): DCGM framebuffer fields in MiB,
+ * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
+ */
+
+export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines';
+
+export interface DefaultQuery {
+  id: string;
+  source: 'prometheus' | 'loki';
+  /** `logs` returns lines (streams); `metric` returns numbers. */
+  kind: 'metric' | 'logs';
+  title: string;
+  expr: string;
+  unit: QueryUnit;
+  /** Why the query looks the way it does, shown next to the editable text. */
+  description: string;
+}
+
+/** dcgm-exporter ≤4.8 labels the node `Hostname`, main `hostname`: copy the former into the latter. */
+export function withHostname(expr: string): string {
+  return `label_replace(${expr}, "hostname", "$1", "Hostname", "(.+)")`;
+}
+
+const FB_TOTAL = '(DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE + DCGM_FI_DEV_FB_RESERVED)';
+const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
+// Pseudo and container-layer filesystems would only add noise to a saturation chart.
+const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
+
+export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
+  {
+    id: 'gpu-memory-share',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU memory used, per GPU',
+    expr: GPU_MEMORY_SHARE,
+    unit: 'ratio',
+    description:
+      'Used framebuffer over used + free + reserved (the default DCGM counters have no total). Label sets of the three fields are identical, so they match one-to-one.',
+  },
+  {
+    id: 'gpu-memory-share-node',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU memory used, per node',
+    expr: `sum by (hostname) (${withHostname('DCGM_FI_DEV_FB_USED')}) / sum by (hostname) (${withHostname(FB_TOTAL)})`,
+    unit: 'ratio',
+    description:
+      'Memory-weighted share per node: sums before dividing, so a node with one full GPU of eight does not read 100 %. Hostname and hostname are unified first.',
+  },
+  {
+    id: 'gpu-memory-share-node-max',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Fullest GPU per node',
+    expr: `max by (hostname) (${withHostname(GPU_MEMORY_SHARE)})`,
+    unit: 'ratio',
+    description: 'The GPU that will hit CUDA out-of-memory first on each node.',
+  },
+  {
+    id: 'queue-depth',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Queue depth by state',
+    expr: 'sum by (queue, state) (asynq_tasks_enqueued_total)',
+    unit: 'tasks',
+    description: 'A gauge despite its _total name: tasks currently in each state. Absent series mean the collector could not read Redis.',
+  },
+  {
+    id: 'oom-killed-restarts',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Containers restarted after OOMKilled (10 min)',
+    expr:
+      '(increase(kube_pod_container_status_restarts_total[10m]) > 0)' +
+      ' and on (namespace, pod, container) ' +
+      '(kube_pod_container_status_last_terminated_reason{reason="OOMKilled"} == 1)',
+    unit: 'restarts',
+    description:
+      'Restarts in the last 10 minutes whose last termination was OOMKilled; the value is the restart count. The reason gauge alone stays 1 long after the event.',
+  },
+  {
+    id: 'container-restarts',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Container restarts (10 min)',
+    expr: 'sum by (namespace, pod, container) (increase(kube_pod_container_status_restarts_total[10m])) > 0',
+    unit: 'restarts',
+    description: 'Every restart, whatever the reason, to spot crash loops that are not OOM kills.',
+  },
+  {
+    id: 'filesystem-saturation',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Filesystem used (incl. NFS)',
+    expr: `1 - node_filesystem_avail_bytes{${REAL_FS}} / node_filesystem_size_bytes{${REAL_FS}}`,
+    unit: 'ratio',
+    description:
+      'Space unavailable to non-root users. NFS mounts are included; a hung mount has no size or avail series at all — see the device-error query.',
+  },
+  {
+    id: 'filesystem-device-error',
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Filesystems failing stat (hung NFS)',
+    expr: 'node_filesystem_device_error == 1',
+    unit: 'flag',
+    description:
+      'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
+  },
+  {
+    id: 'log-error-rate',
+    source: 'loki',
+    kind: 'metric',
+    title: 'Error lines per service (per minute)',
+    expr: 'sum by (service) (count_over_time({namespace="echo"} |~ "(?i)error" [1m]))',
+    unit: 'lines',
+    description: 'Case-insensitive "error" lines per minute; change the stream selector to your namespace.',
+  },
+  {
+    id: 'log-error-lines',
+    source: 'loki',
+    kind: 'logs',
+    title: 'Error lines',
+    expr: '{namespace="echo"} |~ "(?i)error"',
+    unit: 'lines',
+    description: 'The lines behind the error rate, newest first, scoped to the incident window.',
+  },
+];
+
+export function defaultQuery(id: string): DefaultQuery | undefined {
+  return DEFAULT_QUERIES.find((q) => q.id === id);
+}

@@ -1,0 +1,45 @@
+import type { Labels } from './samples';
+
+/**
+ * DCGM and kube-state-metrics label variants, in one place. dcgm-exporter up to 4.8 writes `Hostname`,
+ * main writes `hostname`; `--use-old-namespace` writes `pod_name`/`pod_namespace`/`container_name`;
+ * and a Prometheus scrape with honor_labels=false renames the exporter's `pod` to `exported_pod`,
+ * leaving `pod` pointing at the exporter itself — so the exported_ variant always wins.
+ */
+function first(labels: Labels, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = labels[name];
+    if (value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}
+
+export function hostnameOf(labels: Labels): string | undefined {
+  return first(labels, ['Hostname', 'hostname']);
+}
+
+export function workloadPodOf(labels: Labels): string | undefined {
+  return first(labels, ['exported_pod', 'pod', 'pod_name']);
+}
+
+export function workloadNamespaceOf(labels: Labels): string | undefined {
+  return first(labels, ['exported_namespace', 'namespace', 'pod_namespace']);
+}
+
+export function workloadContainerOf(labels: Labels): string | undefined {
+  return first(labels, ['exported_container', 'container', 'container_name']);
+}
+
+/** A stable GPU identity: the UUID when present (`uuid` with --use-old-namespace), else the index. */
+export function gpuIdOf(labels: Labels): string | undefined {
+  return first(labels, ['UUID', 'uuid', 'gpu_uuid', 'gpu']);
+}
+
+export function gpuModelOf(labels: Labels): string | undefined {
+  return first(labels, ['modelName', 'model_name']);
+}
+
+/** The node a series describes: the exporter's hostname, else the scrape target (`instance`). */
+export function nodeOf(labels: Labels): string {
+  return hostnameOf(labels) ?? first(labels, ['node', 'instance']) ?? 'unknown';
+}

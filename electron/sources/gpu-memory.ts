@@ -1,0 +1,92 @@
+import { gpuIdOf, gpuModelOf, nodeOf, workloadNamespaceOf, workloadPodOf } from './gpu-labels';
+import type { Labels } from './samples';
+
+/** The DCGM framebuffer fields, all in MiB. There is no FB_TOTAL by default: total = used + free + reserved. */
+export const FB_METRICS = ['DCGM_FI_DEV_FB_USED', 'DCGM_FI_DEV_FB_FREE', 'DCGM_FI_DEV_FB_RESERVED'] as const;
+
+export interface GpuMemory {
+  node: string;
+  gpu: string;
+  model?: string;
+  pod?: string;
+  namespace?: string;
+  usedMiB: number;
+  totalMiB: number;
+  /** used / total; NaN when the GPU reports no memory at all (or NaN fields). */
+  share: number;
+}
+
+export interface NodeMemory {
+  node: string;
+  usedMiB: number;
+  totalMiB: number;
+  /** Memory-weighted: sum(used) / sum(total) — not the mean of per-GPU ratios. */
+  share: number;
+  /** The fullest GPU, which is what runs out first. */
+  maxGpuShare: number;
+  gpus: number;
+}
+
+interface Sample {
+  name: string;
+  labels: Labels;
+  value: number;
+}
+
+/**
+ * The same numbers as the default PromQL, computed from an exporter scrape when Prometheus is down.
+ * The three fields of one GPU carry identical labels, so node + GPU id is the join key.
+ */
+export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
+  const byGpu = new Map<string, { labels: Labels; used?: number; free?: number; reserved?: number }>();
+  for (const s of samples) {
+    const field =
+      s.name === 'DCGM_FI_DEV_FB_USED'
+        ? 'used'
+        : s.name === 'DCGM_FI_DEV_FB_FREE'
+          ? 'free'
+          : s.name === 'DCGM_FI_DEV_FB_RESERVED'
+            ? 'reserved'
+            : undefined;
+    if (!field) continue;
+    const key = `${nodeOf(s.labels)}\u0000${gpuIdOf(s.labels) ?? ''}`;
+    const entry = byGpu.get(key) ?? { labels: s.labels };
+    entry[field] = s.value;
+    byGpu.set(key, entry);
+  }
+  const out: GpuMemory[] = [];
+  for (const { labels, used, free, reserved } of byGpu.values()) {
+    if (used === undefined || free === undefined) continue;
+    // Older exporters have no FB_RESERVED; treat it as zero rather than dropping the GPU.
+    const total = used + free + (reserved ?? 0);
+    const gpu: GpuMemory = {
+      node: nodeOf(labels),
+      gpu: gpuIdOf(labels) ?? '?',
+      usedMiB: used,
+      totalMiB: total,
+      share: total > 0 ? used / total : Number.NaN,
+    };
+    const model = gpuModelOf(labels);
+    const pod = workloadPodOf(labels);
+    const namespace = workloadNamespaceOf(labels);
+    if (model !== undefined) gpu.model = model;
+    if (pod !== undefined) gpu.pod = pod;
+    if (namespace !== undefined) gpu.namespace = namespace;
+    out.push(gpu);
+  }
+  return out;
+}
+
+export function nodeMemory(gpus: readonly GpuMemory[]): NodeMemory[] {
+  const byNode = new Map<string, NodeMemory>();
+  for (const g of gpus) {
+    const n = byNode.get(g.node) ?? { node: g.node, usedMiB: 0, totalMiB: 0, share: Number.NaN, maxGpuShare: Number.NaN, gpus: 0 };
+    n.usedMiB += g.usedMiB;
+    n.totalMiB += g.totalMiB;
+    n.gpus += 1;
+    if (!Number.isNaN(g.share) && !(g.share <= n.maxGpuShare)) n.maxGpuShare = g.share;
+    byNode.set(g.node, n);
+  }
+  for (const n of byNode.values()) n.share = n.totalMiB > 0 ? n.usedMiB / n.totalMiB : Number.NaN;
+  return [...byNode.values()];
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { SourceConnection } from '../../shared/domain/sources';
+import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse, type QueryValue } from './http';
+import type { CallOptions, Readiness } from './client-types';
+import { chooseStep } from './query-step';
+import { labelsSchema, matrixSchema, type Labels, type Series } from './samples';
+import { SourceError, bodySnippet, parseJson, parseWith } from './source-error';
+
+export interface LokiEntry {
+  /** Exact Unix nanoseconds as Loki sent them: the identity of a line, and its order within a millisecond. */
+  tsNs: string;
+  /** Milliseconds for charts and windows (sub-millisecond digits dropped). */
+  tsMs: number;
+  line: string;
+  structuredMetadata?: Labels;
+  parsed?: Labels;
+}
+
+export interface LokiStream {
+  labels: Labels;
+  entries: LokiEntry[];
+}
+
+export type LokiRangeData =
+  { resultType: 'streams'; streams: LokiStream[]; stepSeconds: number } | { resultType: 'matrix'; series: Series[]; stepSeconds: number };
+
+export interface LokiReply<T> {
+  data: T;
+  warnings: string[];
+}
+
+/** Converts without going through a float: 19-digit nanosecond values are past 2^53. */
+export function nsToMs(ns: string): number {
+  return Number(BigInt(ns) / 1_000_000n);
+}
+
+export function msToNs(ms: number): string {
+  return (BigInt(Math.trunc(ms)) * 1_000_000n).toString();
+}
+
+const nsSchema = z.string().regex(/^\d{1,20}$/, 'expected a nanosecond timestamp string');
+const entryMetaSchema = z.object({ structuredMetadata: labelsSchema.optional(), parsed: labelsSchema.optional() });
+
+const entrySchema = z
+  .union([z.tuple([nsSchema, z.string()]), z.tuple([nsSchema, z.string(), entryMetaSchema])])
+  .transform((tuple): LokiEntry => {
+    const entry: LokiEntry = { tsNs: tuple[0], tsMs: nsToMs(tuple[0]), line: tuple[1] };
+    const meta = tuple[2];
+    if (meta?.structuredMetadata) entry.structuredMetadata = meta.structuredMetadata;
+    if (meta?.parsed) entry.parsed = meta.parsed;
+    return entry;
+  });
+
+const streamsSchema = z.array(
+  z.object({ stream: labelsSchema, values: z.array(entrySchema) }).transform((s) => ({ labels: s.stream, entries: s.values })),
+);
+
+const rangeSchema = z.discriminatedUnion('resultType', [
+  z.object({ resultType: z.literal('streams'), result: streamsSchema }),
+  z.object({ resultType: z.literal('matrix'), result: matrixSchema }),
+]);
+
+const envelopeSchema = z.object({
+  status: z.string(),
+  data: z.unknown(),
+  warnings: z.array(z.string()).optional(),
+});
+
+// `data` is omitempty in Loki's label response: no labels means no key at all.
+const labelsReply = z.object({ status: z.string(), data: z.array(z.string()).optional() });
+
+const buildInfoSchema = z.object({ version: z.string(), revision: z.string().default(''), branch: z.string().default('') });
+
+export class LokiClient {
+  constructor(private readonly http: HttpClient) {}
+
+  static connect(conn: SourceConnection): LokiClient {
+    return new LokiClient(createHttpClient(conn, 'Loki'));
+  }
+
+  close(): void {
+    this.http.close();
+  }
+
+  /**
+   * Log lines (streams) or a metric query (matrix). Loki applies the 11,000-points limit to every range
+   * query, so a step is always sent; it does not change which lines a log query returns.
+   */
+  async queryRange(
+    logql: string,
+    options: CallOptions & {
+      startMs: number;
+      endMs: number;
+      limit?: number;
+      direction?: 'forward' | 'backward';
+      stepSeconds?: number;
+    },
+  ): Promise<LokiReply<LokiRangeData>> {
+    const step = chooseStep(options.startMs, options.endMs, options.stepSeconds);
+    const res = await this.call(
+      '/loki/api/v1/query_range',
+      {
+        query: logql,
+        // Integers longer than 10 digits are read as nanoseconds, so no precision is lost.
+        start: msToNs(options.startMs),
+        end: msToNs(options.endMs),
+        limit: options.limit ?? 100,
+        direction: options.direction ?? 'backward',
+        step,
+      },
+      options.signal,
+    );
+    const envelope = parseWith(envelopeSchema, parseJson(res.text, this.what('query reply')), this.what('query reply'));
+    if (envelope.status !== 'success') {
+      throw new SourceError('http', `${this.http.where} reported status "${bodySnippet(envelope.status)}"`, {
+        status: res.status,
+      });
+    }
+    const parsed = parseWith(rangeSchema, envelope.data, this.what('query reply'));
+    const data: LokiRangeData =
+      parsed.resultType === 'streams'
+        ? { resultType: 'streams', streams: parsed.result, stepSeconds: step }
+        : { resultType: 'matrix', series: parsed.result, stepSeconds: step };
+    return { data, warnings: envelope.warnings ?? [] };
+  }
+
+  async labels(options: CallOptions & { startMs?: number; endMs?: number } = {}): Promise<string[]> {
+    return this.labelList('/loki/api/v1/labels', options);
+  }
+
+  async labelValues(name: string, options: CallOptions & { startMs?: number; endMs?: number } = {}): Promise<string[]> {
+    return this.labelList(`/loki/api/v1/label/${encodeURIComponent(name)}/values`, options);
+  }
+
+  async buildInfo(options: CallOptions = {}): Promise<{ version: string; revision: string; branch: string }> {
+    const res = await this.call('/loki/api/v1/status/buildinfo', {}, options.signal);
+    return parseWith(buildInfoSchema, parseJson(res.text, this.what('build info')), this.what('build info'));
+  }
+
+  /** 503 while the ingester warms up is an answer ("Ingester not ready: …"), not a failure. */
+  async ready(options: CallOptions = {}): Promise<Readiness> {
+    const res = await this.http.request({ path: '/ready', accept: 'text/plain', signal: options.signal });
+    const message = bodySnippet(res.text);
+    if (res.status === 200) return { ready: true, message };
+    if (res.status === 503) return { ready: false, message };
+    throw httpStatusError(this.http.where, res.status, res.text);
+  }
+
+  private async labelList(path: string, options: CallOptions & { startMs?: number; endMs?: number }): Promise<string[]> {
+    const query = {
+      start: options.startMs === undefined ? undefined : msToNs(options.startMs),
+      end: options.endMs === undefined ? undefined : msToNs(options.endMs),
+    };
+    const res = await this.call(path, query, options.signal);
+    return parseWith(labelsReply, parseJson(res.text, this.what('label list')), this.what('label list')).data ?? [];
+  }
+
+  /** Loki errors are plain text even when the header says JSON (a 400 parse error does). */
+  private async call(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<HttpResponse> {
+    const res = await this.http.request({ path, query, signal });
+    if (res.status >= 200 && res.status < 300) return res;
+    const err = httpStatusError(this.http.where, res.status, res.text);
+    if (res.status === 401 && /no org id/.test(res.text)) {
+      err.message += ' (this Loki is multi-tenant: set the X-Scope-OrgID header in the source settings)';
+    }
+    throw err;
+  }
+
+  private what(thing: string): string {
+    return `the Loki ${thing}`;
+  }
+}
