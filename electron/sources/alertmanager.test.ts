@@ -1,19 +1,10 @@
+import { failure } from './expect-failure';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AlertmanagerClient } from './alertmanager';
 import { closedPortUrl, connection, json, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream } from './fake-upstream';
-import { SourceError } from './source-error';
 
 let up: FakeUpstream;
 let am: AlertmanagerClient;
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 const ALERT = {
   labels: { alertname: 'GPUMemHigh', severity: 'page', Hostname: 'gpu-a' },

@@ -1,3 +1,4 @@
+import { failure } from './expect-failure';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AsynqmonClient } from './asynqmon';
@@ -11,7 +12,6 @@ import {
   ASYNQ_RETRY,
   ASYNQ_SERVERS,
 } from './recorded-samples';
-import { SourceError } from './source-error';
 
 let up: FakeUpstream;
 let asynq: AsynqmonClient;
@@ -25,15 +25,6 @@ const noContent = (_req: unknown, res: http.ServerResponse): void => {
   res.writeHead(204, { Vary: 'Origin' });
   res.end();
 };
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 beforeAll(async () => {
   up = await startFakeUpstream();

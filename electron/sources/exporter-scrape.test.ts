@@ -1,3 +1,4 @@
+import { failure } from './expect-failure';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExporterScrapeClient, parseExposition } from './exporter-scrape';
@@ -39,15 +40,6 @@ let scraper: ExporterScrapeClient;
 function text(body: string) {
   return (_req: unknown, res: http.ServerResponse): void =>
     send(res, 200, body, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
 }
 
 beforeAll(async () => {

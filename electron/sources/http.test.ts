@@ -1,3 +1,4 @@
+import { failure } from './expect-failure';
 import { execFileSync } from 'node:child_process';
 import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +10,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPortUrl, connection, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream } from './fake-upstream';
 import { createHttpClient, type HttpClient } from './http';
-import { SourceError } from './source-error';
 
 let up: FakeUpstream;
 const clients: HttpClient[] = [];
@@ -17,15 +17,6 @@ function client(extra: Parameters<typeof connection>[1] = {}, base = up.url): Ht
   const c = createHttpClient(connection(base, extra), 'Test');
   clients.push(c);
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
 }
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { failure } from './expect-failure';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,22 +14,12 @@ import {
 } from './fake-upstream';
 import { LokiClient, msToNs, nsToMs } from './loki';
 import { LOKI_BUILDINFO, LOKI_LABELS, LOKI_MATRIX, LOKI_STREAMS } from './recorded-samples';
-import { SourceError } from './source-error';
 
 let up: FakeUpstream;
 let loki: LokiClient;
 
 function asJson(body: string) {
   return (_req: unknown, res: http.ServerResponse): void => send(res, 200, body, { 'Content-Type': 'application/json' });
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
 }
 
 const window = { startMs: 1_795_362_000_000, endMs: 1_795_365_600_000 };

@@ -1,3 +1,4 @@
+import { failure } from './expect-failure';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   closedPortUrl,
@@ -12,19 +13,9 @@ import {
 } from './fake-upstream';
 import { PrometheusClient } from './prometheus';
 import { MAX_POINTS_PER_SERIES, chooseStep } from './query-step';
-import { SourceError } from './source-error';
 
 let up: FakeUpstream;
 let prom: PrometheusClient;
-
-async function failure(p: Promise<unknown>): Promise<SourceError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 beforeAll(async () => {
   up = await startFakeUpstream();
