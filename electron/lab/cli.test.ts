@@ -13,11 +13,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run lab (cli.ts)', () => {
   it('prints its endpoints, serves them, and writes a Prometheus config', async () => {
     const configFile = join(dir, 'prometheus.yml');
-    const child = spawn(TSX, [CLI, '--scenario', 'gpu-oom', '--speed', '10', '--port', '0', '--seed', '7', '--prometheus-config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      TSX,
+      [CLI, '--scenario', 'gpu-oom', '--speed', '10', '--port', '0', '--seed', '7', '--prometheus-config', configFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     try {
-      const metricsUrl = await waitFor('endpoints printed', () => Promise.resolve(/metrics\s+(http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(out)?.[1]), 20_000, 100);
+      const metricsUrl = await waitFor(
+        'endpoints printed',
+        () => Promise.resolve(/metrics\s+(http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(out)?.[1]),
+        20_000,
+        100,
+      );
       await waitFor('config written', () => Promise.resolve(out.includes('prometheus config written') ? true : undefined), 5_000, 100);
       const metrics = await http(metricsUrl);
       expect(metrics.status).toBe(200);

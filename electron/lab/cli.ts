@@ -17,7 +17,8 @@ scenarios: ${SCENARIO_NAMES.join(', ')}`;
 function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number between ${min} and ${max}, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`--${name} must be a number between ${min} and ${max}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -51,14 +52,19 @@ async function main(): Promise<void> {
   console.log(`  dcgm only  ${lab.endpoints.dcgmMetrics}`);
   console.log(`  asynqmon   ${lab.endpoints.asynqmon}/queues`);
   console.log(`  loki       ${lab.endpoints.loki}/query_range   (ready: ${lab.url}/ready)`);
-  console.log(`  control    GET ${lab.endpoints.control}/state, POST ${lab.endpoints.control}/scenario {"name","startInSec"}, /advance {"seconds"}, /speed {"speed"}`);
+  console.log(
+    `  control    GET ${lab.endpoints.control}/state, POST ${lab.endpoints.control}/scenario {"name","startInSec"}, /advance {"seconds"}, /speed {"speed"}`,
+  );
   if (values['prometheus-config']) {
     const file = resolve(values['prometheus-config']);
-    writeFileSync(file, prometheusConfigText({
-      targets: [{ address: `127.0.0.1:${lab.port}`, cluster: 'pitwall-lab' }],
-      ruleFiles: values.rules ? [resolve(values.rules)] : [],
-      alertmanagers: values.alertmanager ? [values.alertmanager] : [],
-    }));
+    writeFileSync(
+      file,
+      prometheusConfigText({
+        targets: [{ address: `127.0.0.1:${lab.port}`, cluster: 'pitwall-lab' }],
+        ruleFiles: values.rules ? [resolve(values.rules)] : [],
+        alertmanagers: values.alertmanager ? [values.alertmanager] : [],
+      }),
+    );
     console.log(`  prometheus config written to ${file}  (prometheus --config.file=${file})`);
   }
   const stop = () => {

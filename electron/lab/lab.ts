@@ -65,7 +65,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   });
   const server = createServer((req, res) => {
     route(engine, req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, `${err instanceof Error ? err.message : String(err)}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (!res.headersSent)
+        send(res, 500, `${err instanceof Error ? err.message : String(err)}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
       else res.destroy();
     });
   });
@@ -81,7 +82,13 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     url,
     port,
     engine,
-    endpoints: { metrics: `${url}/metrics`, dcgmMetrics: `${url}/dcgm/metrics`, asynqmon: `${url}/api`, loki: `${url}/loki/api/v1`, control: `${url}/lab` },
+    endpoints: {
+      metrics: `${url}/metrics`,
+      dcgmMetrics: `${url}/dcgm/metrics`,
+      asynqmon: `${url}/api`,
+      loki: `${url}/loki/api/v1`,
+      control: `${url}/lab`,
+    },
     close: () =>
       new Promise<void>((resolve) => {
         engine.stop();

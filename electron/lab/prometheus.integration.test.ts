@@ -65,7 +65,13 @@ describe.skipIf(!haveBinaries)('lab scraped by real Prometheus + Alertmanager', 
     prom = `http://127.0.0.1:${promPort}`;
     am = `http://127.0.0.1:${amPort}`;
     writeFileSync(join(dir, 'rules.yml'), rulesForTests(readFileSync(RULES_FILE, 'utf8')));
-    writeFileSync(join(dir, 'am.yml'), JSON.stringify({ route: { receiver: 'null', group_wait: '1s', group_interval: '1s', repeat_interval: '1h' }, receivers: [{ name: 'null' }] }));
+    writeFileSync(
+      join(dir, 'am.yml'),
+      JSON.stringify({
+        route: { receiver: 'null', group_wait: '1s', group_interval: '1s', repeat_interval: '1h' },
+        receivers: [{ name: 'null' }],
+      }),
+    );
     writeFileSync(
       join(dir, 'prometheus.yml'),
       prometheusConfigText({
@@ -76,8 +82,17 @@ describe.skipIf(!haveBinaries)('lab scraped by real Prometheus + Alertmanager', 
         alertmanagers: [`127.0.0.1:${amPort}`],
       }),
     );
-    launch('prometheus-alertmanager', [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address=']);
-    launch('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${promPort}`]);
+    launch('prometheus-alertmanager', [
+      `--config.file=${join(dir, 'am.yml')}`,
+      `--storage.path=${join(dir, 'am')}`,
+      `--web.listen-address=127.0.0.1:${amPort}`,
+      '--cluster.listen-address=',
+    ]);
+    launch('prometheus', [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+      `--web.listen-address=127.0.0.1:${promPort}`,
+    ]);
     await waitFor('alertmanager ready', async () => ((await http(`${am}/-/ready`)).status === 200 ? true : undefined));
     await waitFor('prometheus ready', async () => ((await http(`${prom}/-/ready`)).status === 200 ? true : undefined));
     // Let the scenarios keep unfolding so counters move between scrapes (rate() needs it).
@@ -93,17 +108,27 @@ describe.skipIf(!haveBinaries)('lab scraped by real Prometheus + Alertmanager', 
 
   it('every incident scenario fires an alert carrying its playbook, and Alertmanager receives it', async () => {
     const missing = () => async () => {
-      const r = JSON.parse((await http(`${prom}/api/v1/alerts`)).text) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
+      const r = JSON.parse((await http(`${prom}/api/v1/alerts`)).text) as {
+        data: { alerts: { labels: Record<string, string>; state: string }[] };
+      };
       const firing = new Set(r.data.alerts.filter((a) => a.state === 'firing').map((a) => `${a.labels.cluster}/${a.labels.playbook}`));
       const left = INCIDENTS.filter((n) => !firing.has(`${n}/${n}`));
       return left.length === 0 ? true : undefined;
     };
     await waitFor(`firing alerts for ${INCIDENTS.join(', ')}`, missing(), 90_000, 1000);
-    await waitFor('alerts in Alertmanager', async () => {
-      const alerts = JSON.parse((await http(`${am}/api/v2/alerts`)).text) as { labels: Record<string, string>; status: { state: string } }[];
-      const got = new Set(alerts.map((a) => `${a.labels.cluster}/${a.labels.playbook}`));
-      return INCIDENTS.every((n) => got.has(`${n}/${n}`)) ? true : undefined;
-    }, 30_000, 500);
+    await waitFor(
+      'alerts in Alertmanager',
+      async () => {
+        const alerts = JSON.parse((await http(`${am}/api/v2/alerts`)).text) as {
+          labels: Record<string, string>;
+          status: { state: string };
+        }[];
+        const got = new Set(alerts.map((a) => `${a.labels.cluster}/${a.labels.playbook}`));
+        return INCIDENTS.every((n) => got.has(`${n}/${n}`)) ? true : undefined;
+      },
+      30_000,
+      500,
+    );
     // The baseline lab ran through the same window and never produced an alert, not even pending.
     expect(await promQuery('count_over_time(ALERTS{cluster="baseline"}[10m])')).toEqual([]);
     const amAlerts = JSON.parse((await http(`${am}/api/v2/alerts`)).text) as { labels: Record<string, string> }[];
@@ -113,28 +138,46 @@ describe.skipIf(!haveBinaries)('lab scraped by real Prometheus + Alertmanager', 
   it('PromQL over stored samples equals each lab ground truth', async () => {
     for (const lab of labs.values()) lab.engine.setSpeed(0);
     const frozenAt = Date.now() / 1000;
-    await waitFor('a scrape of every lab after the freeze', async () => {
-      const ups = await promQuery('timestamp(up)');
-      return ups.length === labs.size && ups.every((s) => Number(s.value[1]) > frozenAt + 0.05) ? true : undefined;
-    }, 20_000, 250);
+    await waitFor(
+      'a scrape of every lab after the freeze',
+      async () => {
+        const ups = await promQuery('timestamp(up)');
+        return ups.length === labs.size && ups.every((s) => Number(s.value[1]) > frozenAt + 0.05) ? true : undefined;
+      },
+      20_000,
+      250,
+    );
     for (const [name, lab] of labs) {
       const truth = JSON.parse((await http(`${lab.url}/lab/state`)).text) as GroundTruth;
       const sel = `cluster="${name}"`;
       const fb = await promQuery(`max by (Hostname, gpu) (DCGM_FI_DEV_FB_USED{${sel}})`);
       const present = truth.gpus.filter((g) => g.present);
-      expect(fb.map((s) => `${s.metric.Hostname}/${s.metric.gpu}=${s.value[1]}`).sort(), name).toEqual(present.map((g) => `${g.node}/${g.gpu}=${g.fbUsedMiB}`).sort());
+      expect(fb.map((s) => `${s.metric.Hostname}/${s.metric.gpu}=${s.value[1]}`).sort(), name).toEqual(
+        present.map((g) => `${g.node}/${g.gpu}=${g.fbUsedMiB}`).sort(),
+      );
       const pending = await promQuery(`asynq_tasks_enqueued_total{${sel},state="pending"}`);
-      expect(pending.map((s) => `${s.metric.queue}=${s.value[1]}`).sort(), name).toEqual(truth.queues.map((q) => `${q.queue}=${q.pending}`).sort());
+      expect(pending.map((s) => `${s.metric.queue}=${s.value[1]}`).sort(), name).toEqual(
+        truth.queues.map((q) => `${q.queue}=${q.pending}`).sort(),
+      );
       const processed = await promQuery(`asynq_tasks_processed_total{${sel}}`);
-      expect(processed.map((s) => `${s.metric.queue}=${s.value[1]}`).sort(), name).toEqual(truth.queues.map((q) => `${q.queue}=${q.processedTotal}`).sort());
+      expect(processed.map((s) => `${s.metric.queue}=${s.value[1]}`).sort(), name).toEqual(
+        truth.queues.map((q) => `${q.queue}=${q.processedTotal}`).sort(),
+      );
       const restarts = await promQuery(`kube_pod_container_status_restarts_total{${sel}}`);
-      expect(restarts.map((s) => `${s.metric.pod}=${s.value[1]}`).sort(), name).toEqual(truth.pods.map((p) => `${p.pod}=${p.restarts}`).sort());
+      expect(restarts.map((s) => `${s.metric.pod}=${s.value[1]}`).sort(), name).toEqual(
+        truth.pods.map((p) => `${p.pod}=${p.restarts}`).sort(),
+      );
       const avail = await promQuery(`node_filesystem_avail_bytes{${sel}}`);
       expect(avail.map((s) => `${s.metric.node}${s.metric.mountpoint}=${s.value[1]}`).sort(), name).toEqual(
-        truth.filesystems.filter((f) => f.availBytes !== null).map((f) => `${f.node}${f.mountpoint}=${f.availBytes}`).sort(),
+        truth.filesystems
+          .filter((f) => f.availBytes !== null)
+          .map((f) => `${f.node}${f.mountpoint}=${f.availBytes}`)
+          .sort(),
       );
       const requests = await promQuery(`gateway_http_requests_total{${sel}}`);
-      expect(Object.fromEntries(requests.map((s) => [`${s.metric.service}|${s.metric.code}`, Number(s.value[1])])), name).toEqual(truth.auth.requests);
+      expect(Object.fromEntries(requests.map((s) => [`${s.metric.service}|${s.metric.code}`, Number(s.value[1])])), name).toEqual(
+        truth.auth.requests,
+      );
     }
     // The scenario shapes survive the trip through Prometheus.
     expect(await promQuery('DCGM_FI_DEV_GPU_UTIL{cluster="gpu-node-failure",Hostname="gpu-node-02"}')).toEqual([]);
@@ -148,10 +191,15 @@ describe.skipIf(!haveBinaries)('lab scraped by real Prometheus + Alertmanager', 
     const r = await postJson(`${lab.url}/lab/scenario`, { name: 'auth-outage' });
     expect(r.status).toBe(200);
     await postJson(`${lab.url}/lab/advance`, { seconds: 5 });
-    await waitFor('auth_provider_up=0 in Prometheus', async () => {
-      const v = await promQuery('auth_provider_up{cluster="baseline",provider="keycloak"} == 0');
-      return v.length === 1 ? true : undefined;
-    }, 20_000, 250);
+    await waitFor(
+      'auth_provider_up=0 in Prometheus',
+      async () => {
+        const v = await promQuery('auth_provider_up{cluster="baseline",provider="keycloak"} == 0');
+        return v.length === 1 ? true : undefined;
+      },
+      20_000,
+      250,
+    );
     expect((await postJson(`${lab.url}/lab/scenario`, { name: 'nope' })).status).toBe(400);
   }, 30_000);
 });

@@ -34,7 +34,11 @@ describe('assets/prometheus/pitwall-rules.yml', () => {
       expect(['critical', 'warning'], name).toContain(labels.severity);
       expect(playbooks.has(labels.playbook ?? ''), `${name} playbook ${labels.playbook}`).toBe(true);
     }
-    for (const p of playbooks) expect([...alerts.values()].some((l) => l.playbook === p), p).toBe(true);
+    for (const p of playbooks)
+      expect(
+        [...alerts.values()].some((l) => l.playbook === p),
+        p,
+      ).toBe(true);
   });
 
   it('the test copy only changes for: durations', () => {

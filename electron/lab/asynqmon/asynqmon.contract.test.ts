@@ -2,7 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../lab.js';
 import { http } from '../test-support.js';
 
-const QUEUE_KEYS = ['queue', 'memory_usage_bytes', 'size', 'groups', 'latency_msec', 'display_latency', 'active', 'pending', 'aggregating', 'scheduled', 'retry', 'archived', 'completed', 'processed', 'succeeded', 'failed', 'paused', 'timestamp'];
+const QUEUE_KEYS = [
+  'queue',
+  'memory_usage_bytes',
+  'size',
+  'groups',
+  'latency_msec',
+  'display_latency',
+  'active',
+  'pending',
+  'aggregating',
+  'scheduled',
+  'retry',
+  'archived',
+  'completed',
+  'processed',
+  'succeeded',
+  'failed',
+  'paused',
+  'timestamp',
+];
 const BASE_TASK = ['id', 'type', 'payload', 'queue', 'max_retry', 'retried', 'error_message'];
 
 let lab: Lab;
@@ -31,12 +50,16 @@ describe('AsynqMon /api contract', () => {
     expect(queues.map((q) => q.queue).sort()).toEqual(['batch', 'default', 'echo', 'ocr', 'translation']);
     for (const q of queues) {
       expect(Object.keys(q)).toEqual(QUEUE_KEYS);
-      expect(q.size).toBe((q.active as number) + (q.pending as number) + (q.scheduled as number) + (q.retry as number) + (q.archived as number));
+      expect(q.size).toBe(
+        (q.active as number) + (q.pending as number) + (q.scheduled as number) + (q.retry as number) + (q.archived as number),
+      );
       expect(q.succeeded).toBe((q.processed as number) - (q.failed as number));
       expect(q.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     }
     const translation = queues.find((q) => q.queue === 'translation') ?? {};
-    const truth = (await (await fetch(`${lab.url}/lab/state`)).json()) as { queues: { queue: string; pending: number; latencySeconds: number }[] };
+    const truth = (await (await fetch(`${lab.url}/lab/state`)).json()) as {
+      queues: { queue: string; pending: number; latencySeconds: number }[];
+    };
     expect(translation.pending).toBe(truth.queues.find((q) => q.queue === 'translation')?.pending);
     expect(translation.latency_msec).toBe((truth.queues.find((q) => q.queue === 'translation')?.latencySeconds ?? -1) * 1000);
     expect(translation.display_latency).toMatch(/^\d+m[\d.]+s$/);
@@ -91,7 +114,23 @@ describe('AsynqMon /api contract', () => {
     const list = await getJson('/api/queues/translation/pending_tasks?size=1');
     const id = (list.body.tasks as { id: string }[])[0]?.id ?? '';
     const { body } = await getJson(`/api/queues/translation/tasks/${id}`);
-    expect(Object.keys(body)).toEqual(['id', 'queue', 'type', 'payload', 'state', 'max_retry', 'retried', 'error_message', 'last_failed_at', 'timeout_seconds', 'deadline', 'next_process_at', 'completed_at', 'result', 'ttl_seconds']);
+    expect(Object.keys(body)).toEqual([
+      'id',
+      'queue',
+      'type',
+      'payload',
+      'state',
+      'max_retry',
+      'retried',
+      'error_message',
+      'last_failed_at',
+      'timeout_seconds',
+      'deadline',
+      'next_process_at',
+      'completed_at',
+      'result',
+      'ttl_seconds',
+    ]);
     expect(body.state).toBe('pending');
     expect(body.deadline).toBe('');
     const missing = await http(`${lab.url}/api/queues/translation/tasks/nope`);
@@ -113,7 +152,17 @@ describe('AsynqMon /api contract', () => {
     const { body } = await getJson('/api/servers');
     const servers = body.servers as Record<string, unknown>[];
     expect(servers.length).toBeGreaterThan(5);
-    expect(Object.keys(servers[0] ?? {})).toEqual(['id', 'host', 'pid', 'concurrency', 'queue_priorities', 'strict_priority_enabled', 'start_time', 'status', 'active_workers']);
+    expect(Object.keys(servers[0] ?? {})).toEqual([
+      'id',
+      'host',
+      'pid',
+      'concurrency',
+      'queue_priorities',
+      'strict_priority_enabled',
+      'start_time',
+      'status',
+      'active_workers',
+    ]);
   });
 
   it(':pause really stops processing; double pause and resume errors match AsynqMon', async () => {
@@ -138,7 +187,9 @@ describe('AsynqMon /api contract', () => {
     expect(notPaused.status).toBe(500);
     expect(notPaused.text).toBe('queue "default" is not paused\n');
     lab.engine.advance(30);
-    expect(((await getJson('/api/queues/default')).body.current as Record<string, number>).processed).toBeGreaterThan(after.processed as number);
+    expect(((await getJson('/api/queues/default')).body.current as Record<string, number>).processed).toBeGreaterThan(
+      after.processed as number,
+    );
   });
 
   it('pausing an unknown queue answers 204, as the real server does', async () => {

@@ -107,7 +107,12 @@ function pauseOrResume(engine: Engine, res: ServerResponse, name: string, verb: 
   else if (verb === 'pause') world.orphanPauses.add(name);
   else world.orphanPauses.delete(name);
   if (q) {
-    world.log({ job: 'ml-workers/asynqmon', namespace: 'ml-workers', app: 'asynqmon', pod: 'asynqmon-0', node: 'gpu-node-02' }, 'info', `queue ${verb}d`, { queue: name });
+    world.log(
+      { job: 'ml-workers/asynqmon', namespace: 'ml-workers', app: 'asynqmon', pod: 'asynqmon-0', node: 'gpu-node-02' },
+      'info',
+      `queue ${verb}d`,
+      { queue: name },
+    );
   }
   noContent(res);
 }
@@ -127,7 +132,10 @@ export function handleAsynqmon(engine: Engine, req: IncomingMessage, res: Server
   const world = engine.world;
   const now = world.nowMs;
   const method = req.method ?? 'GET';
-  const parts = path.slice('/api/'.length).split('/').map((p) => decodeURIComponent(p));
+  const parts = path
+    .slice('/api/'.length)
+    .split('/')
+    .map((p) => decodeURIComponent(p));
   const [head, qname, sub, tail] = parts;
   const get = method === 'GET';
 

@@ -43,18 +43,21 @@ export async function handleControl(engine: Engine, req: IncomingMessage, res: S
   }
   if (url.pathname === '/lab/scenario') {
     const { name, startInSec = 0 } = body;
-    if (!isScenarioName(name)) return fail(res, 400, `unknown scenario ${JSON.stringify(name)}; one of ${SCENARIO_NAMES.join(', ')}`), true;
-    if (typeof startInSec !== 'number' || !Number.isFinite(startInSec) || startInSec < 0) return fail(res, 400, 'startInSec must be a number >= 0'), true;
+    if (!isScenarioName(name))
+      return (fail(res, 400, `unknown scenario ${JSON.stringify(name)}; one of ${SCENARIO_NAMES.join(', ')}`), true);
+    if (typeof startInSec !== 'number' || !Number.isFinite(startInSec) || startInSec < 0)
+      return (fail(res, 400, 'startInSec must be a number >= 0'), true);
     engine.setScenario(name, startInSec);
   } else if (url.pathname === '/lab/advance') {
     const { seconds } = body;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SEC) {
-      return fail(res, 400, `seconds must be a number between 0 and ${MAX_ADVANCE_SEC}`), true;
+      return (fail(res, 400, `seconds must be a number between 0 and ${MAX_ADVANCE_SEC}`), true);
     }
     engine.advance(seconds);
   } else {
     const { speed } = body;
-    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0 || speed > 10_000) return fail(res, 400, 'speed must be a number between 0 and 10000'), true;
+    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0 || speed > 10_000)
+      return (fail(res, 400, 'speed must be a number between 0 and 10000'), true);
     engine.setSpeed(speed);
   }
   sendJson(res, 200, groundTruth(engine));

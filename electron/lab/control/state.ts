@@ -13,7 +13,12 @@ export function groundTruth(engine: Engine) {
     time: new Date(w.nowMs).toISOString(),
     seed: engine.seed,
     speed: engine.speed,
-    scenario: { name: engine.scenario, playbook: SCENARIOS[engine.scenario].playbook, startedMs: engine.scenarioStartedMs, summary: SCENARIOS[engine.scenario].summary },
+    scenario: {
+      name: engine.scenario,
+      playbook: SCENARIOS[engine.scenario].playbook,
+      startedMs: engine.scenarioStartedMs,
+      summary: SCENARIOS[engine.scenario].summary,
+    },
     schedule: engine.schedule.map((s) => ({ name: s.name, atMs: s.atMs })),
     gpus: w.gpus.map((g) => ({
       node: g.node,

@@ -11,9 +11,21 @@ export function approxMemoryBytes(size: number, completed: number): number {
 export function asynqFamilies(world: World): Family[] {
   const enqueued = family('asynq_tasks_enqueued_total', 'gauge', 'Number of tasks enqueued; broken down by queue and state.');
   const size = family('asynq_queue_size', 'gauge', 'Number of tasks in a queue');
-  const latency = family('asynq_queue_latency_seconds', 'gauge', 'Number of seconds the oldest pending task is waiting in pending state to be processed.');
-  const memory = family('asynq_queue_memory_usage_approx_bytes', 'gauge', 'Number of memory used by a given queue (approximated number by sampling).');
-  const processed = family('asynq_tasks_processed_total', 'counter', 'Number of processed tasks (both succeeded and failed); broken down by queue');
+  const latency = family(
+    'asynq_queue_latency_seconds',
+    'gauge',
+    'Number of seconds the oldest pending task is waiting in pending state to be processed.',
+  );
+  const memory = family(
+    'asynq_queue_memory_usage_approx_bytes',
+    'gauge',
+    'Number of memory used by a given queue (approximated number by sampling).',
+  );
+  const processed = family(
+    'asynq_tasks_processed_total',
+    'counter',
+    'Number of processed tasks (both succeeded and failed); broken down by queue',
+  );
   const failed = family('asynq_tasks_failed_total', 'counter', 'Number of processed tasks that failed; broken down by queue');
   const paused = family('asynq_queue_paused_total', 'gauge', 'Number of queues paused');
   for (const q of world.queues) {

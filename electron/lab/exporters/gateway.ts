@@ -6,7 +6,11 @@ import { family, type Family } from './text-format.js';
 const PROVIDERS: readonly AuthProvider[] = ['local', 'keycloak', 'ad'];
 
 export function gatewayFamilies(world: World): Family[] {
-  const requests = family('gateway_http_requests_total', 'counter', 'HTTP requests through the API gateway by upstream service and status code.');
+  const requests = family(
+    'gateway_http_requests_total',
+    'counter',
+    'HTTP requests through the API gateway by upstream service and status code.',
+  );
   const failures = family('auth_token_validation_failures_total', 'counter', 'Bearer tokens that failed validation, by identity provider.');
   const up = family('auth_provider_up', 'gauge', 'Whether the identity provider answered its last health check.');
   for (const key of Object.keys(world.auth.requests).sort()) {

@@ -6,13 +6,29 @@ const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const
 
 export function kubeFamilies(world: World): Family[] {
   const restarts = family('kube_pod_container_status_restarts_total', 'counter', 'The number of container restarts per container.');
-  const lastReason = family('kube_pod_container_status_last_terminated_reason', 'gauge', 'Describes the last reason the container was in terminated state.');
-  const lastExit = family('kube_pod_container_status_last_terminated_exitcode', 'gauge', 'Describes the exit code for the last container in terminated state.');
-  const waiting = family('kube_pod_container_status_waiting_reason', 'gauge', 'Describes the reason the container is currently in waiting state.');
+  const lastReason = family(
+    'kube_pod_container_status_last_terminated_reason',
+    'gauge',
+    'Describes the last reason the container was in terminated state.',
+  );
+  const lastExit = family(
+    'kube_pod_container_status_last_terminated_exitcode',
+    'gauge',
+    'Describes the exit code for the last container in terminated state.',
+  );
+  const waiting = family(
+    'kube_pod_container_status_waiting_reason',
+    'gauge',
+    'Describes the reason the container is currently in waiting state.',
+  );
   const ready = family('kube_pod_container_status_ready', 'gauge', 'Describes whether the containers readiness check succeeded.');
   const phase = family('kube_pod_status_phase', 'gauge', 'The pods current phase.');
   const capacity = family('kube_node_status_capacity', 'gauge', 'The capacity for different resources of a node.');
-  const allocatable = family('kube_node_status_allocatable', 'gauge', 'The allocatable for different resources of a node that are available for scheduling.');
+  const allocatable = family(
+    'kube_node_status_allocatable',
+    'gauge',
+    'The allocatable for different resources of a node that are available for scheduling.',
+  );
   for (const p of world.pods) {
     const pod = { namespace: p.namespace, pod: p.name, uid: p.uid };
     const container = { ...pod, container: p.container };

@@ -29,14 +29,17 @@ const promtool = hasBinary('promtool');
 if (!promtool) console.warn('SKIP promtool check metrics: promtool not installed (Debian package prometheus)');
 
 describe('/metrics exposition', () => {
-  it.skipIf(!promtool).each(['baseline', 'gpu-oom', 'storage-saturation', 'gpu-node-failure'] as const)('passes promtool check metrics (%s)', (scenario) => {
-    const r = spawnSync('promtool', ['check', 'metrics'], { input: metricsAfter(scenario, 900), encoding: 'utf8' });
-    // 0 = clean, 3 = lint findings only; 1 would be a parse error.
-    expect([0, 3]).toContain(r.status);
-    const findings = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.trim() !== '');
-    const unexpected = findings.filter((l) => !UPSTREAM_QUIRKS.some((re) => re.test(l)));
-    expect(unexpected).toEqual([]);
-  });
+  it.skipIf(!promtool).each(['baseline', 'gpu-oom', 'storage-saturation', 'gpu-node-failure'] as const)(
+    'passes promtool check metrics (%s)',
+    (scenario) => {
+      const r = spawnSync('promtool', ['check', 'metrics'], { input: metricsAfter(scenario, 900), encoding: 'utf8' });
+      // 0 = clean, 3 = lint findings only; 1 would be a parse error.
+      expect([0, 3]).toContain(r.status);
+      const findings = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.trim() !== '');
+      const unexpected = findings.filter((l) => !UPSTREAM_QUIRKS.some((re) => re.test(l)));
+      expect(unexpected).toEqual([]);
+    },
+  );
 
   it.skipIf(!promtool)('promtool would catch a broken exposition (the check can fail)', () => {
     const broken = `${metricsAfter('baseline', 5)}broken_metric{ 1\n`;
@@ -46,13 +49,22 @@ describe('/metrics exposition', () => {
 
   it('has HELP and TYPE for every family and DCGM labels in exporter order', () => {
     const text = metricsAfter('baseline', 60);
-    for (const name of ['DCGM_FI_DEV_FB_USED', 'asynq_tasks_enqueued_total', 'kube_pod_container_status_restarts_total', 'node_filesystem_avail_bytes', 'gateway_http_requests_total', 'auth_token_validation_failures_total']) {
+    for (const name of [
+      'DCGM_FI_DEV_FB_USED',
+      'asynq_tasks_enqueued_total',
+      'kube_pod_container_status_restarts_total',
+      'node_filesystem_avail_bytes',
+      'gateway_http_requests_total',
+      'auth_token_validation_failures_total',
+    ]) {
       expect(text).toContain(`# HELP ${name} `);
     }
     expect(text).toContain('# TYPE asynq_tasks_enqueued_total gauge');
     expect(text).toContain('# TYPE asynq_tasks_processed_total counter');
     const fb = series(text, 'DCGM_FI_DEV_FB_USED')[0] ?? '';
-    expect(fb).toMatch(/^DCGM_FI_DEV_FB_USED\{gpu="\d",UUID="GPU-[0-9a-f-]{36}",pci_bus_id="[0-9A-F:.]+",device="nvidia\d",modelName="NVIDIA [^"]+",Hostname="gpu-node-0\d",DCGM_FI_DRIVER_VERSION="[\d.]+"/);
+    expect(fb).toMatch(
+      /^DCGM_FI_DEV_FB_USED\{gpu="\d",UUID="GPU-[0-9a-f-]{36}",pci_bus_id="[0-9A-F:.]+",device="nvidia\d",modelName="NVIDIA [^"]+",Hostname="gpu-node-0\d",DCGM_FI_DRIVER_VERSION="[\d.]+"/,
+    );
     expect(text).toMatch(/DCGM_FI_DEV_FB_USED\{[^}]*namespace="ml-workers",pod="ocr-worker-[^"]+"\} \d+/);
     // Memory in MiB: a used + free + reserved identity holds for every GPU.
     const val = (l: string) => Number(l.split(' ').pop());
@@ -74,7 +86,11 @@ describe('/metrics exposition', () => {
 
   it('a failed GPU node: XID 79 first, then its GPUs vanish', () => {
     const early = metricsAfter('gpu-node-failure', 30);
-    expect(series(early, 'DCGM_FI_DEV_XID_ERRORS').some((l) => l.includes('Hostname="gpu-node-02"') && l.includes('gpu="0"') && l.endsWith(' 79'))).toBe(true);
+    expect(
+      series(early, 'DCGM_FI_DEV_XID_ERRORS').some(
+        (l) => l.includes('Hostname="gpu-node-02"') && l.includes('gpu="0"') && l.endsWith(' 79'),
+      ),
+    ).toBe(true);
     const late = metricsAfter('gpu-node-failure', 120);
     expect(late).not.toContain('Hostname="gpu-node-02"');
     expect(series(late, 'kube_node_status_allocatable').find((l) => l.includes('gpu-node-02'))).toMatch(/ 0$/);

@@ -12,7 +12,11 @@ export function nodeFamilies(world: World): Family[] {
   const free = family('node_filesystem_free_bytes', 'gauge', 'Filesystem free space in bytes.');
   const avail = family('node_filesystem_avail_bytes', 'gauge', 'Filesystem space available to non-root users in bytes.');
   const readonly = family('node_filesystem_readonly', 'gauge', 'Filesystem read-only status.');
-  const deviceError = family('node_filesystem_device_error', 'gauge', 'Whether an error occurred while getting statistics for the given device.');
+  const deviceError = family(
+    'node_filesystem_device_error',
+    'gauge',
+    'Whether an error occurred while getting statistics for the given device.',
+  );
   for (const f of world.filesystems) {
     const labels = { device: f.device, device_error: f.deviceError, fstype: f.fstype, mountpoint: f.mountpoint, node: f.node };
     deviceError.samples.push({ labels, value: f.deviceError ? 1 : 0 });

@@ -23,7 +23,14 @@ function selectorMatches(q: LogQuery, labels: Labels): boolean {
 }
 
 /** Entries in [startMs, endMs) matching the query, oldest first. */
-export function matchingEntries(store: LogStore, q: LogQuery, startMs: number, endMs: number, stats: EvalStats, endInclusive = false): LogEntry[] {
+export function matchingEntries(
+  store: LogStore,
+  q: LogQuery,
+  startMs: number,
+  endMs: number,
+  stats: EvalStats,
+  endInclusive = false,
+): LogEntry[] {
   const out: LogEntry[] = [];
   for (const e of store.entries()) {
     if (e.tsMs < startMs || e.tsMs > endMs || (!endInclusive && e.tsMs === endMs)) continue;
@@ -68,7 +75,14 @@ function groupLabels(labels: Labels, agg: NonNullable<MetricQuery['agg']>): Labe
 }
 
 /** Evaluates at each step t over the window (t - range, t]; steps with no data give no point. */
-export function evaluateMetric(store: LogStore, q: MetricQuery, startMs: number, endMs: number, stepMs: number, stats: EvalStats): SeriesResult[] {
+export function evaluateMetric(
+  store: LogStore,
+  q: MetricQuery,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+  stats: EvalStats,
+): SeriesResult[] {
   const entries = matchingEntries(store, q.log, startMs - q.rangeMs, endMs, stats, true);
   const perStream = new Map<string, { labels: Labels; ts: number[] }>();
   for (const e of entries) {
@@ -109,7 +123,16 @@ export function evaluateMetric(store: LogStore, q: MetricQuery, startMs: number,
         const vals = g.members.map((m) => m.get(t)).filter((v): v is number => v !== undefined);
         if (vals.length === 0) continue;
         const sum = vals.reduce((a, b) => a + b, 0);
-        const v = agg.op === 'sum' ? sum : agg.op === 'avg' ? sum / vals.length : agg.op === 'count' ? vals.length : agg.op === 'min' ? Math.min(...vals) : Math.max(...vals);
+        const v =
+          agg.op === 'sum'
+            ? sum
+            : agg.op === 'avg'
+              ? sum / vals.length
+              : agg.op === 'count'
+                ? vals.length
+                : agg.op === 'min'
+                  ? Math.min(...vals)
+                  : Math.max(...vals);
         points.set(t, v);
       }
       return { labels: g.labels, points };

@@ -37,11 +37,17 @@ function queryRange(engine: Engine, params: URLSearchParams, res: ServerResponse
     const entries = matchingEntries(engine.world.logs, query, range.startMs, range.endMs, stats);
     const result = streamsResult(entries, limit, direction);
     const returned = result.reduce((n, s) => n + s.values.length, 0);
-    sendJson(res, 200, { status: 'success', data: { resultType: 'streams', result, stats: statsJson(stats, returned, (performance.now() - t0) / 1000) } });
+    sendJson(res, 200, {
+      status: 'success',
+      data: { resultType: 'streams', result, stats: statsJson(stats, returned, (performance.now() - t0) / 1000) },
+    });
     return;
   }
   const result = evaluateMetric(engine.world.logs, query, range.startMs, range.endMs, range.stepMs, stats);
-  sendJson(res, 200, { status: 'success', data: { resultType: 'matrix', result, stats: statsJson(stats, result.length, (performance.now() - t0) / 1000) } });
+  sendJson(res, 200, {
+    status: 'success',
+    data: { resultType: 'matrix', result, stats: statsJson(stats, result.length, (performance.now() - t0) / 1000) },
+  });
 }
 
 function queryInstant(engine: Engine, params: URLSearchParams, res: ServerResponse): void {
@@ -56,7 +62,10 @@ function queryInstant(engine: Engine, params: URLSearchParams, res: ServerRespon
   const stats: EvalStats = { linesScanned: 0, bytesScanned: 0 };
   const series = evaluateMetric(engine.world.logs, query, at, at, 1000, stats);
   const result = series.flatMap((s) => (s.values[0] ? [{ metric: s.metric, value: s.values[0] }] : []));
-  sendJson(res, 200, { status: 'success', data: { resultType: 'vector', result, stats: statsJson(stats, result.length, (performance.now() - t0) / 1000) } });
+  sendJson(res, 200, {
+    status: 'success',
+    data: { resultType: 'vector', result, stats: statsJson(stats, result.length, (performance.now() - t0) / 1000) },
+  });
 }
 
 function labelWindow(engine: Engine, params: URLSearchParams) {
@@ -108,7 +117,14 @@ export async function handleLoki(engine: Engine, req: IncomingMessage, res: Serv
       const data = selectors.length === 0 ? streamsInWindow(engine, params) : selectors.flatMap((s) => streamsInWindow(engine, params, s));
       sendJson(res, 200, { status: 'success', data });
     } else if (path === '/loki/api/v1/status/buildinfo') {
-      sendJson(res, 200, { version: '2.8.11', revision: 'aa89d817a7', branch: 'HEAD', buildUser: 'pitwall-lab', buildDate: '2026-11-22T15:48:14Z', goVersion: '' });
+      sendJson(res, 200, {
+        version: '2.8.11',
+        revision: 'aa89d817a7',
+        branch: 'HEAD',
+        buildUser: 'pitwall-lab',
+        buildDate: '2026-11-22T15:48:14Z',
+        goVersion: '',
+      });
     } else send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
   } catch (e) {
     if (e instanceof LogqlError || e instanceof ParamError) badRequest(res, e.message);

@@ -12,7 +12,11 @@ export interface Token {
 }
 
 export class LogqlError extends Error {
-  constructor(message: string, readonly line?: number, readonly col?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly col?: number,
+  ) {
     super(line !== undefined && col !== undefined ? `parse error at line ${line}, col ${col}: ${message}` : `parse error : ${message}`);
   }
 }

@@ -203,7 +203,14 @@ export function matchesLabel(m: Matcher, value: string): boolean {
 
 export function matchesLine(filters: readonly LineFilter[], line: string): boolean {
   for (const f of filters) {
-    const ok = f.op === '|=' ? line.includes(f.value) : f.op === '!=' ? !line.includes(f.value) : f.op === '|~' ? f.re?.test(line) ?? false : !(f.re?.test(line) ?? false);
+    const ok =
+      f.op === '|='
+        ? line.includes(f.value)
+        : f.op === '!='
+          ? !line.includes(f.value)
+          : f.op === '|~'
+            ? (f.re?.test(line) ?? false)
+            : !(f.re?.test(line) ?? false);
     if (!ok) return false;
   }
   return true;

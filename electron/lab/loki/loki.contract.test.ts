@@ -22,7 +22,10 @@ async function ok(path: string, params: Record<string, string>) {
   const r = await q(path, params);
   expect(r.status, r.text).toBe(200);
   expect(r.headers.get('content-type')).toBe('application/json');
-  return JSON.parse(r.text) as { status: string; data: { resultType: string; result: unknown[]; stats: { summary: Record<string, number> } } };
+  return JSON.parse(r.text) as {
+    status: string;
+    data: { resultType: string; result: unknown[]; stats: { summary: Record<string, number> } };
+  };
 }
 
 async function bad(path: string, params: Record<string, string>): Promise<string> {
@@ -37,7 +40,11 @@ const range = () => ({ start: String(nowS - 1500), end: String(nowS + 1) });
 
 describe('Loki /loki/api/v1 contract', () => {
   it('query_range streams: ns-string timestamps, backward by default, limit applies across streams', async () => {
-    const body = await ok('/loki/api/v1/query_range', { query: '{namespace="ml-workers", level="error"} |= "CUDA out of memory"', limit: '7', ...range() });
+    const body = await ok('/loki/api/v1/query_range', {
+      query: '{namespace="ml-workers", level="error"} |= "CUDA out of memory"',
+      limit: '7',
+      ...range(),
+    });
     expect(body.status).toBe('success');
     expect(Object.keys(body.data)).toEqual(['resultType', 'result', 'stats']);
     expect(body.data.resultType).toBe('streams');
@@ -58,7 +65,12 @@ describe('Loki /loki/api/v1 contract', () => {
   });
 
   it('forward direction returns oldest first; regex and negative filters work', async () => {
-    const body = await ok('/loki/api/v1/query_range', { query: '{app=~"ocr-.*|translation-.*"} |~ "task (failed|completed)" != "completed"', direction: 'FORWARD', limit: '50', ...range() });
+    const body = await ok('/loki/api/v1/query_range', {
+      query: '{app=~"ocr-.*|translation-.*"} |~ "task (failed|completed)" != "completed"',
+      direction: 'FORWARD',
+      limit: '50',
+      ...range(),
+    });
     const values = (body.data.result as { values: [string, string][] }[]).flatMap((s) => s.values);
     expect(values.length).toBeGreaterThan(0);
     expect(values.every(([, l]) => l.includes('task failed'))).toBe(true);
@@ -71,7 +83,10 @@ describe('Loki /loki/api/v1 contract', () => {
     lab.engine.advance(300);
     const after = lab.engine.world.queue('ocr')?.failedTotal ?? 0;
     const end = lab.engine.nowMs / 1000;
-    const body = await ok('/loki/api/v1/query', { query: 'sum(count_over_time({app="ocr-worker"} |= "task failed" [5m]))', time: String(end) });
+    const body = await ok('/loki/api/v1/query', {
+      query: 'sum(count_over_time({app="ocr-worker"} |= "task failed" [5m]))',
+      time: String(end),
+    });
     expect(body.data.resultType).toBe('vector');
     const v = (body.data.result as { value: [number, string] }[])[0]?.value;
     expect(v?.[0]).toBe(end);
@@ -80,7 +95,11 @@ describe('Loki /loki/api/v1 contract', () => {
   });
 
   it('query_range metric queries return a matrix, grouped with sum by', async () => {
-    const body = await ok('/loki/api/v1/query_range', { query: 'sum by (app) (rate({namespace="ml-workers"} |= "task failed" [5m]))', step: '60', ...range() });
+    const body = await ok('/loki/api/v1/query_range', {
+      query: 'sum by (app) (rate({namespace="ml-workers"} |= "task failed" [5m]))',
+      step: '60',
+      ...range(),
+    });
     expect(body.data.resultType).toBe('matrix');
     const series = body.data.result as { metric: Record<string, string>; values: [number, string][] }[];
     expect(series.length).toBeGreaterThan(0);
@@ -111,31 +130,62 @@ describe('Loki /loki/api/v1 contract', () => {
   });
 
   it('bad LogQL gets the recorded 400 parse error form', async () => {
-    expect(await bad('/loki/api/v1/query_range', { query: '{app=' })).toBe('parse error at line 1, col 6: syntax error: unexpected $end, expecting STRING');
-    expect(await bad('/loki/api/v1/query_range', { query: '{app="x"} | json' })).toMatch(/^parse error at line 1, col 11: syntax error: unexpected \|/);
-    expect(await bad('/loki/api/v1/query_range', { query: '{app=~".*"}' })).toMatch(/^parse error : queries require at least one regexp or equality matcher/);
+    expect(await bad('/loki/api/v1/query_range', { query: '{app=' })).toBe(
+      'parse error at line 1, col 6: syntax error: unexpected $end, expecting STRING',
+    );
+    expect(await bad('/loki/api/v1/query_range', { query: '{app="x"} | json' })).toMatch(
+      /^parse error at line 1, col 11: syntax error: unexpected \|/,
+    );
+    expect(await bad('/loki/api/v1/query_range', { query: '{app=~".*"}' })).toMatch(
+      /^parse error : queries require at least one regexp or equality matcher/,
+    );
     expect(await bad('/loki/api/v1/query_range', { query: '{app=~"("}' })).toMatch(/^parse error at line 1, col 7: error parsing regexp/);
   });
 
   it('bad parameters and limits give Loki 2.8 messages', async () => {
     const sel = '{app="ocr-worker"}';
-    expect(await bad('/loki/api/v1/query_range', { query: sel, limit: '10000' })).toBe('max entries limit per query exceeded, limit > max_entries_limit_per_query (10000 > 5000)');
+    expect(await bad('/loki/api/v1/query_range', { query: sel, limit: '10000' })).toBe(
+      'max entries limit per query exceeded, limit > max_entries_limit_per_query (10000 > 5000)',
+    );
     expect(await bad('/loki/api/v1/query_range', { query: sel, limit: '0' })).toBe('limit must be a positive value');
     expect(await bad('/loki/api/v1/query_range', { query: sel, direction: 'sideways' })).toBe("invalid direction 'sideways'");
-    expect(await bad('/loki/api/v1/query_range', { query: sel, start: 'yesterday' })).toBe(`could not parse 'start' parameter: strconv.ParseInt: parsing "yesterday": invalid syntax`);
-    expect(await bad('/loki/api/v1/query_range', { query: sel, start: String(nowS), end: String(nowS - 60) })).toBe('end timestamp must not be before or equal to start time');
+    expect(await bad('/loki/api/v1/query_range', { query: sel, start: 'yesterday' })).toBe(
+      `could not parse 'start' parameter: strconv.ParseInt: parsing "yesterday": invalid syntax`,
+    );
+    expect(await bad('/loki/api/v1/query_range', { query: sel, start: String(nowS), end: String(nowS - 60) })).toBe(
+      'end timestamp must not be before or equal to start time',
+    );
     const metric = 'count_over_time({app="ocr-worker"}[1m])';
     expect(await bad('/loki/api/v1/query_range', { query: metric, start: String(nowS - 86_400), end: String(nowS), step: '1' })).toBe(
       'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
     );
-    expect(await bad('/loki/api/v1/query_range', { query: metric, step: '0' })).toBe('zero or negative query resolution step widths are not accepted. Try a positive integer');
-    expect(await bad('/loki/api/v1/query', { query: sel })).toBe('log queries are not supported as an instant query type, please change your query to a range query type');
+    expect(await bad('/loki/api/v1/query_range', { query: metric, step: '0' })).toBe(
+      'zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
+    expect(await bad('/loki/api/v1/query', { query: sel })).toBe(
+      'log queries are not supported as an instant query type, please change your query to a range query type',
+    );
   });
 
   it('accepts nanosecond, RFC3339 and float-second timestamps alike', async () => {
-    const ns = await ok('/loki/api/v1/query_range', { query: '{app="ocr-worker"}', start: `${Math.round(nowS - 600)}000000000`, end: `${Math.round(nowS)}000000000`, limit: '5' });
-    const rfc = await ok('/loki/api/v1/query_range', { query: '{app="ocr-worker"}', start: new Date((nowS - 600) * 1000).toISOString(), end: new Date(nowS * 1000).toISOString(), limit: '5' });
-    const flt = await ok('/loki/api/v1/query_range', { query: '{app="ocr-worker"}', start: `${nowS - 600}.0`, end: `${nowS}.0`, limit: '5' });
+    const ns = await ok('/loki/api/v1/query_range', {
+      query: '{app="ocr-worker"}',
+      start: `${Math.round(nowS - 600)}000000000`,
+      end: `${Math.round(nowS)}000000000`,
+      limit: '5',
+    });
+    const rfc = await ok('/loki/api/v1/query_range', {
+      query: '{app="ocr-worker"}',
+      start: new Date((nowS - 600) * 1000).toISOString(),
+      end: new Date(nowS * 1000).toISOString(),
+      limit: '5',
+    });
+    const flt = await ok('/loki/api/v1/query_range', {
+      query: '{app="ocr-worker"}',
+      start: `${nowS - 600}.0`,
+      end: `${nowS}.0`,
+      limit: '5',
+    });
     expect(rfc.data.result).toEqual(ns.data.result);
     expect(flt.data.result).toEqual(ns.data.result);
   });

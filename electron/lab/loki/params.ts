@@ -68,7 +68,9 @@ export function parseRange(params: URLSearchParams, nowMs: number): RangeParams 
     throw new ParamError('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
   }
   if (endMs - startMs > MAX_QUERY_LENGTH_MS) {
-    throw new ParamError(`the query time range exceeds the limit (query length: ${Math.floor((endMs - startMs) / 3_600_000)}h0m0s, limit: 30d1h)`);
+    throw new ParamError(
+      `the query time range exceeds the limit (query length: ${Math.floor((endMs - startMs) / 3_600_000)}h0m0s, limit: 30d1h)`,
+    );
   }
   return { startMs, endMs, stepMs };
 }

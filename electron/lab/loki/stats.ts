@@ -5,9 +5,24 @@ const store = (headBytes = 0, headLines = 0) => ({
   totalChunksRef: 0,
   totalChunksDownloaded: 0,
   chunksDownloadTime: 0,
-  chunk: { headChunkBytes: headBytes, headChunkLines: headLines, decompressedBytes: 0, decompressedLines: 0, compressedBytes: 0, totalDuplicates: 0 },
+  chunk: {
+    headChunkBytes: headBytes,
+    headChunkLines: headLines,
+    decompressedBytes: 0,
+    decompressedLines: 0,
+    compressedBytes: 0,
+    totalDuplicates: 0,
+  },
 });
-const cache = () => ({ entriesFound: 0, entriesRequested: 0, entriesStored: 0, bytesReceived: 0, bytesSent: 0, requests: 0, downloadTime: 0 });
+const cache = () => ({
+  entriesFound: 0,
+  entriesRequested: 0,
+  entriesStored: 0,
+  bytesReceived: 0,
+  bytesSent: 0,
+  requests: 0,
+  downloadTime: 0,
+});
 
 export function statsJson(s: EvalStats, returned: number, execSec: number) {
   const exec = Math.max(execSec, 1e-6);

@@ -27,13 +27,41 @@ export interface ScenarioInfo {
 
 export const SCENARIOS: Record<ScenarioName, ScenarioInfo> = {
   baseline: { name: 'baseline', playbook: '', summary: 'Healthy platform: steady load, rare background failures.' },
-  'gpu-oom': { name: 'gpu-oom', playbook: 'gpu-oom', summary: 'VRAM fragmentation on gpu-node-01: memory climbs, workers are OOMKilled and restart, jobs fail, queues back up.' },
-  'gpu-contention': { name: 'gpu-contention', playbook: 'gpu-contention', summary: 'Too many concurrent GPU workloads: everything slows, backlog and latency grow, nothing fails.' },
-  'queue-backlog': { name: 'queue-backlog', playbook: 'queue-backlog', summary: 'translation workers hang (Redis connectivity): pending grows, active stays flat, retries climb.' },
-  'storage-saturation': { name: 'storage-saturation', playbook: 'storage-saturation', summary: 'TTL cleanup stops: NFS and MinIO fill, uploads fail with 507; after 12 minutes the NFS mount hangs.' },
-  'auth-outage': { name: 'auth-outage', playbook: 'auth-outage', summary: 'Keycloak unreachable: API requests get 401, token validation fails; local auth still works.' },
-  'jupyter-vram': { name: 'jupyter-vram', playbook: 'jupyter-vram', summary: 'Notebook users load large models on GPUs shared with echo workers: both hit CUDA OOM.' },
-  'gpu-node-failure': { name: 'gpu-node-failure', playbook: 'gpu-node-failure', summary: 'gpu-node-02 reports XID 79, then its GPUs fall off the bus: series vanish, pods go Pending.' },
+  'gpu-oom': {
+    name: 'gpu-oom',
+    playbook: 'gpu-oom',
+    summary: 'VRAM fragmentation on gpu-node-01: memory climbs, workers are OOMKilled and restart, jobs fail, queues back up.',
+  },
+  'gpu-contention': {
+    name: 'gpu-contention',
+    playbook: 'gpu-contention',
+    summary: 'Too many concurrent GPU workloads: everything slows, backlog and latency grow, nothing fails.',
+  },
+  'queue-backlog': {
+    name: 'queue-backlog',
+    playbook: 'queue-backlog',
+    summary: 'translation workers hang (Redis connectivity): pending grows, active stays flat, retries climb.',
+  },
+  'storage-saturation': {
+    name: 'storage-saturation',
+    playbook: 'storage-saturation',
+    summary: 'TTL cleanup stops: NFS and MinIO fill, uploads fail with 507; after 12 minutes the NFS mount hangs.',
+  },
+  'auth-outage': {
+    name: 'auth-outage',
+    playbook: 'auth-outage',
+    summary: 'Keycloak unreachable: API requests get 401, token validation fails; local auth still works.',
+  },
+  'jupyter-vram': {
+    name: 'jupyter-vram',
+    playbook: 'jupyter-vram',
+    summary: 'Notebook users load large models on GPUs shared with echo workers: both hit CUDA OOM.',
+  },
+  'gpu-node-failure': {
+    name: 'gpu-node-failure',
+    playbook: 'gpu-node-failure',
+    summary: 'gpu-node-02 reports XID 79, then its GPUs fall off the bus: series vanish, pods go Pending.',
+  },
 };
 
 export function isScenarioName(value: unknown): value is ScenarioName {

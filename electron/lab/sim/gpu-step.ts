@@ -126,8 +126,12 @@ export function stepGpus(world: World): void {
     const xid = gpu.index === 0 ? c.xidNodes[gpu.node] : undefined;
     if (xid && gpu.xid !== xid && gpu.present) {
       gpu.xid = xid;
-      world.log({ job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: gpu.node }, 'error',
-        `NVRM: Xid (PCI:${gpu.pciBusId.slice(4)}): ${xid}, pid=0, name=, GPU has fallen off the bus.`, { gpu: gpu.index, uuid: gpu.uuid });
+      world.log(
+        { job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: gpu.node },
+        'error',
+        `NVRM: Xid (PCI:${gpu.pciBusId.slice(4)}): ${xid}, pid=0, name=, GPU has fallen off the bus.`,
+        { gpu: gpu.index, uuid: gpu.uuid },
+      );
     }
     if (c.failedNodes.includes(gpu.node)) {
       gpu.present = false;

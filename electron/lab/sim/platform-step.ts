@@ -42,8 +42,12 @@ function stepStorage(world: World): void {
     }
     if (c.nfsHung && world.nowMs % 30_000 === 0) {
       for (const f of nfs) {
-        world.log({ job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: f.node }, 'error',
-          'nfs: server nfs-server.storage.svc.cluster.local not responding, still trying', { mountpoint: f.mountpoint });
+        world.log(
+          { job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: f.node },
+          'error',
+          'nfs: server nfs-server.storage.svc.cluster.local not responding, still trying',
+          { mountpoint: f.mountpoint },
+        );
       }
     }
   }
@@ -51,7 +55,11 @@ function stepStorage(world: World): void {
   if (minio) minio.freeBytes = Math.max(0, minio.freeBytes - c.minioFillBytesPerSec);
   if (world.nowMs % 300_000 === 0) {
     if (c.ttlCleanupRunning) world.log(TTL_JOB, 'info', 'ttl cleanup finished', { removed: world.rng.int(80, 400), bucket: 'artifacts' });
-    else world.log(TTL_JOB, 'error', 'ttl cleanup failed', { error: 'Job has reached the specified backoff limit', reason: 'BackoffLimitExceeded' });
+    else
+      world.log(TTL_JOB, 'error', 'ttl cleanup failed', {
+        error: 'Job has reached the specified backoff limit',
+        reason: 'BackoffLimitExceeded',
+      });
   }
 }
 
@@ -80,7 +88,12 @@ function stepGateway(world: World): void {
       const writes = Math.round(rest * 0.6);
       count(world, service, 507, writes);
       rest -= writes;
-      if (writes > 0) world.log(MINIO, 'error', 'Storage resources are insufficient for the write operation', { api: 'PutObject', bucket: 'uploads', failed: writes });
+      if (writes > 0)
+        world.log(MINIO, 'error', 'Storage resources are insufficient for the write operation', {
+          api: 'PutObject',
+          bucket: 'uploads',
+          failed: writes,
+        });
     }
     if (service === 'minio') {
       count(world, service, 200, rest);
@@ -98,9 +111,10 @@ function stepGateway(world: World): void {
           provider,
           service,
           count: rejected,
-          error: provider === 'keycloak'
-            ? 'Get "https://keycloak.auth.svc:8443/realms/pitwall/protocol/openid-connect/certs": dial tcp 10.43.12.7:8443: i/o timeout'
-            : 'LDAP Result Code 200 "Network Error": dial tcp 10.43.9.20:636: connect: connection refused',
+          error:
+            provider === 'keycloak'
+              ? 'Get "https://keycloak.auth.svc:8443/realms/pitwall/protocol/openid-connect/certs": dial tcp 10.43.12.7:8443: i/o timeout'
+              : 'LDAP Result Code 200 "Network Error": dial tcp 10.43.9.20:636: connect: connection refused',
         });
       }
     }

@@ -3,15 +3,7 @@
  * Sizes follow real hardware (H100/A100 80 GB report ~81 GiB of framebuffer, L4 ~22.5 GiB).
  */
 import type { Prng } from './prng.js';
-import type {
-  AuthState,
-  DailyStat,
-  FilesystemState,
-  GpuState,
-  NodeState,
-  PodState,
-  QueueState,
-} from './types.js';
+import type { AuthState, DailyStat, FilesystemState, GpuState, NodeState, PodState, QueueState } from './types.js';
 
 interface GpuModel {
   modelName: string;
@@ -48,16 +40,76 @@ interface QueueSpec {
 }
 
 export const QUEUE_SPECS: readonly QueueSpec[] = [
-  { name: 'echo', taskType: 'echo:transcribe', arrivalPerSec: 1.2, meanWorkSec: 3, timeoutSec: 300, maxRetry: 5, taskMiB: 1536, modelMiB: 9800,
-    workers: [['gpu-node-03', 0, 2], ['gpu-node-03', 1, 2], ['gpu-node-03', 2, 2]] },
-  { name: 'ocr', taskType: 'ocr:extract', arrivalPerSec: 1.0, meanWorkSec: 4, timeoutSec: 600, maxRetry: 10, taskMiB: 3072, modelMiB: 22000,
-    workers: [['gpu-node-01', 0, 4], ['gpu-node-01', 1, 4]] },
-  { name: 'translation', taskType: 'translation:document', arrivalPerSec: 0.6, meanWorkSec: 6, timeoutSec: 600, maxRetry: 10, taskMiB: 4096, modelMiB: 30000,
-    workers: [['gpu-node-01', 2, 4], ['gpu-node-01', 3, 4]] },
-  { name: 'default', taskType: 'default:notify', arrivalPerSec: 2.5, meanWorkSec: 0.5, timeoutSec: 60, maxRetry: 25, taskMiB: 0, modelMiB: 0,
-    workers: [['gpu-node-02', -1, 10]] },
-  { name: 'batch', taskType: 'batch:embed', arrivalPerSec: 0.15, meanWorkSec: 40, timeoutSec: 3600, maxRetry: 3, taskMiB: 6144, modelMiB: 16000,
-    workers: [['gpu-node-02', 0, 2], ['gpu-node-02', 1, 2], ['gpu-node-02', 2, 2], ['gpu-node-02', 3, 2]] },
+  {
+    name: 'echo',
+    taskType: 'echo:transcribe',
+    arrivalPerSec: 1.2,
+    meanWorkSec: 3,
+    timeoutSec: 300,
+    maxRetry: 5,
+    taskMiB: 1536,
+    modelMiB: 9800,
+    workers: [
+      ['gpu-node-03', 0, 2],
+      ['gpu-node-03', 1, 2],
+      ['gpu-node-03', 2, 2],
+    ],
+  },
+  {
+    name: 'ocr',
+    taskType: 'ocr:extract',
+    arrivalPerSec: 1.0,
+    meanWorkSec: 4,
+    timeoutSec: 600,
+    maxRetry: 10,
+    taskMiB: 3072,
+    modelMiB: 22000,
+    workers: [
+      ['gpu-node-01', 0, 4],
+      ['gpu-node-01', 1, 4],
+    ],
+  },
+  {
+    name: 'translation',
+    taskType: 'translation:document',
+    arrivalPerSec: 0.6,
+    meanWorkSec: 6,
+    timeoutSec: 600,
+    maxRetry: 10,
+    taskMiB: 4096,
+    modelMiB: 30000,
+    workers: [
+      ['gpu-node-01', 2, 4],
+      ['gpu-node-01', 3, 4],
+    ],
+  },
+  {
+    name: 'default',
+    taskType: 'default:notify',
+    arrivalPerSec: 2.5,
+    meanWorkSec: 0.5,
+    timeoutSec: 60,
+    maxRetry: 25,
+    taskMiB: 0,
+    modelMiB: 0,
+    workers: [['gpu-node-02', -1, 10]],
+  },
+  {
+    name: 'batch',
+    taskType: 'batch:embed',
+    arrivalPerSec: 0.15,
+    meanWorkSec: 40,
+    timeoutSec: 3600,
+    maxRetry: 3,
+    taskMiB: 6144,
+    modelMiB: 16000,
+    workers: [
+      ['gpu-node-02', 0, 2],
+      ['gpu-node-02', 1, 2],
+      ['gpu-node-02', 2, 2],
+      ['gpu-node-02', 3, 2],
+    ],
+  },
 ];
 
 export const NOTEBOOK_USERS: readonly [string, string, number, number][] = [
@@ -107,7 +159,9 @@ function podSuffix(rng: Prng): string {
   return `${pick(10)}-${pick(5)}`;
 }
 
-function basePod(rng: Prng): Omit<PodState, 'namespace' | 'name' | 'container' | 'kind' | 'node' | 'gpu' | 'queue' | 'user' | 'concurrency' | 'baseMiB'> {
+function basePod(
+  rng: Prng,
+): Omit<PodState, 'namespace' | 'name' | 'container' | 'kind' | 'node' | 'gpu' | 'queue' | 'user' | 'concurrency' | 'baseMiB'> {
   return {
     uid: rng.uuid(),
     phase: 'Running',
@@ -206,10 +260,37 @@ export function buildFilesystems(): FilesystemState[] {
   const fs: FilesystemState[] = [];
   for (const node of NODES) {
     const size = 1.8 * TiB;
-    fs.push({ node: node.name, device: '/dev/nvme0n1p2', mountpoint: '/', fstype: 'ext4', sizeBytes: Math.round(size), freeBytes: Math.round(size * 0.55), rootReservedBytes: Math.round(size * 0.05), deviceError: '' });
-    fs.push({ node: node.name, device: 'nfs-server.storage.svc.cluster.local:/export/artifacts', mountpoint: '/mnt/nfs/artifacts', fstype: 'nfs4', sizeBytes: 4 * TiB, freeBytes: Math.round(4 * TiB * 0.34), rootReservedBytes: 0, deviceError: '' });
+    fs.push({
+      node: node.name,
+      device: '/dev/nvme0n1p2',
+      mountpoint: '/',
+      fstype: 'ext4',
+      sizeBytes: Math.round(size),
+      freeBytes: Math.round(size * 0.55),
+      rootReservedBytes: Math.round(size * 0.05),
+      deviceError: '',
+    });
+    fs.push({
+      node: node.name,
+      device: 'nfs-server.storage.svc.cluster.local:/export/artifacts',
+      mountpoint: '/mnt/nfs/artifacts',
+      fstype: 'nfs4',
+      sizeBytes: 4 * TiB,
+      freeBytes: Math.round(4 * TiB * 0.34),
+      rootReservedBytes: 0,
+      deviceError: '',
+    });
   }
-  fs.push({ node: 'minio-0', device: '/dev/sdb', mountpoint: '/data', fstype: 'xfs', sizeBytes: 2 * TiB, freeBytes: Math.round(2 * TiB * 0.41), rootReservedBytes: 0, deviceError: '' });
+  fs.push({
+    node: 'minio-0',
+    device: '/dev/sdb',
+    mountpoint: '/data',
+    fstype: 'xfs',
+    sizeBytes: 2 * TiB,
+    freeBytes: Math.round(2 * TiB * 0.41),
+    rootReservedBytes: 0,
+    deviceError: '',
+  });
   return fs;
 }
 

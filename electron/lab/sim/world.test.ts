@@ -55,7 +55,8 @@ describe('simulation', () => {
     expect(killed.length).toBeGreaterThan(0);
     expect(killed.every((p) => p.node === 'gpu-node-01' && p.restarts > 0)).toBe(true);
     for (const name of ['ocr', 'translation']) {
-      const failed = (t.queues.find((q) => q.queue === name)?.failedTotal ?? 0) - (before.queues.find((q) => q.queue === name)?.failedTotal ?? 0);
+      const failed =
+        (t.queues.find((q) => q.queue === name)?.failedTotal ?? 0) - (before.queues.find((q) => q.queue === name)?.failedTotal ?? 0);
       const lines = countLogs(e, (l, s) => s.app === `${name}-worker` && l.includes('msg="task failed"'));
       expect(failed).toBeGreaterThan(0);
       expect(lines).toBe(failed);
