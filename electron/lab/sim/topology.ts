@@ -26,14 +26,11 @@ export const DRIVER_VERSION = '535.183.01';
 export const WORKER_NAMESPACE = 'ml-workers';
 export const NOTEBOOK_NAMESPACE = 'jupyterhub';
 
-interface QueueSpec {
-  name: string;
-  taskType: string;
-  arrivalPerSec: number;
-  meanWorkSec: number;
-  timeoutSec: number;
-  maxRetry: number;
-  taskMiB: number;
+/** The static part of a queue; the rest of QueueState is what the simulation changes. */
+interface QueueSpec extends Pick<
+  QueueState,
+  'name' | 'taskType' | 'arrivalPerSec' | 'meanWorkSec' | 'timeoutSec' | 'maxRetry' | 'taskMiB'
+> {
   modelMiB: number;
   /** Worker pods: [node, gpu, concurrency]. */
   workers: [string, number, number][];
