@@ -30,12 +30,12 @@ export function writeResults(file: string, results: BenchResult[]): void {
   writeFileSync(file, `${JSON.stringify([...byId.values()], null, 2)}\n`);
 }
 
-/** Median of several timed runs: shared machines are noisy, the median less so. */
-export function medianMs(runs: number, fn: () => void): number {
+/** Median of several timed runs (each awaited): shared machines are noisy, the median less so. */
+export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);

@@ -28,9 +28,9 @@ export async function benchStore(): Promise<BenchResult[]> {
       pitwallMs = Math.min(pitwallMs, performance.now() - start);
     }
 
-    const searchMs = medianMs(21, () => {
-      const r = core.dispatch('incident:list', { search: 'gpu-node-7' });
-      void r;
+    const searchMs = await medianMs(21, async () => {
+      const r = await core.dispatch('incident:list', { search: 'gpu-node-7' });
+      if (!r.ok || (r.value as unknown[]).length !== 1) throw new Error('search did not find the bench incident');
     });
     core.close();
 
