@@ -91,7 +91,7 @@ export class IncidentService {
           throw new AppFailure('invalid-transition', `${inc.ref} cannot go from ${inc.status} to ${input.status}.`);
         }
         const times = statusTimes(inc, input.status, at);
-        this.repo.setStatus(inc.id, input.status, at, times.columns);
+        this.repo.update(inc.id, at, { status: input.status, ...times.columns });
         const reopened = statusIndex(input.status) < statusIndex(inc.status) ? ' (reopened)' : '';
         const why = input.reason ? ` — ${input.reason}` : '';
         this.event(inc.id, at, 'status', `Status ${inc.status} → ${input.status}${reopened}${why}`, {

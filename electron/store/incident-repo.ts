@@ -101,10 +101,6 @@ export class IncidentRepo {
       .run({ ...fields, __at: at, __id: id });
   }
 
-  setStatus(id: number, status: Status, at: number, times: Record<string, number | null>): void {
-    this.update(id, at, { status, ...times });
-  }
-
   assignRole(id: number, role: Role, person: string, at: number): void {
     this.stmts.upsertRole.run(id, role, person, at);
   }
