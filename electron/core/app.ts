@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { AppFailure } from '../../shared/contract/result';
 import type { AppInfo } from '../../shared/contract/channels';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
@@ -22,6 +23,10 @@ export interface PitwallCore {
   subscribe(listener: EventListener): () => void;
   info: AppInfo;
   close(): void;
+}
+
+function notWired(): never {
+  throw new AppFailure('unavailable', 'not wired yet');
 }
 
 function defaultOperator(): string {
@@ -62,6 +67,19 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'incident:add-note': (i) => incidents.addNote(i),
       'policy:get': () => policy.get(),
       'policy:set': (i) => policy.set(i),
+      // TEMPORARY while sources and telemetry are wired in (session 2); never lands like this.
+      'incident:pin-evidence': notWired,
+      'source:list': notWired,
+      'source:save': notWired,
+      'source:delete': notWired,
+      'source:test': notWired,
+      'source:poll-now': notWired,
+      'telemetry:get-series': notWired,
+      'telemetry:get-snapshot': notWired,
+      'telemetry:list-alerts': notWired,
+      'retention:get': notWired,
+      'retention:set': notWired,
+      'logs:query': notWired,
     },
     (msg, err) => console.error(`[pitwall] ${msg}:`, err),
   );

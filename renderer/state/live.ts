@@ -4,6 +4,8 @@ import { idFromHash, refreshDetail, selectIncident, selectedId } from './detail'
 import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
+import { applyHealth, loadSources } from './sources';
+import { loadSnapshot, telemetryUpdated } from './telemetry';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -30,23 +32,38 @@ export function startApp(): () => void {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
   });
+  const offHealth = onEvent('source:health', (payload) => {
+    if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
+  });
+  const refreshSources = coalesce(loadSources, 50);
+  const offSources = onEvent('source:changed', refreshSources);
+  // Polls of several sources land close together; one re-read per half second is plenty for charts.
+  const refreshTelemetry = coalesce(async () => telemetryUpdated(), 500);
+  const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
   const offConn = onConnection((state, reconnected) => {
     setConnection(state);
     if (reconnected) {
       refreshList();
       refreshShown();
       void loadPolicy();
+      refreshSources();
+      refreshTelemetry();
     }
   });
 
   void loadIncidents();
   void loadPolicy();
   void loadAppInfo();
+  void loadSources();
+  void loadSnapshot();
   const fromHash = idFromHash(window.location.hash);
   if (fromHash !== null) selectIncident(fromHash);
 
   return () => {
     offChanged();
     offConn();
+    offHealth();
+    offSources();
+    offTelemetry();
   };
 }

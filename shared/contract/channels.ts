@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../domain/incident';
+import type { SourceHealth, SourceTestOutcome, SourceView } from '../domain/source-config';
+import type { AlertRecord, LogQueryResult, RetentionSettings, SeriesResult, TelemetrySnapshot } from '../domain/telemetry';
 import type { SeverityPolicy } from '../policy/severity-policy';
 import * as s from './schemas';
+import * as src from './source-schemas';
 
 /**
  * THE contract between the renderer and the main process. Both adapters (Electron
@@ -52,6 +55,19 @@ export const channels = {
   },
   'policy:get': { input: empty, output: out<SeverityPolicy>() },
   'policy:set': { input: s.policyInput, output: out<SeverityPolicy>() },
+  'incident:pin-evidence': { input: src.pinInput, output: out<TimelineEvent>() },
+  'source:list': { input: empty, output: out<SourceView[]>() },
+  'source:save': { input: src.sourceInput, output: out<SourceView>() },
+  'source:delete': { input: z.strictObject({ id: src.sourceId }), output: out<{ id: number }>() },
+  /** Tests a saved source or an unsaved form; a failing upstream is a successful call with `success: false`. */
+  'source:test': { input: src.sourceTestInput, output: out<SourceTestOutcome>() },
+  'source:poll-now': { input: z.strictObject({ id: src.sourceId }), output: out<SourceHealth>() },
+  'telemetry:get-series': { input: src.seriesInput, output: out<SeriesResult>() },
+  'telemetry:get-snapshot': { input: empty, output: out<TelemetrySnapshot>() },
+  'telemetry:list-alerts': { input: src.alertsInput, output: out<AlertRecord[]>() },
+  'retention:get': { input: empty, output: out<RetentionSettings>() },
+  'retention:set': { input: src.retentionInput, output: out<RetentionSettings>() },
+  'logs:query': { input: src.logsInput, output: out<LogQueryResult>() },
 } as const;
 
 export type Channels = typeof channels;

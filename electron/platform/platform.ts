@@ -1,0 +1,17 @@
+/**
+ * What only the host can do, behind a small interface so electron/core never imports Electron.
+ * main.ts passes Electron implementations (safeStorage, …); browser mode and tests use the Node ones.
+ */
+
+/** Encrypts secrets at rest (source passwords, tokens, secret headers). */
+export interface SecretBox {
+  /** e.g. "Electron safeStorage (libsecret)" or "key file ~/.config/Pitwall/secret.key (0600)"; shown in settings. */
+  readonly description: string;
+  encrypt(plain: string): Buffer;
+  /** Throws with a clear message when the data cannot be decrypted (other machine, lost key). */
+  decrypt(sealed: Buffer): string;
+}
+
+export interface Platform {
+  secrets: SecretBox;
+}

@@ -1,0 +1,156 @@
+/**
+ * What the poller stores and the command view draws. Every source kind writes the same
+ * metric keys (a DCGM scrape and a PromQL query both produce `gpu.memory.share`), so the
+ * charts never care which upstream a number came from. Labels are normalised: `node` is
+ * always the host (from `Hostname`, `hostname` or `instance`), `pod` the workload pod.
+ */
+
+export const METRICS = {
+  /** FB_USED / (FB_USED + FB_FREE + FB_RESERVED), 0..1. Labels: node, gpu, model. */
+  gpuMemoryShare: 'gpu.memory.share',
+  /** Memory-weighted share per node (sum before divide), 0..1. Labels: node. */
+  nodeGpuMemoryShare: 'node.gpu.memory.share',
+  /** Tasks in a state right now. Labels: queue, state (pending|active|scheduled|retry|archived). */
+  queueDepth: 'queue.depth',
+  /** Age of the oldest pending task, seconds. Labels: queue. */
+  queueLatency: 'queue.latency_s',
+  /** Processed / failed since midnight UTC (AsynqMon's daily counters). Labels: queue. */
+  queueProcessedToday: 'queue.processed_today',
+  queueFailedToday: 'queue.failed_today',
+  /** 1 when the queue is paused. Labels: queue. */
+  queuePaused: 'queue.paused',
+  /** Cumulative container restarts (a counter: a marker is drawn where it goes up). Labels: namespace, pod, container. */
+  podRestarts: 'pod.restarts_total',
+  /** 1 while the container's last termination was OOMKilled. Labels: namespace, pod, container. */
+  podLastOom: 'pod.last_oom',
+  /** Share of a filesystem unavailable to non-root users, 0..1. Labels: node, mountpoint, fstype. */
+  fsUsedShare: 'fs.used_share',
+  /** 1 when statfs fails (hung NFS); the size series vanish at the same time. Labels: node, mountpoint. */
+  fsDeviceError: 'fs.device_error',
+  /** Error lines per minute. Labels: service. */
+  logErrorLines: 'logs.error_lines',
+} as const;
+export type MetricKey = (typeof METRICS)[keyof typeof METRICS];
+
+export const QUEUE_STATES = ['pending', 'active', 'scheduled', 'retry', 'archived'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** `[epoch ms, value]`; null where the upstream said NaN (e.g. 0/0 on an idle GPU). */
+export type SeriesPoint = [number, number | null];
+
+export interface SeriesData {
+  /** Stable within one database: the same labels from the same source keep their id. */
+  id: number;
+  sourceId: number;
+  metric: string;
+  labels: Record<string, string>;
+  points: SeriesPoint[];
+}
+
+export interface SeriesResult {
+  metric: string;
+  fromMs: number;
+  toMs: number;
+  series: SeriesData[];
+  /** Points stored in the range before downsampling, summed over series. */
+  storedPoints: number;
+  /** True when some series had more points than asked for and were downsampled. */
+  downsampled: boolean;
+  /** When the newest point of any series was taken; null when there is none. */
+  newestAt: number | null;
+}
+
+/** One AsynqMon queue as the queue panel shows it. */
+export interface QueueStat {
+  queue: string;
+  pending: number;
+  active: number;
+  scheduled: number;
+  retry: number;
+  archived: number;
+  latencyMs: number;
+  processedToday: number;
+  failedToday: number;
+  paused: boolean;
+}
+
+/** One GPU as the per-GPU view shows it, with the workload holding it when the exporter says. */
+export interface GpuStat {
+  node: string;
+  gpu: string;
+  model: string;
+  /** 0..1, or null when the total is unknown / zero. */
+  share: number | null;
+  usedMiB: number;
+  totalMiB: number;
+  namespace: string | null;
+  pod: string | null;
+}
+
+export interface AlertRecord {
+  sourceId: number;
+  /** Stable identity: the alert's sorted labels. */
+  key: string;
+  name: string;
+  severity: string | null;
+  labels: Record<string, string>;
+  summary: string | null;
+  startsAt: number;
+  /** Last poll that still saw it firing. */
+  lastSeenAt: number;
+  /** When a poll first stopped seeing it; null while firing. */
+  resolvedAt: number | null;
+}
+
+/** The last good answer of a source, with its age made explicit by `at`. */
+export interface Snapshot<T> {
+  sourceId: number;
+  at: number;
+  data: T;
+}
+
+export interface TelemetrySnapshot {
+  queues: Snapshot<QueueStat[]> | null;
+  gpus: Snapshot<GpuStat[]> | null;
+  alerts: Snapshot<AlertRecord[]> | null;
+}
+
+/** How much is kept. Incident windows (lead-in to resolution) are always kept in full. */
+export interface RetentionSettings {
+  /** Minutes before an incident's impact start / detection / declaration kept (and backfilled) with it. */
+  leadInMin: number;
+  /** Raw samples outside incident windows are kept this long, then rolled up. */
+  rawKeepHours: number;
+  /** Rolled-up bucket width. */
+  rollupStepSec: number;
+  rollupKeepDays: number;
+  /** New label sets beyond this many per metric and source are dropped (and the source marked degraded). */
+  maxSeriesPerMetric: number;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = {
+  leadInMin: 60,
+  rawKeepHours: 6,
+  rollupStepSec: 60,
+  rollupKeepDays: 14,
+  maxSeriesPerMetric: 2_000,
+};
+
+export interface LogLine {
+  /** Loki's nanosecond timestamp, kept as a string (ms lose the order of lines within one ms). */
+  tNs: string;
+  tMs: number;
+  labels: Record<string, string>;
+  /** Untrusted text: always rendered as text, never as HTML. */
+  line: string;
+  /** From a `level` label or the line itself; null when neither says. */
+  level: 'error' | 'warn' | 'info' | 'debug' | null;
+}
+
+export interface LogQueryResult {
+  sourceId: number;
+  query: string;
+  lines: LogLine[];
+  /** The limit was reached: older (or newer) lines exist. */
+  truncated: boolean;
+}
