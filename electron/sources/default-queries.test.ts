@@ -137,7 +137,7 @@ describe.skipIf(!hasPromtool)('default PromQL evaluated by promtool', () => {
             ],
           },
           {
-            expr: `count by (mountpoint) (${query('filesystem-device-error')})`,
+            expr: `count by (mountpoint) (${query('filesystem-device-error')} == 1)`,
             eval_time: '4m',
             exp_samples: [{ labels: '{mountpoint="/data"}', value: 1 }],
           },

@@ -4,6 +4,8 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
+import { METRICS, type MetricKey } from '../../shared/domain/telemetry';
+
 export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines';
 
 export interface DefaultQuery {
@@ -16,6 +18,8 @@ export interface DefaultQuery {
   unit: QueryUnit;
   /** Why the query looks the way it does, shown next to the editable text. */
   description: string;
+  /** Polled by default and stored under this key; queries without one are for charts and checklists on demand. */
+  metric?: MetricKey;
 }
 
 /** dcgm-exporter ≤4.8 labels the node `Hostname`, main `hostname`: copy the former into the latter. */
@@ -31,6 +35,7 @@ const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
 export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   {
     id: 'gpu-memory-share',
+    metric: METRICS.gpuMemoryShare,
     source: 'prometheus',
     kind: 'metric',
     title: 'GPU memory used, per GPU',
@@ -41,6 +46,7 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   },
   {
     id: 'gpu-memory-share-node',
+    metric: METRICS.nodeGpuMemoryShare,
     source: 'prometheus',
     kind: 'metric',
     title: 'GPU memory used, per node',
@@ -60,6 +66,7 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   },
   {
     id: 'queue-depth',
+    metric: METRICS.queueDepth,
     source: 'prometheus',
     kind: 'metric',
     title: 'Queue depth by state',
@@ -90,7 +97,29 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     description: 'Every restart, whatever the reason, to spot crash loops that are not OOM kills.',
   },
   {
+    id: 'pod-restarts',
+    metric: METRICS.podRestarts,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Container restarts (counter)',
+    expr: 'kube_pod_container_status_restarts_total',
+    unit: 'restarts',
+    description:
+      'The raw counter, stored as polled: a restart marker is drawn wherever it goes up, so markers land at the poll that saw the restart and backfill gives the same answer.',
+  },
+  {
+    id: 'pod-last-oom',
+    metric: METRICS.podLastOom,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Last termination was OOMKilled',
+    expr: 'kube_pod_container_status_last_terminated_reason{reason="OOMKilled"}',
+    unit: 'flag',
+    description: 'Tells an OOM kill from any other restart: a restart while this reads 1 is drawn as an OOM kill.',
+  },
+  {
     id: 'filesystem-saturation',
+    metric: METRICS.fsUsedShare,
     source: 'prometheus',
     kind: 'metric',
     title: 'Filesystem used (incl. NFS)',
@@ -101,16 +130,18 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   },
   {
     id: 'filesystem-device-error',
+    metric: METRICS.fsDeviceError,
     source: 'prometheus',
     kind: 'metric',
     title: 'Filesystems failing stat (hung NFS)',
-    expr: 'node_filesystem_device_error == 1',
+    expr: 'node_filesystem_device_error',
     unit: 'flag',
     description:
       'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
   },
   {
     id: 'log-error-rate',
+    metric: METRICS.logErrorLines,
     source: 'loki',
     kind: 'metric',
     title: 'Error lines per service (per minute)',
