@@ -19,7 +19,8 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
+      // No embedded demo lab: specs that need upstreams start their own lab on a free port.
+      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer'), '--no-lab'],
       {
         cwd: ROOT,
         env: { ...process.env, PITWALL_OPERATOR: 'e2e-operator' },

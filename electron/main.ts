@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { channels } from '../shared/contract/channels';
 import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
+import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
+import { startDemoLab, type DemoLab } from './server/demo-lab';
 
 declare const PITWALL_VERSION: string;
 
@@ -30,6 +32,19 @@ function registerIpc(core: PitwallCore): void {
       return core.dispatch(channel, input);
     });
   }
+}
+
+/** Secrets at rest through the OS keychain (Keychain, DPAPI, libsecret/kwallet). */
+function safeStorageBox(): SecretBox {
+  if (!safeStorage.isEncryptionAvailable()) {
+    throw new Error('The OS keychain is not available, so source passwords and tokens cannot be stored encrypted.');
+  }
+  const backend = process.platform === 'linux' ? ` (${safeStorage.getSelectedStorageBackend()})` : '';
+  return {
+    description: `Electron safeStorage${backend}`,
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (sealed) => safeStorage.decryptString(sealed),
+  };
 }
 
 function createWindow(core: PitwallCore): BrowserWindow {
@@ -74,14 +89,20 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   let core: PitwallCore;
+  let lab: DemoLab | null = null;
   try {
+    // The same embedded demo lab as browser mode, unless started with --no-lab.
+    if (!process.argv.includes('--no-lab')) lab = await startDemoLab(undefined, undefined);
     core = createCore({
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
+      platform: { secrets: safeStorageBox() },
+      ...(lab ? { labUrl: lab.url } : {}),
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
   } catch (err) {
+    await lab?.close();
     dialog.showErrorBox('Pitwall could not start', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
@@ -96,7 +117,10 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow(core);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    // The poller stops and SQLite closes; WAL keeps every committed write even if exit wins the race.
+    void core.close().finally(() => lab?.close());
+  });
 }
 
 void start();

@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/incident.css';
 import './styles/panels.css';
+import './styles/settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Pitwall: #root is missing from index.html');

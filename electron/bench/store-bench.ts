@@ -32,7 +32,7 @@ export async function benchStore(): Promise<BenchResult[]> {
       const r = await core.dispatch('incident:list', { search: 'gpu-node-7' });
       if (!r.ok || (r.value as unknown[]).length !== 1) throw new Error('search did not find the bench incident');
     });
-    core.close();
+    await core.close();
 
     const raw = new Database(join(t.dir, 'raw.db'));
     raw.pragma('journal_mode = WAL');

@@ -1,12 +1,17 @@
 import { userInfo } from 'node:os';
-import { AppFailure } from '../../shared/contract/result';
 import type { AppInfo } from '../../shared/contract/channels';
+import type { Platform } from '../platform/platform';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
 import { IncidentService } from './incident-service';
 import { PolicyService } from './policy-service';
+import { EvidenceService } from './evidence-service';
+import { SourceService } from './source-service';
+import { TelemetryRuntime } from './telemetry-runtime';
+import { TelemetryService } from './telemetry-service';
+import { NodeSecretBox } from '../platform/node-secret-box';
 
 export interface CoreOptions {
   dataDir: string;
@@ -16,17 +21,20 @@ export interface CoreOptions {
   nativeBinding?: string;
   now?: () => number;
   operator?: string;
+  /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
+  platform?: Platform;
+  /** URL of the embedded demo lab, when one runs: the first run creates demo sources for it. */
+  labUrl?: string;
+  /** Poll sources (default true); tests that only exercise channels turn it off. */
+  poll?: boolean;
 }
 
 export interface PitwallCore {
   dispatch: Dispatch;
   subscribe(listener: EventListener): () => void;
   info: AppInfo;
-  close(): void;
-}
-
-function notWired(): never {
-  throw new AppFailure('unavailable', 'not wired yet');
+  /** Stops polling, then closes the database. */
+  close(): Promise<void>;
 }
 
 function defaultOperator(): string {
@@ -38,18 +46,42 @@ function defaultOperator(): string {
   }
 }
 
+const log = (msg: string, err?: unknown): void => console.error(`[pitwall] ${msg}${err === undefined ? '' : ':'}`, err ?? '');
+
 /** The application service. Plain Node: no Electron import, so browser mode and tests run the same code. */
 export function createCore(opts: CoreOptions): PitwallCore {
   const store = openStore(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const now = opts.now ?? Date.now;
   const hub = new EventHub();
   const operator = opts.operator ?? defaultOperator();
-  const incidents = new IncidentService({
+  const changed = (i: { id: number; ref: string }): void => hub.emit('incident:changed', i);
+  const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed });
+  const policy = new PolicyService(new SettingsRepo(store.db));
+  const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
+  const telemetry = new TelemetryService({ db: store.db, now });
+  let runtime: TelemetryRuntime | null = null;
+  const sources = new SourceService({
+    db: store.db,
+    secrets,
+    now,
+    health: (id) => runtime?.health(id),
+    onChanged: (id) => {
+      runtime?.sourcesChanged();
+      hub.emit('source:changed', { id });
+    },
+  });
+  const evidence = new EvidenceService({
     db: store.db,
     operator: () => operator,
-    ...(opts.now ? { now: opts.now } : {}),
-    onChanged: (i) => hub.emit('incident:changed', i),
+    now,
+    onChanged: changed,
+    copyWindow: (...args) => telemetry.copyWindow(...args),
+    sourceName: (id) => sources.name(id),
   });
-  const policy = new PolicyService(new SettingsRepo(store.db));
+  if (opts.labUrl) sources.ensureDemoSources(opts.labUrl);
+  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log });
+  if (opts.poll !== false) runtime.start();
+  const live = runtime;
   const info: AppInfo = { version: opts.version, mode: opts.mode, dataDir: opts.dataDir, operator, startedAt: Date.now() };
 
   const dispatch = createDispatch(
@@ -57,7 +89,11 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       'incident:list': (i) => incidents.list(i),
       'incident:get': (i) => incidents.get(i.id),
-      'incident:declare': (i) => incidents.declare(i),
+      'incident:declare': (i) => {
+        const incident = incidents.declare(i);
+        live.backfillLeadIn(incident);
+        return incident;
+      },
       'incident:set-severity': (i) => incidents.setSeverity(i),
       'incident:set-status': (i) => incidents.setStatus(i),
       'incident:set-time': (i) => incidents.setTime(i),
@@ -65,24 +101,29 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'incident:assign-role': (i) => incidents.assignRole(i),
       'incident:edit': (i) => incidents.edit(i),
       'incident:add-note': (i) => incidents.addNote(i),
+      'incident:pin-evidence': (i) => evidence.pin(i),
       'policy:get': () => policy.get(),
       'policy:set': (i) => policy.set(i),
-      // TEMPORARY while sources and telemetry are wired in (session 2); never lands like this.
-      'incident:pin-evidence': notWired,
-      'source:list': notWired,
-      'source:save': notWired,
-      'source:delete': notWired,
-      'source:test': notWired,
-      'source:poll-now': notWired,
-      'telemetry:get-series': notWired,
-      'telemetry:get-snapshot': notWired,
-      'telemetry:list-alerts': notWired,
-      'retention:get': notWired,
-      'retention:set': notWired,
-      'logs:query': notWired,
+      'source:list': () => sources.list(),
+      'source:save': (i) => sources.save(i),
+      'source:delete': (i) => sources.delete(i.id),
+      'source:test': (i) => live.test(i),
+      'source:poll-now': (i) => live.pollNow(i.id),
+      'telemetry:get-series': (i) => telemetry.getSeries(i),
+      'telemetry:get-snapshot': () => telemetry.getSnapshot(),
+      'telemetry:list-alerts': (i) => telemetry.listAlerts(i),
+      'retention:get': () => telemetry.getRetention(),
+      'retention:set': (i) => telemetry.setRetention(i),
+      'logs:query': (i) => live.queryLogs(i),
     },
-    (msg, err) => console.error(`[pitwall] ${msg}:`, err),
+    log,
   );
 
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close: () => store.close() };
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= live.close().finally(() => {
+      telemetry.store.flush();
+      store.close();
+    }));
+  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close };
 }

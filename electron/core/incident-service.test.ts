@@ -21,8 +21,8 @@ beforeEach(() => {
   cleanup = t.cleanup;
   core = open();
 });
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close();
   cleanup();
 });
 
@@ -163,7 +163,7 @@ describe('notes, list and search', () => {
   it('keeps everything across a restart of the core on the same data directory', async () => {
     const a = await declare();
     await call('incident:add-note', { id: a.id, text: 'still here?' });
-    core.close();
+    await core.close();
     core = open();
     const d = await detail(a.id);
     expect(d.incident.ref).toBe(a.ref);
@@ -176,7 +176,7 @@ describe('atomicity', () => {
     const inc = await declare();
     // Sabotage the timeline table from outside: the change must roll back with its event.
     const { default: Database } = await import('better-sqlite3');
-    core.close();
+    await core.close();
     const raw = new Database(`${dataDir}/pitwall.db`);
     raw.exec(`CREATE TRIGGER no_events BEFORE INSERT ON timeline_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END;`);
     raw.close();

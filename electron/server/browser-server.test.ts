@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  core.close();
+  await core.close();
   cleanup();
 });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { startBrowserServer } from './browser-server';
+import { startDemoLab } from './demo-lab';
 
 declare const PITWALL_VERSION: string;
 
@@ -12,7 +13,13 @@ Options:
   --port N          port to listen on (default: a free port)
   --data-dir DIR    where the database lives (default: $PITWALL_DATA_DIR or the OS user-data folder)
   --static DIR      built renderer to serve (default: dist/renderer)
-  -h, --help        this text`;
+  --no-lab          do not start the embedded demo lab
+  --lab-port N      port for the demo lab (default: 9400, or a free port if taken)
+  --lab-scenario S  scenario the demo lab starts in (default: gpu-oom, starting after 2 minutes of baseline)
+  -h, --help        this text
+
+The first run creates demo sources pointing at the lab, so the console has live data
+without a Prometheus. They can be edited, disabled or deleted under Sources.`;
 
 /** Entry point of `npm run serve` (bundled to dist/serve.cjs). */
 async function main(): Promise<void> {
@@ -21,6 +28,9 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       static: { type: 'string' },
+      'no-lab': { type: 'boolean' },
+      'lab-port': { type: 'string' },
+      'lab-scenario': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -31,7 +41,8 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
-  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION });
+  const lab = values['no-lab'] ? null : await startDemoLab(values['lab-port'], values['lab-scenario']);
+  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION, ...(lab ? { labUrl: lab.url } : {}) });
   const server = await startBrowserServer({
     core,
     staticRoot: resolve(values.static ?? 'dist/renderer'),
@@ -39,13 +50,15 @@ async function main(): Promise<void> {
     ...(process.env.PITWALL_TOKEN ? { token: process.env.PITWALL_TOKEN } : {}),
   });
   console.log(`Pitwall ${PITWALL_VERSION} (browser mode) — data in ${dataDir}`);
+  if (lab) console.log(`Demo lab: ${lab.url} (${lab.describe})`);
   console.log(`Open: ${server.url}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void server.close().finally(() => {
-      core.close();
+    void server.close().finally(async () => {
+      await core.close();
+      await lab?.close();
       process.exit(0);
     });
   };

@@ -118,12 +118,19 @@ export class IncidentRepo {
     this.stmts.insertSearch.run(id, row.ref, row.title, row.summary);
   }
 
-  /** A note is an event plus its search entry; the incident's updated_at moves so lists show recent activity. */
-  appendNote(e: Omit<NewEvent, 'kind'>): TimelineEvent {
-    const eventId = this.appendEvent({ ...e, kind: 'note' });
-    this.stmts.insertNoteSearch.run(eventId, e.summary);
+  /**
+   * An event whose text people will search for later (a note, a pinned log line): the event plus
+   * its search entry, and the incident's updated_at moves so lists show recent activity.
+   */
+  appendSearchable(e: NewEvent, searchText: string): TimelineEvent {
+    const eventId = this.appendEvent(e);
+    this.stmts.insertNoteSearch.run(eventId, searchText);
     this.stmts.touch.run(e.at, e.incidentId);
-    return { id: eventId, incidentId: e.incidentId, at: e.at, kind: 'note', actor: e.actor, summary: e.summary, data: e.data ?? {} };
+    return { id: eventId, incidentId: e.incidentId, at: e.at, kind: e.kind, actor: e.actor, summary: e.summary, data: e.data ?? {} };
+  }
+
+  appendNote(e: Omit<NewEvent, 'kind'>): TimelineEvent {
+    return this.appendSearchable({ ...e, kind: 'note' }, e.summary);
   }
 
   list(opts: { search: string; includeClosed: boolean; limit: number }): IncidentSummary[] {

@@ -4,13 +4,17 @@ import { startApp } from '../state/live';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
+import { HealthBar } from './HealthBar';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
+import { openSettings, useSettingsRoute } from './settings/settings-route';
+import { SettingsView } from './settings/SettingsView';
 import { StatusBar } from './StatusBar';
 
 export function App() {
   const appState = useAppState();
   const declareOpen = useDeclareOpen();
+  const settingsOpen = useSettingsRoute();
   useEffect(() => startApp(), []);
   useGlobalShortcuts();
 
@@ -23,16 +27,18 @@ export function App() {
         <span className="shortcuts muted">
           <kbd>N</kbd> declare · <kbd>/</kbd> search · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> post note
         </span>
+        <button type="button" className="btn" onClick={openSettings} aria-pressed={settingsOpen} data-testid="settings-button">
+          Sources
+        </button>
         <button type="button" className="btn btn-alert" onClick={openDeclare} data-testid="declare-button">
           Declare incident
         </button>
       </header>
+      <HealthBar />
       <ErrorBanner />
       <div className="workspace">
         <IncidentList />
-        <main className="main">
-          <IncidentView />
-        </main>
+        <main className="main">{settingsOpen ? <SettingsView /> : <IncidentView />}</main>
       </div>
       <StatusBar />
       {declareOpen && <DeclareDialog />}

@@ -1,4 +1,5 @@
 import { useDetail, useDetailError, useSelectedId } from '../state/detail';
+import { CommandView } from './command/CommandView';
 import { IncidentHeader } from './IncidentHeader';
 import { KeyTimes } from './KeyTimes';
 import { RolePanel } from './RolePanel';
@@ -12,10 +13,11 @@ export function IncidentView() {
 
   if (selected === null) {
     return (
-      <div className="placeholder" data-testid="no-incident">
-        <p>
+      <div className="no-incident-view">
+        <p className="no-incident-hint" data-testid="no-incident">
           Select an incident, or press <kbd>N</kbd> to declare one.
         </p>
+        <CommandView incident={null} />
       </div>
     );
   }
@@ -50,6 +52,7 @@ export function IncidentView() {
           </p>
         </section>
       )}
+      <CommandView incident={incident} timeline={timeline} />
       <div className="view-grid">
         <div className="view-col">
           <KeyTimes incident={incident} />

@@ -4,6 +4,7 @@ import { useNow } from '../hooks/useNow';
 import { KIND_ICON, KIND_LABEL } from '../logic/event-kinds';
 import { formatLocal, formatUtc } from '../logic/format';
 import { addNote } from '../state/commands';
+import { TimelineEvidence } from './command/logs/TimelineEvidence';
 
 function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
   return (
@@ -21,6 +22,7 @@ function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
         </span>
         {/* Text only: summaries may contain anything a person or an upstream typed. */}
         <span className="tl-summary">{event.summary}</span>
+        <TimelineEvidence event={event} />
       </div>
     </li>
   );

@@ -154,3 +154,23 @@ export interface LogQueryResult {
   /** The limit was reached: older (or newer) lines exist. */
   truncated: boolean;
 }
+
+/** How a metric is named to people (timeline summaries, reports, chart legends). */
+export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
+  'gpu.memory.share': 'GPU memory used',
+  'node.gpu.memory.share': 'GPU memory used per node',
+  'queue.depth': 'Queue depth',
+  'queue.latency_s': 'Queue latency',
+  'queue.processed_today': 'Tasks processed today',
+  'queue.failed_today': 'Tasks failed today',
+  'queue.paused': 'Queue paused',
+  'pod.restarts_total': 'Container restarts',
+  'pod.last_oom': 'Last termination OOMKilled',
+  'fs.used_share': 'Filesystem used',
+  'fs.device_error': 'Filesystem failing stat',
+  'logs.error_lines': 'Error log lines',
+};
+
+export function metricTitle(metric: string): string {
+  return (METRIC_TITLES as Record<string, string>)[metric] ?? metric;
+}

@@ -1,0 +1,99 @@
+import { startLab, type Lab } from '../electron/lab/lab';
+import { expect, test } from './fixtures';
+import { ConsolePage } from './pages/console-page';
+import { LogsQueuesPage } from './pages/logs-queues-page';
+
+// Fifteen simulated minutes of history before "now", so the incident window already holds log lines.
+const HISTORY_S = 15 * 60;
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> level=error msg="payload echoed by ocr"';
+
+interface SourceView {
+  id: number;
+  kind: string;
+}
+
+let lab: Lab | null = null;
+
+test.afterEach(async () => {
+  await lab?.close();
+  lab = null;
+});
+
+test('queues sort, logs show levels, a pinned line survives the lab going away and a restart', async ({ page, pitwall }) => {
+  lab = await startLab({ scenario: 'gpu-oom', seed: 7, speed: 1, startMs: Date.now() - HISTORY_S * 1000 });
+  lab.engine.advance(HISTORY_S);
+  const ocr = { job: 'ml-workers/ocr-worker', namespace: 'ml-workers', app: 'ocr-worker', pod: 'ocr-worker-e2e', node: 'gpu-node-01' };
+  lab.engine.world.logs.append(lab.engine.nowMs, { ...ocr, level: 'error' }, HOSTILE);
+
+  const app = new ConsolePage(page);
+  const view = new LogsQueuesPage(page);
+  await app.open(pitwall.url);
+
+  // Point Pitwall at this lab only: the embedded demo lab would keep answering after ours stops.
+  for (const s of await view.invoke<SourceView[]>('source:list', {})) await view.invoke('source:delete', { id: s.id });
+  const asynq = await view.invoke<SourceView>('source:save', {
+    name: 'E2E AsynqMon',
+    kind: 'asynqmon',
+    baseUrl: lab.url,
+    intervalMs: 2_000,
+  });
+  const loki = await view.invoke<SourceView>('source:save', { name: 'E2E Loki', kind: 'loki', baseUrl: lab.url, intervalMs: 2_000 });
+  await expect(view.healthChip(asynq.id)).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
+  await expect(view.healthChip(loki.id)).toHaveAttribute('data-stale', 'false');
+
+  await page.getByTestId('declare-button').click();
+  await page.getByTestId('declare-title').fill('OCR workers OOMKilled');
+  await page.getByTestId('declare-services-other').fill('ocr, echo');
+  await page.getByTestId('declare-severity').selectOption('SEV2');
+  await page.getByTestId('declare-submit').click();
+  await expect(app.header).toContainText('OCR workers OOMKilled');
+
+  // Queues: every lab queue, busiest first; sorting by name goes A–Z, then Z–A.
+  await expect(view.queueRows).toHaveCount(5, { timeout: 20_000 });
+  await view.sortQueuesBy('queue');
+  expect(await view.queueOrder()).toEqual(['batch', 'default', 'echo', 'ocr', 'translation']);
+  await view.sortQueuesBy('queue');
+  expect(await view.queueOrder()).toEqual(['translation', 'ocr', 'echo', 'default', 'batch']);
+
+  // Logs: scoped to the affected services by default, coloured by level.
+  await expect(page.getByTestId('logs-query')).toHaveValue('{job=~"(?i).*(ocr|echo).*"}');
+  await expect(view.logLines.first()).toBeVisible({ timeout: 20_000 });
+  await expect(view.logsPanel.locator('[data-testid="log-line"][data-level="info"]').first()).toBeVisible();
+  await app.screenshot('10-command-queues-logs');
+
+  // A LogQL mistake is explained in Loki's words and the query stays in the box.
+  await view.runLogQuery('{app="ocr-worker"');
+  await expect(page.getByTestId('logs-error')).toContainText(/parse error/i);
+  await expect(page.getByTestId('logs-query')).toHaveValue('{app="ocr-worker"');
+
+  // An HTML-looking line is shown as text: no element is created, no handler runs.
+  await view.runLogQuery('{app="ocr-worker"} |= "onerror"');
+  await expect(page.getByTestId('logs-error')).toHaveCount(0);
+  const hostile = view.logLines.filter({ hasText: '<img src=x onerror=' });
+  await expect(hostile).toHaveCount(1);
+  await expect(hostile).toHaveAttribute('data-level', 'error');
+  expect(await view.logsPanel.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Pin it: the line, its labels and time land on the timeline.
+  await hostile.hover();
+  await hostile.getByTestId('log-pin').click();
+  await expect(view.timelineEvidence).toHaveCount(1);
+  await expect(view.timelineEvidence).toContainText(HOSTILE);
+  await expect(view.timelineEvidence).toContainText('app="ocr-worker"');
+  await app.screenshot('11-pinned-log-line');
+  const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';
+
+  // The platform goes away, Pitwall restarts: the evidence is in SQLite, not in Loki.
+  await lab.close();
+  lab = null;
+  await pitwall.restart();
+  await app.open(pitwall.url);
+  await app.incidentRows().filter({ hasText: ref }).click();
+  await expect(view.timelineEvidence).toContainText(HOSTILE);
+  expect(await page.getByTestId('timeline').locator('img').count()).toBe(0);
+  // The sources now fail: their chips say so and grey their stale data.
+  await expect(view.healthChip(loki.id)).toHaveAttribute('data-state', /degraded|down/, { timeout: 20_000 });
+  await expect(page.getByTestId('logs-error')).toBeVisible({ timeout: 20_000 });
+  await app.screenshot('12-after-restart-lab-down');
+});

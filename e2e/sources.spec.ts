@@ -1,0 +1,139 @@
+import { createServer } from 'node:net';
+import { startLab, type Lab } from '../electron/lab/lab';
+import { expect, test } from './fixtures';
+import { ConsolePage } from './pages/console-page';
+import { SettingsPage } from './pages/settings-page';
+
+const PASSWORD = 'lab-s3cret-never-shown';
+
+/** A loopback port that nothing listens on: bound, read and released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe('with the lab running', () => {
+  let lab: Lab;
+  test.beforeEach(async () => {
+    lab = await startLab({ port: 0, seed: 7 });
+  });
+  test.afterEach(async () => {
+    await lab.close();
+  });
+
+  test('sources: add, test, watch health, edit without secrets, disable, delete — and it survives a restart', async ({ page, pitwall }) => {
+    // Whatever the API answers, a stored secret must never come back to the renderer.
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/')) bodies.push(r.text().catch(() => ''));
+    });
+    const app = new ConsolePage(page);
+    const settings = new SettingsPage(page);
+    await app.open(pitwall.url);
+    await settings.open();
+    await expect(page).toHaveURL(/#\/settings$/);
+    await settings.screenshot('sources-01-list');
+
+    // A Prometheus where nothing listens: refused bad input first, and nothing typed is lost.
+    await settings.startAdd();
+    await settings.fill({ baseUrl: 'prometheus:9090' });
+    await settings.save(false);
+    await expect(settings.fieldError('name')).toBeVisible();
+    await expect(settings.fieldError('baseUrl')).toContainText('http://');
+    await expect(settings.field('baseUrl')).toHaveValue('prometheus:9090');
+    await settings.screenshot('sources-02-form-validation');
+
+    const port = await closedPort();
+    await settings.fill({ name: 'Prometheus (nothing there)', baseUrl: `http://127.0.0.1:${port}`, intervalSec: '1', timeoutSec: '2' });
+    const refused = await settings.testForm();
+    await expect(refused).toHaveAttribute('data-result', 'failed');
+    await expect(refused).toContainText('refused');
+    await settings.screenshot('sources-03-test-refused');
+    await settings.save();
+    const prometheus = settings.row('Prometheus (nothing there)');
+    await expect(prometheus).toHaveAttribute('data-kind', 'prometheus');
+    await expect(prometheus).toHaveAttribute('data-state', 'down', { timeout: 30_000 });
+    await expect(prometheus.getByTestId('source-health')).toContainText(/^down · refused/);
+
+    // The lab's AsynqMon API, behind basic auth as a real one would be.
+    await settings.startAdd();
+    await settings.fill({
+      name: 'Lab AsynqMon',
+      kind: 'asynqmon',
+      baseUrl: lab.url,
+      basic: { username: 'ops', password: PASSWORD },
+      intervalSec: '2',
+    });
+    const answered = await settings.testForm();
+    await expect(answered).toHaveAttribute('data-result', 'ok');
+    await expect(answered).toContainText(/\d+ queues?/i);
+    await settings.screenshot('sources-04-test-lab');
+    await settings.save();
+    const asynqmon = settings.row('Lab AsynqMon');
+    await expect(asynqmon).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+    await expect(asynqmon.getByTestId('source-health')).toContainText(/^ok · polled \d+ s ago/);
+    await settings.screenshot('sources-05-health');
+
+    // Editing shows that a password is stored, never the password.
+    await settings.edit('Lab AsynqMon');
+    await expect(settings.field('username')).toHaveValue('ops');
+    await expect(settings.field('password')).toHaveValue('');
+    await expect(settings.field('password')).toHaveAttribute('placeholder', /stored/);
+    await settings.screenshot('sources-06-edit');
+    await page.keyboard.press('Escape');
+    await expect(settings.form).toBeHidden();
+
+    const id = await settings.sourceId('Lab AsynqMon');
+    await settings.enabledToggle(id).uncheck();
+    await expect(asynqmon).toHaveAttribute('data-state', 'disabled');
+
+    await settings.delete('Prometheus (nothing there)');
+    await expect(prometheus).toHaveCount(0);
+
+    // Retention: a bad value is explained in place; a good one is kept.
+    await settings.retentionField('leadInMin').fill('-5');
+    await settings.saveRetention();
+    await expect(settings.view.getByTestId('retention-error-leadInMin')).toContainText('from 0 to 1440');
+    await settings.retentionField('leadInMin').fill('90');
+    await settings.saveRetention();
+    await expect(settings.view.getByTestId('retention-saved')).toBeVisible();
+
+    await pitwall.restart();
+    await app.open(pitwall.url);
+    await settings.open();
+    await expect(asynqmon).toHaveAttribute('data-state', 'disabled');
+    await expect(settings.enabledToggle(id)).not.toBeChecked();
+    await expect(prometheus).toHaveCount(0);
+    await expect(settings.retentionField('leadInMin')).toHaveValue('90');
+    await settings.edit('Lab AsynqMon');
+    await expect(settings.field('password')).toHaveAttribute('placeholder', /stored/);
+    await page.keyboard.press('Escape');
+    await settings.screenshot('sources-07-after-restart');
+
+    expect((await Promise.all(bodies)).join('\n')).not.toContain(PASSWORD);
+  });
+});
+
+test('settings live in the URL and give way to an incident', async ({ page, pitwall }) => {
+  const app = new ConsolePage(page);
+  const settings = new SettingsPage(page);
+  await app.open(pitwall.url);
+  await app.declare({ title: 'Queue backlog on ocr', severity: 'SEV3' });
+  await settings.open();
+  await expect(app.header).toBeHidden();
+
+  await page.reload();
+  await expect(settings.view).toBeVisible();
+
+  await app.incidentRows().first().click();
+  await expect(app.header).toContainText('Queue backlog on ocr');
+  await expect(settings.view).toBeHidden();
+  await expect(page).toHaveURL(/#\/incident\/\d+$/);
+});

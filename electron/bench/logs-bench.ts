@@ -1,0 +1,232 @@
+/**
+ * `logs.scroll_frame_ms`: frame time while scrolling the logs panel through 10,000 lines, in
+ * headless Chromium, against the same scroll over the same lines rendered without virtualisation
+ * (`?logs-virtual=off`, read only by the log list) in the same run.
+ *
+ * The lines come from a fake Loki on 127.0.0.1 (the lab's Loki, like a real one, refuses more than
+ * 5,000 lines per query) and travel the real path: Pitwall's Loki client, `logs:query`, the panel.
+ * Frame time is the interval between animation frames while the list scrolls a fixed distance per
+ * frame. Chromium runs with the frame-rate limit off, so an interval is the work that frame took,
+ * not the 16.7 ms of a display's vsync.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startFakeUpstream, json, type FakeUpstream } from '../sources/fake-upstream';
+import { result, type BenchResult } from './results';
+
+const LINES = 10_000;
+const SCROLL_PX_PER_FRAME = 240;
+const ROOT = process.cwd();
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Measure the work per frame, not the display's refresh rate.
+  '--disable-frame-rate-limit',
+  '--disable-gpu-vsync',
+];
+
+const STREAMS = ['echo-worker', 'ocr-worker', 'translation-worker', 'api-gateway', 'minio'];
+const LEVELS = ['info', 'info', 'info', 'warn', 'info', 'error', 'debug'];
+
+/** Deterministic lines, newest first, of realistic and varying length. */
+function makeLines(nowMs: number): { stream: Record<string, string>; tNs: string; line: string }[] {
+  const out: { stream: Record<string, string>; tNs: string; line: string }[] = [];
+  for (let i = 0; i < LINES; i++) {
+    const app = STREAMS[i % STREAMS.length] ?? 'app';
+    const level = LEVELS[i % LEVELS.length] ?? 'info';
+    const tMs = nowMs - i * 200;
+    const extra = 'x'.repeat((i * 37) % 120);
+    out.push({
+      stream: { job: `ml-workers/${app}`, namespace: 'ml-workers', app, level },
+      tNs: `${tMs}${String(i % 1_000_000).padStart(6, '0')}`,
+      line: `ts=${new Date(tMs).toISOString()} level=${level} msg="task ${i} processed" task_id=${i.toString(16)} queue=${app} duration_ms=${(i * 13) % 4000} detail=${extra}`,
+    });
+  }
+  return out;
+}
+
+async function startFakeLoki(): Promise<FakeUpstream> {
+  const loki = await startFakeUpstream();
+  const lines = makeLines(Date.now());
+  loki.routes.set('GET /ready', (_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ready\n'));
+  loki.routes.set('GET /loki/api/v1/status/buildinfo', (_req, res) => json(res, 200, { version: '2.8.11' }));
+  loki.routes.set('GET /loki/api/v1/query_range', (req, res) => {
+    const limit = Math.min(Number(req.query.get('limit') ?? 100), LINES);
+    const streams = new Map<string, { stream: Record<string, string>; values: [string, string][] }>();
+    for (const l of lines.slice(0, limit)) {
+      const key = JSON.stringify(l.stream);
+      const s = streams.get(key) ?? { stream: l.stream, values: [] };
+      s.values.push([l.tNs, l.line]);
+      streams.set(key, s);
+    }
+    json(res, 200, { status: 'success', data: { resultType: 'streams', result: [...streams.values()], stats: {} } });
+  });
+  return loki;
+}
+
+function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
+      { cwd: ROOT, env: { ...process.env, PITWALL_OPERATOR: 'bench' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /Open: (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Pitwall browser mode exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([c, i]) => {
+      const r = await fetch(`/api/invoke/${c}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(i),
+      });
+      return (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [channel, input] as const,
+  );
+  if (!res.ok) throw new Error(`${channel} failed: ${res.error?.message ?? 'no message'}`);
+  return res.value as T;
+}
+
+/**
+ * Runs in the page: scrolls the list top to bottom a fixed distance per frame and returns the frame
+ * intervals in ms. A string, because the main-process build has no DOM types (and must not get them).
+ */
+const SCROLL_SCRIPT = `async (step) => {
+  const el = document.querySelector('[data-testid="log-list"]');
+  if (!el) throw new Error('no log list on the page');
+  el.scrollTop = 0;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const max = el.scrollHeight - el.clientHeight;
+  const deltas = [];
+  return new Promise((resolve) => {
+    let last = 0;
+    const frame = (t) => {
+      deltas.push(t - last);
+      last = t;
+      if (el.scrollTop >= max - 1) return resolve(deltas);
+      el.scrollTop = Math.min(max, el.scrollTop + step);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      el.scrollTop = step;
+      requestAnimationFrame(frame);
+    });
+  });
+}`;
+
+async function scrollFrames(page: Page): Promise<number[]> {
+  const deltas: unknown = await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_PX_PER_FRAME})`);
+  if (!Array.isArray(deltas) || deltas.length < 10 || !deltas.every((d) => typeof d === 'number')) {
+    throw new Error('logs bench: the scroll produced no frame timings');
+  }
+  return deltas;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** Opens the incident's command view with 10,000 lines in the logs panel and times a full scroll. */
+async function measure(
+  context: BrowserContext,
+  origin: string,
+  incidentId: number,
+  virtual: boolean,
+): Promise<{ median: number; p95: number; frames: number }> {
+  const page = await context.newPage();
+  try {
+    // The session cookie is already in the context (the setup page exchanged the token).
+    await page.goto(`${origin}/${virtual ? '' : '?logs-virtual=off'}#/incident/${incidentId}`);
+    await page.locator('[data-app-state="loaded"]').waitFor();
+    const panel = page.getByTestId('logs-panel');
+    await panel.waitFor();
+    await page.getByTestId('logs-follow').uncheck();
+    await page.getByTestId('logs-limit').selectOption(String(LINES));
+    await page.getByTestId('logs-query').fill('{job=~".+"}');
+    await page.getByTestId('logs-run').click();
+    await page
+      .getByTestId('logs-status')
+      .getByText(`${LINES.toLocaleString('en-US')} lines`)
+      .waitFor({ timeout: 60_000 });
+    const expected = virtual ? 'on' : 'off';
+    const mode = await page.getByTestId('log-list').getAttribute('data-virtual');
+    if (mode !== expected) throw new Error(`the log list rendered with virtualisation ${mode}, expected ${expected}`);
+    await scrollFrames(page); // warm-up: JIT, fonts, tiles
+    const deltas = (await scrollFrames(page)).sort((a, b) => a - b);
+    return { median: percentile(deltas, 0.5), p95: percentile(deltas, 0.95), frames: deltas.length };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchLogs(): Promise<BenchResult[]> {
+  if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    throw new Error('logs bench: the app is not built (dist/serve.cjs, dist/renderer). Run `npm run build` first.');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-bench-logs-'));
+  const loki = await startFakeLoki();
+  let pitwall: { child: ChildProcess; url: string } | null = null;
+  let browser: Browser | null = null;
+  try {
+    pitwall = await startPitwall(dataDir);
+    browser = await chromium.launch({ executablePath: process.env.PITWALL_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const setup = await context.newPage();
+    await setup.goto(pitwall.url);
+    await invoke(setup, 'source:save', { name: 'Bench Loki', kind: 'loki', baseUrl: loki.url, queries: [] });
+    const incident = await invoke<{ id: number }>(setup, 'incident:declare', { title: 'Logs scroll bench', severity: 'SEV3' });
+    await setup.close();
+    const origin = new URL(pitwall.url).origin;
+    const virtual = await measure(context, origin, incident.id, true);
+    const plain = await measure(context, origin, incident.id, false);
+    console.log(
+      `logs: ${LINES} lines, ${virtual.frames} frames — virtualised median ${virtual.median.toFixed(2)} ms (p95 ${virtual.p95.toFixed(2)}), ` +
+        `unvirtualised median ${plain.median.toFixed(2)} ms (p95 ${plain.p95.toFixed(2)})`,
+    );
+    // bench-results.json lines are { id, value, unit, baseline, ratio }; the p95 rides along as a note.
+    const scroll: BenchResult & { notes: string } = {
+      ...result('logs.scroll_frame_ms', virtual.median, 'ms', plain.median),
+      notes: `median frame time scrolling ${LINES} lines by ${SCROLL_PX_PER_FRAME}px/frame; p95 ${virtual.p95.toFixed(2)} ms (unvirtualised p95 ${plain.p95.toFixed(2)} ms)`,
+    };
+    return [scroll];
+  } finally {
+    await browser?.close();
+    if (pitwall) {
+      const child = pitwall.child;
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+    await loki.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

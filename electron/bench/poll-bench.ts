@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { FakeClock } from '../poller/clock';
+import { defaultSourceQueries, labDemoSources, resolvedSource } from '../poller/lab-sources';
+import { Poller } from '../poller/poller';
+import type { ResolvedSource } from '../poller/types';
+import { openStore, type OpenedStore } from '../store/database';
+import { SourceRepo } from '../store/source-repo';
+import { TelemetryStore } from '../store/telemetry-store';
+import { tempDir } from '../test-support/temp-dir';
+import { advanceLab, havePrometheus, rawCycle, rawRequests, startLabProcess, startPrometheus, type Child } from './poll-bench-env';
+import { result, type BenchResult } from './results';
+
+const INTERVAL_MS = 5_000;
+const CYCLE_RUNS = 101;
+const DAY_CYCLES = 86_400_000 / INTERVAL_MS;
+
+/** A real store in a temp dir, with source rows for the sink's foreign keys; ids follow the rows. */
+function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: ResolvedSource[]; close(): void } {
+  const t = tempDir('pitwall-bench-poll-');
+  const store: OpenedStore = openStore(join(t.dir, 'data'));
+  const repo = new SourceRepo(store.db);
+  const stored = sources.map((s) => {
+    const config = { auth: { kind: 'none' as const }, headers: [], tls: { caPem: null, insecureSkipVerify: false }, timeoutMs: 10_000, intervalMs: s.intervalMs, queries: s.queries };
+    const id = repo.insert({ name: s.name, kind: s.kind, baseUrl: s.connection.baseUrl, config, secrets: null, enabled: true, demo: false }, Date.now());
+    return { ...s, id, connection: { ...s.connection, timeoutMs: 10_000 } };
+  });
+  return {
+    sink: new TelemetryStore(store.db),
+    sources: stored,
+    close: () => {
+      store.close();
+      t.cleanup();
+    },
+  };
+}
+
+function startPoller(sources: ResolvedSource[], sink: TelemetryStore): { poller: Poller; clock: FakeClock } {
+  const clock = new FakeClock(Date.now());
+  const poller = new Poller({ sources: () => sources, sink, clock });
+  poller.start();
+  return { poller, clock };
+}
+
+function assertHealthy(poller: Poller, when: string): void {
+  const bad = poller.allHealth().filter((h) => h.state !== 'ok');
+  if (bad.length > 0) throw new Error(`poll bench: sources not ok ${when}: ${bad.map((h) => `${h.sourceId} ${h.state} ${h.lastError?.message ?? ''}`).join('; ')}`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * One poll cycle of the demo set through the scheduler, collectors and SQLite store, against the same
+ * requests made raw with node:http in parallel; runs alternate so drift hits both sides alike.
+ */
+async function cycleRatio(): Promise<BenchResult> {
+  const lab = await startLabProcess('gpu-oom', 42);
+  let prom: Child | null = null;
+  try {
+    await advanceLab(lab.url, 600);
+    prom = havePrometheus() ? await startPrometheus(lab.url) : null;
+    const wanted = [...labDemoSources(lab.url, INTERVAL_MS)];
+    if (prom) wanted.push(resolvedSource('prometheus', prom.url, { name: 'Prometheus', intervalMs: INTERVAL_MS, queries: defaultSourceQueries('prometheus') }));
+    const opened = openSink(wanted);
+    const { poller, clock } = startPoller(opened.sources, opened.sink);
+    const raw = rawRequests(opened.sources);
+    try {
+      const pitwall = async (): Promise<void> => {
+        clock.advance(INTERVAL_MS);
+        await poller.idle();
+      };
+      for (let i = 0; i < 10; i += 1) {
+        await pitwall();
+        await rawCycle(raw.requests);
+      }
+      assertHealthy(poller, 'after warm-up');
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let i = 0; i < CYCLE_RUNS; i += 1) {
+        let t = performance.now();
+        await pitwall();
+        ours.push(performance.now() - t);
+        t = performance.now();
+        await rawCycle(raw.requests);
+        theirs.push(performance.now() - t);
+      }
+      assertHealthy(poller, 'after the measured cycles');
+      const what = prom
+        ? `${raw.requests.length} requests to lab exporter, AsynqMon, Loki and a real Prometheus 2.42`
+        : `${raw.requests.length} requests to lab exporter, AsynqMon and Loki (no Prometheus installed: not in the cycle)`;
+      return result('poll.cycle_ratio', median(ours), `ms per cycle, median of ${CYCLE_RUNS}: ${what}; into SQLite`, median(theirs));
+    } finally {
+      await poller.stop();
+      raw.close();
+      opened.close();
+    }
+  } finally {
+    await prom?.close();
+    await lab.close();
+  }
+}
+
+/** Heap after full collections (gc exposed at run time; the bench runs under tsx without --expose-gc). */
+function heapMb(): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+}
+
+/**
+ * A simulated day at a 5 s interval through the Poller on a fake clock: every cycle is a real poll of the
+ * lab's exporter page, AsynqMon and Loki into SQLite, then the lab's clock moves 5 s. The heap is compared
+ * after a warm-up hour (JIT, caches, series ids) and at the end of the day.
+ */
+async function memoryGrowth(cycles: number): Promise<BenchResult> {
+  const lab = await startLabProcess('gpu-oom', 7);
+  const opened = openSink(labDemoSources(lab.url, INTERVAL_MS));
+  const { poller, clock } = startPoller(opened.sources, opened.sink);
+  const warmup = Math.min(720, Math.floor(cycles / 10));
+  const started = performance.now();
+  let startMb = 0;
+  try {
+    for (let i = 0; i < cycles; i += 1) {
+      clock.advance(INTERVAL_MS);
+      await poller.idle();
+      await advanceLab(lab.url, INTERVAL_MS / 1000);
+      if (i + 1 === warmup) startMb = heapMb();
+    }
+    assertHealthy(poller, 'at the end of the day');
+    const endMb = heapMb();
+    const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+    const simulated = ((cycles - warmup) * INTERVAL_MS) / 3_600_000;
+    return result(
+      'poll.mem_growth_mb_24h',
+      endMb - startMb,
+      `MB heap growth over ${simulated.toFixed(1)} simulated h after a ${(warmup * INTERVAL_MS) / 3_600_000} h warm-up (${cycles} real 5 s poll cycles of lab exporter+AsynqMon+Loki into SQLite, ${minutes} min; heap ${startMb.toFixed(1)} → ${endMb.toFixed(1)} MB after gc)`,
+    );
+  } finally {
+    await poller.stop();
+    opened.close();
+    await lab.close();
+  }
+}
+
+/** `dayCycles` shortens the simulated day while working on the bench itself (0 skips it). */
+export async function benchPoll(options: { dayCycles?: number } = {}): Promise<BenchResult[]> {
+  const cycle = await cycleRatio();
+  const dayCycles = options.dayCycles ?? DAY_CYCLES;
+  if (dayCycles === 0) return [cycle];
+  console.log(`poll.cycle_ratio ${cycle.ratio}; now a simulated day of polling (${dayCycles} cycles, a few minutes)…`);
+  return [cycle, await memoryGrowth(dayCycles)];
+}

@@ -1,0 +1,140 @@
+import type { ParsedInput } from '../../shared/contract/channels';
+import { AppFailure } from '../../shared/contract/result';
+import type { Incident } from '../../shared/domain/incident';
+import type { SourceHealth, SourceTestOutcome } from '../../shared/domain/source-config';
+import type { LogQueryResult } from '../../shared/domain/telemetry';
+import { backfill } from '../poller/backfill';
+import { testSource } from '../poller/collector';
+import { queryLogs } from '../poller/logs-query';
+import { Poller } from '../poller/poller';
+import type { ResolvedSource } from '../poller/types';
+import { chooseStep } from '../sources/query-step';
+import { isSourceError } from '../sources/source-error';
+import type { EventHub } from './event-hub';
+import type { SourceService } from './source-service';
+import type { TelemetryService } from './telemetry-service';
+
+const COMPACT_EVERY_MS = 10 * 60_000;
+/** Log queries are interactive: a person is waiting, so a stuck Loki gets a bounded wait. */
+const LOGS_DEADLINE_GRACE_MS = 2_000;
+
+export interface TelemetryRuntimeDeps {
+  sources: SourceService;
+  telemetry: TelemetryService;
+  hub: EventHub;
+  now: () => number;
+  log: (message: string, err?: unknown) => void;
+}
+
+/** A failed upstream call as an error value the renderer shows in words. */
+function upstreamFailure(err: unknown): never {
+  if (isSourceError(err)) throw new AppFailure(err.status === 400 ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  throw err;
+}
+
+/**
+ * The live side of telemetry: the poller over the configured sources, compaction on a timer,
+ * lead-in backfill when an incident is declared, and the calls that go to an upstream
+ * on demand (Test, poll now, log queries).
+ */
+export class TelemetryRuntime {
+  readonly poller: Poller;
+  private compactTimer: ReturnType<typeof setInterval> | null = null;
+  private compacting = false;
+
+  constructor(private readonly deps: TelemetryRuntimeDeps) {
+    this.poller = new Poller({
+      sources: () => deps.sources.resolveAll((id, err) => deps.log(`source ${id} cannot be polled`, err)),
+      sink: deps.telemetry.store,
+      onHealth: (health) => deps.hub.emit('source:health', health),
+      onRecorded: (sourceId, at) => deps.hub.emit('telemetry:updated', { sourceId, at }),
+    });
+  }
+
+  start(): void {
+    this.poller.start();
+    this.compactTimer = setInterval(() => void this.compact(), COMPACT_EVERY_MS);
+    // A timer must never be what keeps the process (or a test run) alive.
+    this.compactTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.compactTimer) clearInterval(this.compactTimer);
+    await this.poller.stop();
+  }
+
+  health(id: number): SourceHealth | undefined {
+    return this.poller.health(id);
+  }
+
+  sourcesChanged(): void {
+    this.poller.reload();
+  }
+
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      await this.deps.telemetry.compactAsync(this.deps.now());
+    } catch (err) {
+      this.deps.log('compacting stored samples failed', err);
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  async test(input: ParsedInput<'source:test'>): Promise<SourceTestOutcome> {
+    const source = 'id' in input ? this.deps.sources.resolve(input.id) : this.deps.sources.resolveDraft(input.config);
+    return testSource(source);
+  }
+
+  async pollNow(id: number): Promise<SourceHealth> {
+    this.deps.sources.get(id); // not-found in words for an unknown id
+    try {
+      return await this.poller.pollNow(id);
+    } catch (err) {
+      throw new AppFailure('unavailable', err instanceof Error ? err.message : String(err), { cause: err });
+    }
+  }
+
+  async queryLogs(input: ParsedInput<'logs:query'>): Promise<LogQueryResult> {
+    const source = this.lokiSource(input.sourceId);
+    try {
+      const signal = AbortSignal.timeout(source.connection.timeoutMs + LOGS_DEADLINE_GRACE_MS);
+      return await queryLogs(source, input, signal);
+    } catch (err) {
+      return upstreamFailure(err);
+    }
+  }
+
+  /**
+   * Fills the lead-in before a new incident from sources that keep history (Prometheus, Loki), so the
+   * chart shows the build-up even when Pitwall was not running. Runs in the background; failures are
+   * logged, never in the declarer's way.
+   */
+  backfillLeadIn(incident: Incident): void {
+    const { leadInMin } = this.deps.telemetry.getRetention();
+    if (leadInMin === 0) return;
+    const start = Math.min(incident.times.impactStartedAt ?? Infinity, incident.times.detectedAt ?? Infinity, incident.times.declaredAt);
+    const fromMs = start - leadInMin * 60_000;
+    const toMs = incident.times.declaredAt;
+    for (const source of this.deps.sources.resolveAll()) {
+      if (!source.enabled || (source.kind !== 'prometheus' && source.kind !== 'loki')) continue;
+      const stepMs = chooseStep(fromMs, toMs, source.intervalMs / 1000) * 1000;
+      backfill(source, fromMs, toMs, stepMs, { sink: this.deps.telemetry.store })
+        .then(() => this.deps.hub.emit('telemetry:updated', { sourceId: source.id, at: this.deps.now() }))
+        .catch((err: unknown) => this.deps.log(`backfilling ${incident.ref} from "${source.name}" failed`, err));
+    }
+  }
+
+  private lokiSource(id: number | undefined): ResolvedSource {
+    if (id !== undefined) {
+      const source = this.deps.sources.resolve(id);
+      if (source.kind !== 'loki') throw new AppFailure('bad-input', `"${source.name}" is a ${source.kind} source; logs come from Loki.`);
+      return source;
+    }
+    const first = this.deps.sources.resolveAll().find((s) => s.kind === 'loki' && s.enabled);
+    if (!first) throw new AppFailure('not-found', 'No enabled Loki source is configured; add one under Sources.');
+    return first;
+  }
+}

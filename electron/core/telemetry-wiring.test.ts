@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/contract/result';
+import type { Incident, IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
+import type { SourceHealth, SourceTestOutcome, SourceView } from '../../shared/domain/source-config';
+import type { LogQueryResult, SeriesResult, TelemetrySnapshot } from '../../shared/domain/telemetry';
+import type { EventMessage } from '../../shared/contract/events';
+import { startLab, type Lab } from '../lab/lab';
+import { tempDir } from '../test-support/temp-dir';
+import { createCore, type PitwallCore } from './app';
+
+/**
+ * The whole path through the core: demo sources for a lab, polls stored in SQLite, reads for
+ * the command view, logs, evidence pinned to an incident — and all of it still there after a
+ * restart with the lab gone.
+ */
+let lab: Lab;
+let core: PitwallCore;
+let dir: string;
+let cleanup: () => void;
+let events: EventMessage[];
+
+async function call<T>(channel: string, input: unknown = {}): Promise<T> {
+  const r = (await core.dispatch(channel, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
+  const r = await core.dispatch(channel, input);
+  if (r.ok) throw new Error(`expected ${channel} to fail`);
+  return r.error;
+}
+
+function open(labUrl?: string): PitwallCore {
+  const c = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice', ...(labUrl ? { labUrl } : {}) });
+  events = [];
+  c.subscribe((m) => events.push(m));
+  return c;
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7 });
+  core = open(lab.url);
+});
+afterEach(async () => {
+  await core.close();
+  await lab.close();
+  cleanup();
+});
+
+async function pollAll(): Promise<SourceView[]> {
+  const sources = await call<SourceView[]>('source:list');
+  for (const s of sources) {
+    const health = await call<SourceHealth>('source:poll-now', { id: s.id });
+    expect(health.state, `${s.name}: ${health.lastError?.message ?? ''}`).toBe('ok');
+  }
+  return sources;
+}
+
+describe('telemetry through the core', () => {
+  it('creates demo sources for the lab, polls them into SQLite and serves what the command view reads', async () => {
+    const sources = await pollAll();
+    expect(sources.map((s) => s.kind).sort()).toEqual(['asynqmon', 'exporter-scrape', 'loki']);
+    expect(sources.every((s) => s.demo && s.baseUrl.startsWith(lab.url))).toBe(true);
+    lab.engine.advance(300);
+    await pollAll();
+
+    const snapshot = await call<TelemetrySnapshot>('telemetry:get-snapshot');
+    expect(snapshot.queues?.data.map((q) => q.queue)).toContain('ocr');
+    expect(snapshot.gpus?.data.length).toBe(12);
+    const now = Date.now();
+    const series = await call<SeriesResult>('telemetry:get-series', {
+      metric: 'gpu.memory.share',
+      fromMs: now - 3_600_000,
+      toMs: now + 60_000,
+    });
+    expect(series.series.length).toBe(12);
+    // At least the two polls above (a background poll may add one on a slow machine).
+    expect(series.series.every((s) => s.points.length >= 2)).toBe(true);
+    expect(events.some((e) => e.event === 'telemetry:updated')).toBe(true);
+    expect(events.some((e) => e.event === 'source:health')).toBe(true);
+
+    const logs = await call<LogQueryResult>('logs:query', {
+      query: '{namespace="ml-workers"}',
+      fromMs: lab.engine.nowMs - 600_000,
+      toMs: lab.engine.nowMs + 1,
+    });
+    expect(logs.lines.length).toBeGreaterThan(0);
+    const bad = await failure('logs:query', { query: '{namespace=', fromMs: now - 60_000, toMs: now });
+    expect(bad.code).toBe('bad-input');
+    expect(bad.message).toMatch(/Loki rejected the query/);
+  });
+
+  it('tests a saved source and an unsaved form without storing the form', async () => {
+    const [first] = await call<SourceView[]>('source:list');
+    const saved = await call<SourceTestOutcome>('source:test', { id: first?.id });
+    expect(saved.success).toBe(true);
+    const draft = await call<SourceTestOutcome>('source:test', {
+      config: { name: 'Nowhere', kind: 'prometheus', baseUrl: 'http://127.0.0.1:1' },
+    });
+    expect(draft.success).toBe(false);
+    expect(draft.error?.kind).toBe('refused');
+    expect((await call<SourceView[]>('source:list')).some((s) => s.name === 'Nowhere')).toBe(false);
+  });
+
+  it('pins a log line and a chart window to an incident, and both survive a restart with the lab stopped', async () => {
+    await pollAll();
+    lab.engine.advance(120);
+    await pollAll();
+    const incident = await call<Incident>('incident:declare', { title: 'GPU OOM on gpu-node-01', severity: 'SEV2' });
+    const logs = await call<LogQueryResult>('logs:query', {
+      query: '{namespace="ml-workers"}',
+      fromMs: lab.engine.nowMs - 600_000,
+      toMs: lab.engine.nowMs + 1,
+    });
+    const line = logs.lines[0];
+    if (!line) throw new Error('the lab served no log lines');
+    const pinnedLine = await call<TimelineEvent>('incident:pin-evidence', {
+      kind: 'log-line',
+      id: incident.id,
+      sourceId: logs.sourceId,
+      query: logs.query,
+      line: { tNs: line.tNs, labels: line.labels, line: line.line },
+    });
+    expect(pinnedLine.kind).toBe('pin-log');
+    const now = Date.now();
+    const pinnedWindow = await call<TimelineEvent>('incident:pin-evidence', {
+      kind: 'metric-window',
+      id: incident.id,
+      metrics: ['gpu.memory.share', 'queue.depth'],
+      fromMs: now - 3_600_000,
+      toMs: now + 60_000,
+    });
+    expect(pinnedWindow.summary).toMatch(/GPU memory used \+ Queue depth/);
+    const copied = pinnedWindow.data.series as unknown[];
+    expect(copied.length).toBeGreaterThan(12);
+    const empty = await failure('incident:pin-evidence', {
+      kind: 'metric-window',
+      id: incident.id,
+      metrics: ['gpu.memory.share'],
+      fromMs: 1e12,
+      toMs: 1e12 + 1000,
+    });
+    expect(empty.code).toBe('not-found');
+
+    await core.close();
+    await lab.close();
+    core = open();
+    const detail = await call<IncidentDetail>('incident:get', { id: incident.id });
+    const kept = detail.timeline.filter((e) => e.kind === 'pin-log' || e.kind === 'pin-metric');
+    expect(kept.map((e) => e.kind)).toEqual(['pin-log', 'pin-metric']);
+    expect(kept[0]?.data.line).toBe(line.line);
+    expect(kept[1]?.data.series).toEqual(pinnedWindow.data.series);
+    // The lab is gone: a poll fails in words and the stored data is still served.
+    const [first] = await call<SourceView[]>('source:list');
+    const health = await call<SourceHealth>('source:poll-now', { id: first?.id });
+    expect(health.state).not.toBe('ok');
+    expect(health.lastError?.message).toMatch(/refused|connect/i);
+    const series = await call<SeriesResult>('telemetry:get-series', {
+      metric: 'gpu.memory.share',
+      fromMs: now - 3_600_000,
+      toMs: now + 60_000,
+    });
+    expect(series.series.length).toBe(12);
+    lab = await startLab({ port: 0 });
+  });
+});

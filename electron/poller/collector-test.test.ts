@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SOURCE_KINDS } from '../../shared/domain/sources';
+import { closedPortUrl, json, send, startFakeUpstream, type FakeUpstream } from '../sources/fake-upstream';
+import { testSource } from './collector';
+import { resolvedSource } from './lab-sources';
+
+let up: FakeUpstream;
+beforeAll(async () => {
+  up = await startFakeUpstream();
+});
+afterAll(async () => {
+  await up.close();
+});
+beforeEach(() => up.routes.clear());
+
+const plain = (status: number, body: string) => (_req: unknown, res: Parameters<typeof send>[0]) =>
+  send(res, status, body, { 'Content-Type': 'text/plain; charset=utf-8' });
+
+const vector = (n: number) => ({
+  status: 'success',
+  data: { resultType: 'vector', result: Array.from({ length: n }, (_, i) => ({ metric: { gpu: String(i) }, value: [1, '0.5'] })) },
+});
+
+describe('"Test" a source', () => {
+  it('Prometheus: version, readiness and one line per query with its series count or error', async () => {
+    up.routes.set('GET /-/ready', plain(200, 'Prometheus Server is Ready.\n'));
+    up.routes.set('GET /api/v1/status/buildinfo', (_r, res) =>
+      json(res, 200, { status: 'success', data: { version: '2.42.0', revision: 'x', branch: 'HEAD', buildUser: '', buildDate: '', goVersion: 'go1.19' } }),
+    );
+    up.routes.set('GET /api/v1/query', (req, res) =>
+      req.query.get('query') === 'broken('
+        ? json(res, 400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:8: parse error: unclosed left parenthesis' })
+        : json(res, 200, vector(12)),
+    );
+    const queries = [
+      { id: 'a', metric: 'gpu.memory.share', title: 'GPU memory', expr: 'DCGM_FI_DEV_FB_USED', enabled: true },
+      { id: 'b', metric: 'x', title: 'Broken', expr: 'broken(', enabled: true },
+      { id: 'c', metric: 'y', title: 'Off', expr: 'up', enabled: false },
+    ];
+    const out = await testSource(resolvedSource('prometheus', up.url, { queries }));
+    expect(out).toMatchObject({ success: true, summary: 'Prometheus 2.42.0 — ready, 1 of 2 queries failed', error: null });
+    expect(out.details[0]).toBe('GPU memory: 12 series');
+    expect(out.details[1]).toMatch(/^Broken: failed — .*parse error: unclosed left parenthesis/);
+    expect(out.details).toHaveLength(2);
+  });
+
+  it('Prometheus still starting: success false with its own words', async () => {
+    up.routes.set('GET /-/ready', (_r, res) =>
+      send(res, 503, 'Service Unavailable', { 'Content-Type': 'text/plain; charset=utf-8', 'X-Prometheus-Stopping': 'false' }),
+    );
+    const out = await testSource(resolvedSource('prometheus', up.url));
+    expect(out).toMatchObject({ success: false, error: { kind: 'http' } });
+    expect(out.summary).toBe('Prometheus is not ready yet (still starting up): Service Unavailable');
+  });
+
+  it('Alertmanager: version and the alerts still demanding attention', async () => {
+    const alert = (state: string, silencedBy: string[], name: string) => ({
+      labels: { alertname: name, severity: 'page' },
+      annotations: { summary: `${name} summary` },
+      startsAt: '2026-01-01T10:00:00.000Z',
+      endsAt: '2026-01-01T11:00:00.000Z',
+      updatedAt: '2026-01-01T10:00:00.000Z',
+      fingerprint: name,
+      receivers: [{ name: 'null' }],
+      status: { state, silencedBy, inhibitedBy: [] },
+    });
+    up.routes.set('GET /-/ready', plain(200, 'OK'));
+    up.routes.set('GET /api/v2/status', (_r, res) => json(res, 200, { versionInfo: { version: '0.25.0' }, uptime: 'x' }));
+    up.routes.set('GET /api/v2/alerts', (_r, res) =>
+      json(res, 200, [alert('active', [], 'GPUMemHigh'), alert('active', [], 'QueueBacklog'), alert('suppressed', ['s1'], 'Quiet')]),
+    );
+    const out = await testSource(resolvedSource('alertmanager', up.url));
+    expect(out).toMatchObject({ success: true, summary: 'Alertmanager 0.25.0 — 2 alerts firing' });
+    expect(out.details).toEqual(['GPUMemHigh (page): GPUMemHigh summary', 'QueueBacklog (page): QueueBacklog summary']);
+    expect(up.requests.find((r) => r.path === '/api/v2/alerts')?.query.get('silenced')).toBe('false');
+  });
+
+  it('Loki warming up: success false with the ingester message', async () => {
+    up.routes.set('GET /ready', plain(503, 'Ingester not ready: waiting for 15s after being ready\n'));
+    const out = await testSource(resolvedSource('loki', up.url));
+    expect(out).toMatchObject({ success: false, error: { kind: 'http' } });
+    expect(out.summary).toMatch(/^Loki is not ready: Ingester not ready/);
+  });
+
+  it.each(SOURCE_KINDS)('%s: a refused connection is an outcome, never a throw', async (kind) => {
+    const out = await testSource(resolvedSource(kind, await closedPortUrl()));
+    expect(out.success).toBe(false);
+    expect(out.error?.kind).toBe('refused');
+    expect(out.summary).toMatch(/refused the connection/);
+    expect(out.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a base URL that is not a URL is a config error', async () => {
+    const out = await testSource(resolvedSource('asynqmon', 'not a url'));
+    expect(out).toMatchObject({ success: false, error: { kind: 'config' } });
+  });
+});

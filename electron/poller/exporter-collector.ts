@@ -1,0 +1,137 @@
+import type { SourceConnection } from '../../shared/domain/sources';
+import { METRICS, type GpuStat } from '../../shared/domain/telemetry';
+import type { ExporterSample } from '../sources/exporter-scrape';
+import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
+import { outcome, plural, type Collector } from './collector-kit';
+import { ExporterPage } from './exporter-page';
+import { seriesKey, toSamples, type RawSeries } from './labels';
+import type { CollectedSample, Collection } from './types';
+
+const RESTARTS = 'kube_pod_container_status_restarts_total';
+const LAST_REASON = 'kube_pod_container_status_last_terminated_reason';
+const FS_AVAIL = 'node_filesystem_avail_bytes';
+const FS_SIZE = 'node_filesystem_size_bytes';
+const FS_ERROR = 'node_filesystem_device_error';
+const ENQUEUED = 'asynq_tasks_enqueued_total';
+
+/** Only these families are kept from the page: what the default PromQL queries read. */
+export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED] as const;
+
+// Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
+const PSEUDO_FS = /^(?:tmpfs|ramfs|overlay|squashfs|nsfs|autofs)$/;
+
+/** The GPU index identifies a GPU in charts (labels.ts); hide the UUID so gpu-memory.ts joins on it. */
+function byIndex(s: ExporterSample): ExporterSample {
+  const l = s.labels;
+  if (l['gpu'] === undefined || l['gpu'] === '' || (l['UUID'] === undefined && l['uuid'] === undefined && l['gpu_uuid'] === undefined)) {
+    return s;
+  }
+  const { UUID: _u, uuid: _l, gpu_uuid: _g, ...labels } = l;
+  return { ...s, labels };
+}
+
+export interface ExporterReading {
+  samples: CollectedSample[];
+  gpus: GpuStat[];
+}
+
+/**
+ * An exporter page as the metric keys and labels the Prometheus defaults produce (default-queries.ts),
+ * so charts do not care which source answered. Every sample carries the poll time.
+ */
+export function readExporterSamples(page: readonly ExporterSample[], tMs: number): ExporterReading {
+  const byName = new Map<string, ExporterSample[]>();
+  for (const s of page) {
+    const list = byName.get(s.name);
+    if (list) list.push(s);
+    else byName.set(s.name, [s]);
+  }
+  const family = (name: string): ExporterSample[] => byName.get(name) ?? [];
+  const samples: CollectedSample[] = [];
+  const add = (metric: string, series: RawSeries[]): void => {
+    for (const s of toSamples(metric, series, tMs)) samples.push(s);
+  };
+
+  const gpuMem = gpuMemoryFromSamples(FB_METRICS.flatMap((n) => family(n).map(byIndex)));
+  const gpus: GpuStat[] = gpuMem.map((g) => ({
+    node: g.node,
+    gpu: g.gpu,
+    model: g.model ?? '',
+    share: Number.isFinite(g.share) ? g.share : null,
+    usedMiB: g.usedMiB,
+    totalMiB: g.totalMiB,
+    namespace: g.namespace ?? null,
+    pod: g.pod ?? null,
+  }));
+  for (const g of gpuMem) {
+    const labels: Record<string, string> = { node: g.node, gpu: g.gpu };
+    if (g.model !== undefined) labels['model'] = g.model;
+    samples.push({ metric: METRICS.gpuMemoryShare, labels, tMs, value: g.share });
+  }
+  for (const n of nodeMemory(gpuMem)) samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
+
+  // `sum by (queue, state)`: one exporter per Redis, but several scrapes may land on one page.
+  const depth = new Map<string, RawSeries>();
+  for (const s of family(ENQUEUED)) {
+    const labels = { queue: s.labels['queue'] ?? '', state: s.labels['state'] ?? '' };
+    const key = seriesKey(labels);
+    const prev = depth.get(key);
+    if (prev) prev.value += s.value;
+    else depth.set(key, { labels, value: s.value });
+  }
+  add(METRICS.queueDepth, [...depth.values()]);
+
+  add(METRICS.podRestarts, family(RESTARTS));
+  add(
+    METRICS.podLastOom,
+    family(LAST_REASON).filter((s) => s.labels['reason'] === 'OOMKilled'),
+  );
+
+  const real = (s: ExporterSample): boolean => !PSEUDO_FS.test(s.labels['fstype'] ?? '');
+  const sizes = new Map(family(FS_SIZE).filter(real).map((s) => [seriesKey(s.labels), s.value]));
+  const used: RawSeries[] = [];
+  for (const a of family(FS_AVAIL).filter(real)) {
+    const size = sizes.get(seriesKey(a.labels));
+    if (size !== undefined) used.push({ labels: a.labels, value: 1 - a.value / size });
+  }
+  add(METRICS.fsUsedShare, used);
+  add(METRICS.fsDeviceError, family(FS_ERROR));
+  return { samples, gpus };
+}
+
+/** An exporter URL may name the page (`…/metrics`, `…/dcgm/metrics`) or the host; both work. */
+export function splitMetricsUrl(baseUrl: string): { baseUrl: string; metricsPath: string } {
+  const m = /^(.*?)(\/metrics)\/?$/.exec(baseUrl);
+  return m ? { baseUrl: m[1] || baseUrl, metricsPath: m[2] as string } : { baseUrl, metricsPath: '/metrics' };
+}
+
+export function createExporterCollector(conn: SourceConnection): Collector {
+  const split = splitMetricsUrl(conn.baseUrl);
+  const client = new ExporterPage({ ...conn, baseUrl: split.baseUrl }, split.metricsPath, SCRAPED_FAMILIES);
+  const where = `the exporter at ${conn.baseUrl}`;
+  return {
+    async collect(signal, nowMs): Promise<Collection> {
+      const { samples, gpus } = readExporterSamples(await client.scrape({ signal }), nowMs);
+      return { samples, gpus, partialErrors: [] };
+    },
+    test(signal) {
+      return outcome(where, async () => {
+        const { samples, gpus } = readExporterSamples(await client.scrape({ signal }), 0);
+        const nodes = new Set(gpus.map((g) => g.node)).size;
+        const count = (metric: string): number => samples.filter((s) => s.metric === metric).length;
+        const details: string[] = [];
+        const pods = count(METRICS.podRestarts);
+        const fs = count(METRICS.fsDeviceError);
+        const queues = new Set(samples.filter((s) => s.metric === METRICS.queueDepth).map((s) => s.labels['queue'])).size;
+        if (pods > 0) details.push(`kube-state-metrics: ${plural(pods, 'container')}`);
+        if (fs > 0) details.push(`node_exporter: ${plural(fs, 'filesystem')}`);
+        if (queues > 0) details.push(`asynq: ${plural(queues, 'queue')}`);
+        if (gpus.length === 0) details.push('no DCGM framebuffer metrics on this page (is it a dcgm-exporter?)');
+        return { summary: `Exporter: ${plural(gpus.length, 'GPU')} on ${plural(nodes, 'node')}`, details };
+      });
+    },
+    close() {
+      client.close();
+    },
+  };
+}

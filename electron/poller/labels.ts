@@ -1,0 +1,140 @@
+import { METRICS, QUEUE_STATES } from '../../shared/domain/telemetry';
+import { gpuIdOf, gpuModelOf, nodeOf, workloadContainerOf, workloadNamespaceOf, workloadPodOf } from '../sources/gpu-labels';
+import type { Labels } from '../sources/samples';
+import type { CollectedSample } from './types';
+
+/**
+ * Label conventions of METRICS (shared/domain/telemetry.ts), applied to whatever an upstream sent,
+ * so a DCGM scrape and a PromQL query land in the same series.
+ */
+
+/** The GPU index reads better than a UUID ("GPU 3 on gpu-node-01") and is unique within a node. */
+export function gpuOf(labels: Labels): string {
+  const index = labels['gpu'];
+  return index !== undefined && index !== '' ? index : (gpuIdOf(labels) ?? '?');
+}
+
+export function gpuLabels(labels: Labels): Labels {
+  const out: Labels = { node: nodeOf(labels), gpu: gpuOf(labels) };
+  const model = gpuModelOf(labels);
+  if (model !== undefined) out['model'] = model;
+  return out;
+}
+
+function pick(labels: Labels, names: readonly string[]): Labels {
+  const out: Labels = {};
+  for (const name of names) {
+    const value = labels[name];
+    if (value !== undefined && value !== '') out[name] = value;
+  }
+  return out;
+}
+
+function podLabels(labels: Labels): Labels {
+  const out: Labels = {};
+  const namespace = workloadNamespaceOf(labels);
+  const pod = workloadPodOf(labels);
+  const container = workloadContainerOf(labels);
+  if (namespace !== undefined) out['namespace'] = namespace;
+  if (pod !== undefined) out['pod'] = pod;
+  if (container !== undefined) out['container'] = container;
+  return out;
+}
+
+type Shaper = (labels: Labels) => Labels | null;
+
+const QUEUE_STATE_SET: ReadonlySet<string> = new Set(QUEUE_STATES);
+
+/** Known metric keys and the labels that identify their series; anything else is dropped. */
+const SHAPERS: Readonly<Record<string, Shaper>> = {
+  [METRICS.gpuMemoryShare]: gpuLabels,
+  [METRICS.nodeGpuMemoryShare]: (l) => ({ node: nodeOf(l) }),
+  // asynq also counts `completed`, which is not depth: METRICS lists the five states a queue can back up in.
+  [METRICS.queueDepth]: (l) => (QUEUE_STATE_SET.has(l['state'] ?? '') ? pick(l, ['queue', 'state']) : null),
+  [METRICS.queueLatency]: (l) => pick(l, ['queue']),
+  [METRICS.queueProcessedToday]: (l) => pick(l, ['queue']),
+  [METRICS.queueFailedToday]: (l) => pick(l, ['queue']),
+  [METRICS.queuePaused]: (l) => pick(l, ['queue']),
+  [METRICS.podRestarts]: podLabels,
+  [METRICS.podLastOom]: podLabels,
+  [METRICS.fsUsedShare]: (l) => ({ node: nodeOf(l), ...pick(l, ['mountpoint', 'fstype']) }),
+  [METRICS.fsDeviceError]: (l) => ({ node: nodeOf(l), ...pick(l, ['mountpoint']) }),
+};
+
+const SCRAPE_LABELS = ['instance', 'job'] as const;
+
+/** Sorted `name="value"` pairs: the identity of a label set, whatever order it arrived in. */
+export function labelKey(labels: Labels): string {
+  const names = Object.keys(labels).sort();
+  let key = '{';
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i] as string;
+    key += `${i === 0 ? '' : ','}${name}=${JSON.stringify(labels[name])}`;
+  }
+  return `${key}}`;
+}
+
+/** Identity of a label set for de-duplication within one answer: like labelKey, without quoting (hot path). */
+export function seriesKey(labels: Labels): string {
+  const names = Object.keys(labels);
+  if (names.length > 1) names.sort();
+  let key = '';
+  for (const name of names) key += `${name}\u0000${labels[name] as string}\u0001`;
+  return key;
+}
+
+function withoutName(labels: Labels): Labels {
+  if (!('__name__' in labels)) return labels;
+  const { __name__: _name, ...rest } = labels;
+  return rest;
+}
+
+function withoutScrape(labels: Labels): Labels {
+  const out: Labels = {};
+  for (const [k, v] of Object.entries(labels)) if (k !== 'instance' && k !== 'job') out[k] = v;
+  return out;
+}
+
+export interface RawSeries {
+  labels: Labels;
+  value: number;
+}
+
+/**
+ * The stored labels of each series of one query's answer, in order; null where a series is dropped.
+ * Known metrics keep their documented labels and drop duplicates (a GPU shared by two pods is exported
+ * once per pod, with the same value); other metrics keep their labels minus `__name__`, and minus
+ * `instance`/`job` unless two series differ only there.
+ */
+export function shapeLabels(metric: string, labelSets: readonly Labels[]): (Labels | null)[] {
+  const shaper = SHAPERS[metric];
+  let shaped: (Labels | null)[];
+  if (shaper) shaped = labelSets.map(shaper);
+  else {
+    const named = labelSets.map(withoutName);
+    const hasScrapeLabels = named.some((l) => SCRAPE_LABELS.some((n) => n in l));
+    shaped = hasScrapeLabels ? named.map(withoutScrape) : named;
+    if (hasScrapeLabels && new Set(shaped.map((l) => seriesKey(l as Labels))).size !== shaped.length) shaped = named;
+  }
+  const seen = new Set<string>();
+  return shaped.map((labels) => {
+    if (labels === null) return null;
+    const key = seriesKey(labels);
+    if (seen.has(key)) return null;
+    seen.add(key);
+    return labels;
+  });
+}
+
+/** One query's instant answer as samples of `metric`, all at the poll time. */
+export function toSamples(metric: string, series: readonly RawSeries[], tMs: number): CollectedSample[] {
+  const shaped = shapeLabels(
+    metric,
+    series.map((s) => s.labels),
+  );
+  const out: CollectedSample[] = [];
+  shaped.forEach((labels, i) => {
+    if (labels) out.push({ metric, labels, tMs, value: (series[i] as RawSeries).value });
+  });
+  return out;
+}

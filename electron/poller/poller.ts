@@ -1,0 +1,279 @@
+import type { SourceHealth } from '../../shared/domain/source-config';
+import { SourceError } from '../sources/source-error';
+import { BACKOFF_BASE_MS, backoffCap, nextBackoff } from './backoff';
+import { systemClock, type PollerClock } from './clock';
+import { createCollector as defaultCreateCollector, type Collector } from './collector';
+import { asSourceError } from './collector-kit';
+import { afterFailure, afterSuccess, initialHealth, sameHealth } from './health';
+import { Slots } from './slots';
+import type { Collection, ResolvedSource, TelemetrySink } from './types';
+
+export interface PollerOptions {
+  /** The current configuration; read on start() and on every reload(). */
+  sources: () => ResolvedSource[];
+  sink: TelemetrySink;
+  clock?: PollerClock;
+  /** [0, 1); for backoff jitter. */
+  random?: () => number;
+  onHealth?: (health: SourceHealth) => void;
+  onRecorded?: (sourceId: number, at: number) => void;
+  /** Polls talking to upstreams at once, over all sources. */
+  maxConcurrent?: number;
+  /** Tests substitute collectors; the app uses the real ones. */
+  createCollector?: (source: ResolvedSource) => Collector;
+}
+
+interface Entry {
+  source: ResolvedSource;
+  signature: string;
+  collector: Collector | null;
+  timer: unknown;
+  /** Bumped whenever the source is edited, removed or the poller stops: older polls' results are dropped. */
+  generation: number;
+  running: Promise<void> | null;
+  runningGeneration: number;
+  controller: AbortController | null;
+  health: SourceHealth;
+  backoffMs: number;
+}
+
+/** Beyond the per-request deadline, so the HTTP layer's own (more precise) timeout normally wins. */
+const DEADLINE_GRACE_MS = 1_000;
+
+/**
+ * Polls every enabled source on its own interval, concurrently across sources and never twice at once
+ * for one source. Failures back off with jitter; health is reported on every change; only answers
+ * (complete or partial) reach the sink, so the last good data keeps its timestamp while a source is down.
+ */
+export class Poller {
+  private readonly entries = new Map<number, Entry>();
+  private readonly lastEmitted = new Map<number, SourceHealth>();
+  private readonly clock: PollerClock;
+  private readonly random: () => number;
+  private readonly slots: Slots;
+  private readonly make: (source: ResolvedSource) => Collector;
+  private started = false;
+
+  constructor(private readonly options: PollerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.slots = new Slots(options.maxConcurrent ?? 8);
+    this.make = options.createCollector ?? defaultCreateCollector;
+  }
+
+  start(): void {
+    this.started = true;
+    this.reload();
+  }
+
+  /** Picks up added, removed, edited and disabled sources; untouched ones keep their schedule. */
+  reload(): void {
+    if (!this.started) return;
+    const wanted = new Map(this.options.sources().map((s) => [s.id, s]));
+    for (const [id, entry] of this.entries) {
+      if (!wanted.has(id)) {
+        this.cancel(entry);
+        this.entries.delete(id);
+        this.lastEmitted.delete(id);
+      }
+    }
+    for (const source of wanted.values()) {
+      const signature = JSON.stringify(source);
+      let entry = this.entries.get(source.id);
+      if (entry && entry.signature === signature) continue;
+      if (entry) {
+        this.cancel(entry);
+        entry.source = source;
+        entry.signature = signature;
+        entry.backoffMs = BACKOFF_BASE_MS;
+      } else {
+        entry = this.newEntry(source, signature);
+        this.entries.set(source.id, entry);
+      }
+      if (source.enabled) {
+        if (entry.health.state === 'disabled') this.setHealth(entry, { ...entry.health, state: 'unknown' });
+        this.schedule(entry, 0);
+      } else {
+        this.setHealth(entry, { ...entry.health, state: 'disabled', nextPollAt: null });
+      }
+    }
+  }
+
+  /** Polls one source now (or joins the poll in flight) and returns its health afterwards. */
+  async pollNow(sourceId: number): Promise<SourceHealth> {
+    const entry = this.entries.get(sourceId);
+    if (!entry) throw new Error(`Source ${sourceId} is not being polled (unknown, or the poller is stopped).`);
+    if (entry.source.enabled) {
+      if (entry.timer !== null && !entry.running) {
+        this.clock.clearTimeout(entry.timer);
+        entry.timer = null;
+      }
+      await this.run(entry);
+    }
+    return { ...entry.health };
+  }
+
+  health(sourceId: number): SourceHealth | undefined {
+    const h = this.entries.get(sourceId)?.health;
+    return h ? { ...h } : undefined;
+  }
+
+  allHealth(): SourceHealth[] {
+    return [...this.entries.values()].map((e) => ({ ...e.health }));
+  }
+
+  /** Resolves once no poll is in flight (tests and the bench step a fake clock between cycles). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const running = [...this.entries.values()].flatMap((e) => (e.running ? [e.running] : []));
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
+  }
+
+  /** Aborts polls in flight, cancels every timer and closes the connections. */
+  async stop(): Promise<void> {
+    this.started = false;
+    const running = [...this.entries.values()].flatMap((e) => (e.running ? [e.running] : []));
+    for (const entry of this.entries.values()) this.cancel(entry);
+    this.entries.clear();
+    this.lastEmitted.clear();
+    await Promise.all(running);
+  }
+
+  private newEntry(source: ResolvedSource, signature: string): Entry {
+    return {
+      source,
+      signature,
+      collector: null,
+      timer: null,
+      generation: 0,
+      running: null,
+      runningGeneration: -1,
+      controller: null,
+      health: initialHealth(source.id, source.enabled),
+      backoffMs: BACKOFF_BASE_MS,
+    };
+  }
+
+  private cancel(entry: Entry): void {
+    entry.generation += 1;
+    if (entry.timer !== null) this.clock.clearTimeout(entry.timer);
+    entry.timer = null;
+    entry.controller?.abort();
+    entry.controller = null;
+    entry.collector?.close();
+    entry.collector = null;
+  }
+
+  private schedule(entry: Entry, delayMs: number): void {
+    if (entry.timer !== null) this.clock.clearTimeout(entry.timer);
+    const generation = entry.generation;
+    entry.timer = this.clock.setTimeout(() => {
+      entry.timer = null;
+      if (generation === entry.generation) void this.run(entry);
+    }, delayMs);
+    this.setHealth(entry, { ...entry.health, nextPollAt: this.clock.now() + delayMs });
+  }
+
+  private run(entry: Entry): Promise<void> {
+    if (entry.running && entry.runningGeneration === entry.generation) return entry.running;
+    const generation = entry.generation;
+    const before = entry.running ?? Promise.resolve();
+    const p: Promise<void> = before.then(() => this.pollOnce(entry, generation)).finally(() => {
+      if (entry.running === p) entry.running = null;
+    });
+    entry.running = p;
+    entry.runningGeneration = generation;
+    return p;
+  }
+
+  private async pollOnce(entry: Entry, generation: number): Promise<void> {
+    await this.slots.acquire();
+    let outcome: { collection: Collection } | { error: SourceError } | null = null;
+    const startedAt = this.clock.now();
+    const t0 = performance.now();
+    try {
+      if (generation !== entry.generation) return;
+      const source = entry.source;
+      const controller = new AbortController();
+      entry.controller = controller;
+      let timedOut = false;
+      const deadline = this.clock.setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, source.connection.timeoutMs + DEADLINE_GRACE_MS);
+      try {
+        entry.collector ??= this.make(source);
+        outcome = { collection: await entry.collector.collect(controller.signal, startedAt) };
+      } catch (err) {
+        outcome = {
+          error: timedOut
+            ? new SourceError('timeout', `${source.name} did not finish answering within ${source.connection.timeoutMs / 1000} s`)
+            : asSourceError(err, source.name),
+        };
+      } finally {
+        this.clock.clearTimeout(deadline);
+        if (entry.controller === controller) entry.controller = null;
+      }
+    } finally {
+      this.slots.release();
+    }
+    if (generation !== entry.generation || outcome === null) return;
+    this.finish(entry, startedAt, Math.round(performance.now() - t0), outcome);
+  }
+
+  private finish(entry: Entry, at: number, latencyMs: number, outcome: { collection: Collection } | { error: SourceError }): void {
+    const id = entry.source.id;
+    let error = 'error' in outcome ? outcome.error : null;
+    if ('collection' in outcome) {
+      try {
+        this.options.sink.record(id, at, outcome.collection);
+        this.safely(() => this.options.onRecorded?.(id, at));
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        // No SourceErrorKind names storage; "aborted" says the poll was dropped by Pitwall, not by the upstream.
+        error = new SourceError('aborted', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
+      }
+    }
+    const interval = entry.source.intervalMs;
+    let delay: number;
+    if (error === null && 'collection' in outcome) {
+      entry.backoffMs = BACKOFF_BASE_MS;
+      entry.health = afterSuccess(entry.health, at, latencyMs, outcome.collection.partialErrors);
+      // Keep the cadence of poll starts; an overrun skips the slots it missed instead of polling twice.
+      const now = this.clock.now();
+      const slots = Math.max(1, Math.floor((now - at) / interval) + 1);
+      delay = at + slots * interval - now;
+    } else {
+      const e = error ?? new SourceError('malformed', 'the poll failed');
+      entry.backoffMs = nextBackoff(entry.backoffMs, backoffCap(interval), this.random);
+      entry.health = afterFailure(entry.health, at, { kind: e.kind, message: e.message });
+      delay = entry.backoffMs;
+    }
+    if (this.started && entry.source.enabled) this.schedule(entry, delay);
+    else this.emit(entry);
+  }
+
+  private setHealth(entry: Entry, next: SourceHealth): void {
+    entry.health = next;
+    this.emit(entry);
+  }
+
+  /** Reports health only when something in it changed since the last report. */
+  private emit(entry: Entry): void {
+    const prev = this.lastEmitted.get(entry.source.id);
+    if (prev && sameHealth(prev, entry.health)) return;
+    const copy = { ...entry.health };
+    this.lastEmitted.set(entry.source.id, copy);
+    this.safely(() => this.options.onHealth?.({ ...copy }));
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch {
+      // A listener's bug must not stop polling; the listener owns its own error reporting.
+    }
+  }
+}

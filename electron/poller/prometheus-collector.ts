@@ -1,0 +1,99 @@
+import type { SourceQuery } from '../../shared/domain/source-config';
+import type { SourceConnection } from '../../shared/domain/sources';
+import { PrometheusClient, type PromInstantData } from '../sources/prometheus';
+import { SourceError } from '../sources/source-error';
+import { firingFromPrometheus } from './alerts';
+import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
+import { toSamples, type RawSeries } from './labels';
+import type { CollectedSample, Collection, FiringAlert } from './types';
+
+/** An instant answer as one value per series; a range selector (`foo[5m]`) contributes its newest point. */
+export function instantSeries(data: PromInstantData, what: string): RawSeries[] {
+  switch (data.resultType) {
+    case 'vector':
+    case 'matrix': {
+      const out: RawSeries[] = [];
+      for (const s of data.series) {
+        const last = s.points[s.points.length - 1];
+        if (last) out.push({ labels: s.labels, value: last.value });
+      }
+      return out;
+    }
+    case 'scalar':
+      return [{ labels: {}, value: data.point.value }];
+    case 'string':
+      throw new SourceError('malformed', `${what} returns a string, not numbers`);
+  }
+}
+
+type Part = { kind: 'query'; samples: CollectedSample[]; series: number } | { kind: 'alerts'; alerts: FiringAlert[] };
+
+export function createPrometheusCollector(conn: SourceConnection, queries: readonly SourceQuery[]): Collector {
+  const client = PrometheusClient.connect(conn);
+  const enabled = queries.filter((q) => q.enabled);
+  const where = `Prometheus at ${conn.baseUrl}`;
+
+  return {
+    async collect(signal, nowMs): Promise<Collection> {
+      const parts = [
+        ...enabled.map((q) => ({
+          what: `query "${q.title}"`,
+          run: async (): Promise<Part> => {
+            const reply = await client.query(q.expr, { signal });
+            const series = instantSeries(reply.data, `query "${q.title}"`);
+            return { kind: 'query', samples: toSamples(q.metric, series, nowMs), series: series.length };
+          },
+        })),
+        {
+          what: 'firing alerts',
+          run: async (): Promise<Part> => ({ kind: 'alerts', alerts: firingFromPrometheus(await client.alerts({ signal })) }),
+        },
+      ];
+      const { values, errors } = await settleParts(parts, where);
+      const samples: CollectedSample[] = [];
+      const collection: Collection = { samples, partialErrors: errors };
+      for (const v of values) {
+        if (v?.kind === 'query') for (const s of v.samples) samples.push(s);
+        else if (v?.kind === 'alerts') collection.alerts = v.alerts;
+      }
+      return collection;
+    },
+
+    test(signal) {
+      return outcome(where, async (): Promise<TestAnswer> => {
+        const ready = await client.ready({ signal });
+        if (!ready.ready) {
+          const state = ready.stopping ? 'shutting down' : 'not ready yet (still starting up)';
+          const message = `Prometheus is ${state}: ${ready.message}`;
+          return { summary: message, details: [], failure: new SourceError('http', message, { status: 503 }) };
+        }
+        const [info, ...answers] = await Promise.allSettled([
+          client.buildInfo({ signal }),
+          ...enabled.map((q) => client.query(q.expr, { signal })),
+        ]);
+        const version = info?.status === 'fulfilled' ? ` ${info.value.version}` : '';
+        let failed = 0;
+        const details = enabled.map((q, i) => {
+          const a = answers[i];
+          if (a?.status === 'fulfilled') {
+            try {
+              return `${q.title}: ${plural(instantSeries(a.value.data, q.title).length, 'series', 'series')}`;
+            } catch (err) {
+              failed += 1;
+              return `${q.title}: ${err instanceof Error ? err.message : String(err)}`;
+            }
+          }
+          failed += 1;
+          const reason: unknown = a?.status === 'rejected' ? a.reason : undefined;
+          return `${q.title}: failed — ${reason instanceof Error ? reason.message : String(reason)}`;
+        });
+        const queryNote = failed > 0 ? `, ${failed} of ${enabled.length} queries failed` : '';
+        return { summary: `Prometheus${version} — ready${queryNote}`, details };
+      });
+    },
+
+    close() {
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RETENTION } from '../../shared/domain/telemetry';
+import type { CollectedSample } from '../poller/types';
+import { Retention } from './retention';
+import { MAX_SERIES_PER_READ, SeriesQuery } from './series-query';
+import { TelemetryStore } from './telemetry-store';
+import { addSource, openTestStore } from './test-fixtures';
+
+let db: Database.Database;
+let close: () => void;
+beforeEach(() => ({ db, close } = openTestStore()));
+afterEach(() => close());
+
+const GPU = 'gpu.memory.share';
+const s = (labels: Record<string, string>, tMs: number, value: number, metric = GPU): CollectedSample => ({ metric, labels, tMs, value });
+
+describe('SeriesQuery', () => {
+  it('reads one metric across sources, filtered by labels, within the range', () => {
+    const a = addSource(db, 'prom');
+    const b = addSource(db, 'scrape');
+    const store = new TelemetryStore(db);
+    for (let t = 0; t < 10; t++) {
+      store.record(a, t * 1_000, {
+        samples: [
+          s({ node: 'n1', gpu: '0' }, t * 1_000, t / 10),
+          s({ node: 'n2', gpu: '0' }, t * 1_000, 0.1),
+          s({ queue: 'q' }, t * 1_000, 5, 'queue.depth'),
+        ],
+        partialErrors: [],
+      });
+      store.record(b, t * 1_000, { samples: [s({ node: 'n1', gpu: '1' }, t * 1_000, 0.9)], partialErrors: [] });
+    }
+    const q = new SeriesQuery(db);
+    const res = q.get({ metric: GPU, fromMs: 2_000, toMs: 5_000, maxPoints: 1_500, match: { node: 'n1' } });
+    expect(res.series.map((x) => [x.sourceId, x.labels])).toEqual([
+      [a, { gpu: '0', node: 'n1' }],
+      [b, { gpu: '1', node: 'n1' }],
+    ]);
+    expect(res.series[0]?.points).toEqual([
+      [2_000, 0.2],
+      [3_000, 0.3],
+      [4_000, 0.4],
+      [5_000, 0.5],
+    ]);
+    expect(res).toMatchObject({ storedPoints: 8, downsampled: false, newestAt: 5_000 });
+    expect(q.get({ metric: GPU, fromMs: 20_000, toMs: 30_000, maxPoints: 100, match: {} })).toMatchObject({ series: [], newestAt: null });
+    expect(q.copyWindow([GPU, 'queue.depth'], 0, 1_000, { node: 'n2' }, 100).map((x) => x.metric)).toEqual([GPU]);
+  });
+
+  it('downsamples a day of 15 s samples to the asked bound and keeps NaN as null', () => {
+    const src = addSource(db, 'prom');
+    const store = new TelemetryStore(db);
+    const samples = Array.from({ length: 5_760 }, (_, i) => s({ node: 'n1' }, i * 15_000, i >= 100 && i < 110 ? NaN : Math.sin(i / 40)));
+    store.backfill(src, samples);
+    const res = new SeriesQuery(db).get({ metric: GPU, fromMs: 0, toMs: 86_400_000, maxPoints: 1_500, match: {} });
+    const points = res.series[0]?.points ?? [];
+    expect(points.length).toBeLessThanOrEqual(1_500);
+    expect(res).toMatchObject({ storedPoints: 5_760, downsampled: true, newestAt: 5_759 * 15_000 });
+    expect(points).toContainEqual([100 * 15_000, null]);
+  });
+
+  it('returns at most MAX_SERIES_PER_READ series, the fullest first', () => {
+    const src = addSource(db, 'prom');
+    const store = new TelemetryStore(db);
+    const many = MAX_SERIES_PER_READ + 50;
+    // Pod p0..p49 have two samples, the rest one: the 50 fuller series must all be included.
+    const samples: CollectedSample[] = [];
+    for (let i = 0; i < many; i++) {
+      samples.push(s({ pod: `p${i}` }, 1_000, i, 'pod.last_oom'));
+      if (i < 50) samples.push(s({ pod: `p${i}` }, 2_000, i, 'pod.last_oom'));
+    }
+    store.backfill(src, samples);
+    const res = new SeriesQuery(db).get({ metric: 'pod.last_oom', fromMs: 0, toMs: 3_000, maxPoints: 100, match: {} });
+    expect(res.series).toHaveLength(MAX_SERIES_PER_READ);
+    for (let i = 0; i < 50; i++) expect(res.series.some((x) => x.labels.pod === `p${i}`)).toBe(true);
+  });
+
+  it('reads rollup averages where raw samples were compacted, raw where they remain', () => {
+    const src = addSource(db, 'prom');
+    const store = new TelemetryStore(db);
+    const hour = 3_600_000;
+    // Two points per minute for 8 hours: 10 and 20 in each minute, and one all-NaN minute.
+    const samples: CollectedSample[] = [];
+    for (let t = 0; t < 8 * hour; t += 30_000)
+      samples.push(s({ node: 'n1' }, t, t === 60_000 || t === 90_000 ? NaN : (t / 30_000) % 2 === 0 ? 10 : 20));
+    store.backfill(src, samples);
+    new Retention(db, store).compact(8 * hour, [], { ...DEFAULT_RETENTION, rawKeepHours: 6, rollupStepSec: 60 });
+    const res = new SeriesQuery(db).get({ metric: GPU, fromMs: 0, toMs: 8 * hour, maxPoints: 20_000, match: {} });
+    const points = res.series[0]?.points ?? [];
+    expect(points.slice(0, 3)).toEqual([
+      [0, 15],
+      [60_000, null],
+      [120_000, 15],
+    ]);
+    // Rolled-up minutes for the first two hours, raw samples for the last six.
+    expect(res.storedPoints).toBe(120 + 6 * 120);
+    expect(points[points.length - 1]).toEqual([8 * hour - 30_000, 20]);
+  });
+});

@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_RETENTION } from '../../shared/domain/telemetry';
+import type { CollectedSample, Collection, TelemetrySink } from '../poller/types';
+import { SeriesCache, canonicalLabels } from './series-cache';
+
+export interface RecordOutcome {
+  /** Samples written (or, for backfill, offered: existing ones are kept). */
+  stored: number;
+  /** Samples refused because their label set would exceed maxSeriesPerMetric. */
+  droppedSamples: number;
+  /** Distinct new label sets refused in this call: > 0 means the source should read as degraded. */
+  droppedSeries: number;
+}
+
+export interface TelemetryStoreOptions {
+  /** Read on every new label set; the telemetry service keeps it in step with the retention setting. */
+  maxSeriesPerMetric?: () => number;
+}
+
+/**
+ * Poll time between moves of samples_recent into samples (see migration 002). A move costs about
+ * one page write per series however many polls it carries, so longer is cheaper for the poller;
+ * but every chart read scans the recent rows of its metric, so it is kept to a couple of minutes.
+ */
+export const FLUSH_EVERY_MS = 120_000;
+/** …or sooner when this many rows wait (many sources, many series). */
+export const FLUSH_MAX_ROWS = 50_000;
+
+type SampleInsert = Database.Statement<[number, number, number | null]>;
+
+/**
+ * Where polled data goes (TelemetrySink). Each call is ONE transaction over statements prepared
+ * once, because the poller records every few seconds per source and is benchmarked against raw HTTP.
+ */
+export class TelemetryStore implements TelemetrySink {
+  readonly series: SeriesCache;
+  private readonly maxSeries: () => number;
+  private readonly stmts;
+  private readonly recordTx: (sourceId: number, at: number, c: Collection) => RecordOutcome;
+  private readonly backfillTx: (sourceId: number, samples: readonly CollectedSample[]) => RecordOutcome;
+  private readonly flushTx: () => void;
+  /** null until the first record of this run: that one also moves what a previous run left. */
+  private lastFlushAt: number | null = null;
+  private pendingRows = 0;
+
+  constructor(db: Database.Database, options: TelemetryStoreOptions = {}) {
+    this.series = new SeriesCache(db);
+    this.maxSeries = options.maxSeriesPerMetric ?? (() => DEFAULT_RETENTION.maxSeriesPerMetric);
+    this.stmts = {
+      sourceExists: db.prepare<[number], number>('SELECT 1 FROM sources WHERE id = ?').pluck(),
+      recentSample: db.prepare<[number, number, number | null]>(
+        'INSERT OR REPLACE INTO samples_recent (series_id, t_ms, value) VALUES (?, ?, ?)',
+      ),
+      keepSample: db.prepare<[number, number, number | null]>('INSERT OR IGNORE INTO samples (series_id, t_ms, value) VALUES (?, ?, ?)'),
+      // Recent rows win: they were polled, and a re-poll of the same instant replaces.
+      moveRecent: db.prepare(`INSERT OR REPLACE INTO samples (series_id, t_ms, value)
+        SELECT r.series_id, r.t_ms, r.value FROM samples_recent r JOIN series s ON s.id = r.series_id ORDER BY r.series_id, r.t_ms`),
+      clearRecent: db.prepare('DELETE FROM samples_recent'),
+      snapshot: db.prepare<[number, string, number, string]>(
+        'INSERT OR REPLACE INTO snapshots (source_id, kind, at, json) VALUES (?, ?, ?, ?)',
+      ),
+      upsertAlert: db.prepare(`INSERT INTO alert_history (source_id, key, name, severity, labels, summary, starts_at, last_seen_at)
+        VALUES (@sourceId, @key, @name, @severity, @labels, @summary, @startsAt, @at)
+        ON CONFLICT (source_id, key, starts_at) DO UPDATE SET name = excluded.name, severity = excluded.severity,
+          labels = excluded.labels, summary = excluded.summary, last_seen_at = excluded.last_seen_at, resolved_at = NULL`),
+      // Everything this poll saw was just stamped `at`; an open row with an older stamp is no longer firing.
+      resolveUnseen: db.prepare<[number, number, number]>(
+        'UPDATE alert_history SET resolved_at = ? WHERE source_id = ? AND resolved_at IS NULL AND last_seen_at < ?',
+      ),
+    };
+    this.flushTx = db.transaction(() => this.moveRecent());
+    this.recordTx = db.transaction((sourceId: number, at: number, c: Collection) => {
+      this.requireSource(sourceId);
+      const outcome = this.writeSamples(sourceId, c.samples, this.stmts.recentSample);
+      this.pendingRows += outcome.stored;
+      if (c.queues) this.stmts.snapshot.run(sourceId, 'queues', at, JSON.stringify(c.queues));
+      if (c.gpus) this.stmts.snapshot.run(sourceId, 'gpus', at, JSON.stringify(c.gpus));
+      if (c.alerts) {
+        for (const a of c.alerts) {
+          this.stmts.upsertAlert.run({
+            sourceId,
+            key: a.key,
+            name: a.name,
+            severity: a.severity,
+            labels: canonicalLabels(a.labels),
+            summary: a.summary,
+            startsAt: Math.trunc(a.startsAt),
+            at,
+          });
+        }
+        this.stmts.resolveUnseen.run(at, sourceId, at);
+        this.stmts.snapshot.run(sourceId, 'alerts', at, JSON.stringify(c.alerts));
+      }
+      // A clock that jumped back also flushes, so the buffer can never grow unnoticed.
+      const last = this.lastFlushAt;
+      if (last === null || at - last >= FLUSH_EVERY_MS || at < last || this.pendingRows >= FLUSH_MAX_ROWS) {
+        this.moveRecent();
+        this.lastFlushAt = at;
+      }
+      return outcome;
+    });
+    this.backfillTx = db.transaction((sourceId: number, samples: readonly CollectedSample[]) => {
+      this.requireSource(sourceId);
+      return this.writeSamples(sourceId, samples, this.stmts.keepSample);
+    });
+  }
+
+  /** Samples (a re-poll of the same instant replaces), snapshots and alert transitions, atomically. */
+  record(sourceId: number, at: number, collection: Collection): RecordOutcome {
+    return this.guard(() => this.recordTx(sourceId, Math.trunc(at), collection));
+  }
+
+  /**
+   * Historical samples for an incident's lead-in, straight into the series-first table with
+   * INSERT OR IGNORE; a polled sample still waiting in samples_recent replaces it when moved.
+   */
+  backfill(sourceId: number, samples: readonly CollectedSample[]): RecordOutcome {
+    return this.guard(() => this.backfillTx(sourceId, samples));
+  }
+
+  /** Move every recent sample into the series-first table now (before compaction, at shutdown). */
+  flush(): void {
+    this.guard(() => {
+      this.flushTx();
+      return { stored: 0, droppedSamples: 0, droppedSeries: 0 };
+    });
+  }
+
+  private moveRecent(): void {
+    this.stmts.moveRecent.run();
+    this.stmts.clearRecent.run();
+    this.pendingRows = 0;
+  }
+
+  private requireSource(sourceId: number): void {
+    if (this.stmts.sourceExists.get(sourceId) === undefined) {
+      throw new Error(`Source ${sourceId} no longer exists; its telemetry was not stored.`);
+    }
+  }
+
+  private writeSamples(sourceId: number, samples: readonly CollectedSample[], insert: SampleInsert): RecordOutcome {
+    const max = this.maxSeries();
+    let stored = 0;
+    let droppedSamples = 0;
+    const droppedSets = new Set<string>();
+    for (const s of samples) {
+      const labels = canonicalLabels(s.labels);
+      const id = this.series.idFor(sourceId, s.metric, labels, max);
+      if (id === null) {
+        droppedSamples += 1;
+        droppedSets.add(`${s.metric}\u0000${labels}`);
+        continue;
+      }
+      // SQLite has no NaN: NULL stands for it, and reads give it back as a null point (a gap).
+      insert.run(id, Math.trunc(s.tMs), Number.isNaN(s.value) ? null : s.value);
+      stored += 1;
+    }
+    return { stored, droppedSamples, droppedSeries: droppedSets.size };
+  }
+
+  /** A failed transaction may have cached ids of series it inserted and then rolled back: forget them. */
+  private guard(run: () => RecordOutcome): RecordOutcome {
+    try {
+      return run();
+    } catch (err) {
+      this.series.clear();
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { useNow } from '../../hooks/useNow';
+import type { GpuMode } from '../../logic/chart-data';
+import { chartUrlOptions } from '../../logic/chart-url';
+import { resolveRange } from '../../logic/view-range';
+import { setViewRange, useSnapshot, useSnapshotError, useTelemetryTick, useViewRange } from '../../state/telemetry';
+import '../../styles/command.css';
+import { CorrelationChart } from './chart/CorrelationChart';
+import { useChartData } from './chart/useChartData';
+import { GpuHeatmap } from './GpuHeatmap';
+import { LogsPanel } from './logs/LogsPanel';
+import { QueuePanel } from './queue/QueuePanel';
+import { RangeToolbar } from './RangeToolbar';
+
+// A window named in the page's URL (see logic/chart-url.ts) is applied once, when the app loads,
+// so the very first telemetry request is already for it.
+const urlRange = chartUrlOptions().range;
+if (urlRange) setViewRange(urlRange);
+
+const NO_EVENTS: readonly TimelineEvent[] = [];
+
+/**
+ * The command view: the platform picture the incident commander lives in. Shown inside an incident
+ * (its window and timeline events available) and without one (the platform only).
+ *
+ * Layout: range toolbar; then the correlation chart beside a side column (GPUs, queues); then logs
+ * across the full width. Panels built elsewhere slot in where the comments say.
+ */
+export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Incident | null; timeline?: readonly TimelineEvent[] }) {
+  const range = useViewRange();
+  const tick = useTelemetryTick();
+  const snapshot = useSnapshot();
+  const snapshotError = useSnapshotError();
+  const [gpuMode, setGpuMode] = useState<GpuMode>(() => chartUrlOptions().gpuMode ?? 'node');
+  const following = range.preset !== 'custom' && !(range.preset === 'incident' && incident?.times.resolvedAt != null);
+  // While following, the window moves on every 10 s even when no poll lands (a dead source shows as a gap).
+  const clock = useNow(following ? 10_000 : 30_000);
+  const fetch = useChartData(range, incident, gpuMode, tick, following ? clock : 0);
+  const shown = fetch.data?.win ?? resolveRange(range, incident, clock);
+
+  return (
+    <section className="command-view" data-testid="command-view" aria-label="Platform telemetry">
+      <div className="command-head">
+        <h2>Platform</h2>
+        <RangeToolbar range={range} shown={shown} hasIncident={incident !== null} />
+      </div>
+      <div className="command-grid">
+        <CorrelationChart
+          fetch={fetch}
+          shown={shown}
+          gpuMode={gpuMode}
+          onGpuMode={setGpuMode}
+          incidentId={incident?.id ?? null}
+          timeline={timeline}
+          clock={clock}
+        />
+        <div className="command-side">
+          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={fetch.data?.perGpu ?? []} win={shown} clock={clock} />
+          <QueuePanel incident={incident} />
+        </div>
+      </div>
+      <LogsPanel incident={incident} />
+    </section>
+  );
+}

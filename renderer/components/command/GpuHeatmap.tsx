@@ -1,0 +1,85 @@
+import type { GpuStat, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
+import type { TimeWindow } from '../../logic/chart-data';
+import { formatAge } from '../../logic/format';
+import { nodeRows, shareTone, sparkPath, trendFor } from '../../logic/gpu-grid';
+import { STALE_MS } from './chart/ChartFooter';
+
+const SPARK_W = 64;
+const SPARK_H = 16;
+
+function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | null; win: TimeWindow }) {
+  const tone = shareTone(g.share);
+  const pct = g.share === null ? '—' : `${Math.round(g.share * 100)}%`;
+  const who = g.pod ? `${g.namespace ? `${g.namespace}/` : ''}${g.pod}` : null;
+  const title = [
+    `${g.node} GPU ${g.gpu} (${g.model})`,
+    `${g.usedMiB.toLocaleString('en-US')} of ${g.totalMiB.toLocaleString('en-US')} MiB`,
+    who ? `held by ${who}` : 'no workload reported',
+  ].join('\n');
+  return (
+    <li
+      className={`gpu-cell tone-${tone}`}
+      data-testid="gpu-cell"
+      data-node={g.node}
+      data-gpu={g.gpu}
+      data-share={g.share === null ? '' : g.share.toFixed(3)}
+      title={title}
+    >
+      <span className="gpu-id">GPU {g.gpu}</span>
+      <span className="gpu-share">{pct}</span>
+      <span className="gpu-pod">{g.pod ?? '—'}</span>
+      {trend && (
+        <svg className="gpu-spark" viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" aria-hidden="true">
+          <path d={sparkPath(trend, win.fromMs, win.toMs, SPARK_W, SPARK_H)} />
+        </svg>
+      )}
+    </li>
+  );
+}
+
+interface Props {
+  gpus: Snapshot<GpuStat[]> | null;
+  error: string | null;
+  trends: readonly SeriesData[];
+  win: TimeWindow;
+  clock: number;
+}
+
+/** Every GPU at a glance, by node: how full, who holds it, and its trend over the visible window. */
+export function GpuHeatmap({ gpus, error, trends, win, clock }: Props) {
+  const rows = gpus ? nodeRows(gpus.data) : [];
+  const stale = gpus !== null && clock - gpus.at > STALE_MS;
+  return (
+    <section className="panel gpu-heatmap" data-testid="gpu-heatmap" aria-label="GPUs by node">
+      <div className="chart-head">
+        <h2>GPUs</h2>
+        {gpus && (
+          <span className={stale ? 'stale' : 'muted'} data-testid="gpu-age" data-stale={stale}>
+            as of {formatAge(gpus.at, clock)}
+            {stale ? ' — stale' : ''}
+          </span>
+        )}
+      </div>
+      {error && <p className="inline-error">{error}</p>}
+      {rows.length === 0 ? (
+        <p className="muted">{gpus ? 'The last poll reported no GPUs.' : 'No GPU snapshot yet — is a GPU source configured?'}</p>
+      ) : (
+        rows.map((r) => (
+          <div key={r.node} className="gpu-node">
+            <div className="gpu-node-head">
+              <span className="gpu-node-name">{r.node}</span>
+              <span className={r.full > 0 ? 'stale' : 'muted'}>
+                {r.full > 0 ? `${r.full} of ${r.gpus.length} near full` : `${r.gpus.length} GPUs`}
+              </span>
+            </div>
+            <ul className="gpu-cells">
+              {r.gpus.map((g) => (
+                <GpuCell key={`${g.node}/${g.gpu}`} g={g} trend={trendFor(trends, g.node, g.gpu)} win={win} />
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

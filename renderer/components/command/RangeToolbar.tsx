@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import type { TimeWindow } from '../../logic/chart-data';
+import { formatUtc, fromLocalInput, toLocalInput } from '../../logic/format';
+import { withFollow, withPreset } from '../../logic/range-actions';
+import { RANGE_PRESETS, type RangePreset, type ViewRange } from '../../logic/view-range';
+import { setViewRange } from '../../state/telemetry';
+
+const LABEL: Record<RangePreset, string> = {
+  '15m': '15 m',
+  '1h': '1 h',
+  '6h': '6 h',
+  '24h': '24 h',
+  incident: 'incident',
+  custom: 'custom',
+};
+
+function CustomRange({ shown }: { shown: TimeWindow }) {
+  const [from, setFrom] = useState(() => toLocalInput(shown.fromMs));
+  const [to, setTo] = useState(() => toLocalInput(shown.toMs));
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const a = fromLocalInput(from);
+    const b = fromLocalInput(to);
+    if (a === null || b === null || Number.isNaN(a) || Number.isNaN(b)) setError('Enter both times.');
+    else if (a >= b) setError('The start must be before the end.');
+    else {
+      setError(null);
+      setViewRange({ preset: 'custom', fromMs: a, toMs: b, follow: false });
+    }
+  };
+  return (
+    <form className="custom-range" onSubmit={submit}>
+      <input
+        type="datetime-local"
+        step={1}
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        aria-label="From (local time)"
+        data-testid="range-from"
+      />
+      <span className="muted">to</span>
+      <input
+        type="datetime-local"
+        step={1}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        aria-label="To (local time)"
+        data-testid="range-to"
+      />
+      <button type="submit" className="btn btn-small" data-testid="range-apply">
+        Show
+      </button>
+      {error && <span className="field-error">{error}</span>}
+    </form>
+  );
+}
+
+/**
+ * The window every command-view panel shows: rolling presets that follow the clock, the incident's
+ * own window, or a custom one (also what a brush zoom sets). Turning follow off freezes the window.
+ */
+export function RangeToolbar({ range, shown, hasIncident }: { range: ViewRange; shown: TimeWindow; hasIncident: boolean }) {
+  const following = range.follow && range.preset !== 'custom';
+  return (
+    <div className="range-toolbar" role="toolbar" aria-label="Time range">
+      <span className="range-presets">
+        {RANGE_PRESETS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="btn btn-small"
+            aria-pressed={range.preset === p}
+            disabled={p === 'incident' && !hasIncident}
+            onClick={() => setViewRange(withPreset(p, shown))}
+            data-testid={`range-${p}`}
+          >
+            {LABEL[p]}
+          </button>
+        ))}
+      </span>
+      <label className="range-follow">
+        <input
+          type="checkbox"
+          checked={following}
+          onChange={(e) => setViewRange(withFollow(range, e.target.checked, shown))}
+          data-testid="range-follow"
+        />
+        live
+      </label>
+      <span className="range-shown muted" data-testid="range-shown">
+        {formatUtc(shown.fromMs)} – {formatUtc(shown.toMs).slice(11)}
+      </span>
+      {range.preset === 'custom' && <CustomRange key={`${shown.fromMs}-${shown.toMs}`} shown={shown} />}
+    </div>
+  );
+}

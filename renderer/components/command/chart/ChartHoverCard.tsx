@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { nativeStep, valueAt, type ChartSeries } from '../../../logic/chart-data';
+import { formatUtc } from '../../../logic/format';
+import type { ChartMarker } from '../../../logic/markers';
+import type { HoverStore } from './hover-store';
+
+const MAX_ROWS = 32;
+
+export const formatShare = (v: number): string => `${(v * 100).toFixed(1)}%`;
+export const formatDepth = (v: number): string => Math.round(v).toLocaleString('en-US');
+
+interface Props {
+  hover: HoverStore;
+  lines: readonly ChartSeries[];
+  markers: readonly ChartMarker[];
+  /** Milliseconds per pixel at the current zoom: how near a marker must be to be listed. */
+  msPerPx: number;
+  width: number;
+}
+
+/**
+ * Every line's value at the moment under the pointer (its last sample no older than a few of its
+ * own steps — a line with no recent sample says so), plus the markers near that moment. Our own
+ * card rather than recharts' Tooltip, whose shared mode matches per-line data by exact x only.
+ */
+export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props) {
+  const { t, x } = useStore(hover);
+  const ages = useMemo(() => lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)), [lines]);
+  if (t === null) return null;
+  const rows = lines.map((l, i) => ({ line: l, v: valueAt(l.points, t, ages[i] ?? 1000) }));
+  const near = markers.filter((m) => Math.abs(m.t - t) <= msPerPx * 6);
+  const left = x > width / 2;
+  return (
+    <div
+      className={`chart-hover-card ${left ? 'on-left' : ''}`}
+      style={left ? { right: width - x + 12 } : { left: x + 12 }}
+      data-testid="chart-hover-card"
+    >
+      <div className="hover-time">{formatUtc(t)}</div>
+      <table>
+        <tbody>
+          {rows.slice(0, MAX_ROWS).map(({ line, v }) => (
+            <tr key={line.key}>
+              <td>
+                <span className="swatch" style={{ background: line.color }} />
+                {line.label}
+              </td>
+              <td className="num">{v === null ? '—' : line.axis === 'gpu' ? formatShare(v) : formatDepth(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > MAX_ROWS && <div className="muted">and {rows.length - MAX_ROWS} more lines</div>}
+      {near.map((m) => (
+        <div key={`${m.kind}-${m.t}`} className={`hover-marker marker-${m.kind}`}>
+          {formatUtc(m.t).slice(11)} {m.detail.slice(0, 4).join(' · ')}
+          {m.detail.length > 4 ? ` · +${m.detail.length - 4}` : ''}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { usePlotArea, useXAxisScale } from 'recharts';
+import type { ChartMarker, MarkerKind } from '../../../logic/markers';
+import { formatUtcTime } from '../../../logic/format';
+
+/** Free pixels a marker's label needs after the previous one before it is written out. */
+const LABEL_GAP_PX = 84;
+
+const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆' };
+
+/**
+ * Vertical lines on the chart's time axis for restarts / OOM kills, alerts and the incident's
+ * own events. Labels are written only where there is room; every marker keeps its full detail
+ * in a hover title, and the hover card lists the ones near the pointer.
+ */
+export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
+  const plot = usePlotArea();
+  const scale = useXAxisScale();
+  if (!plot || !scale) return null;
+  // Positions first, then which get a written label: a left-to-right pass keeping labels apart.
+  const placed: { m: ChartMarker; x: number; showLabel: boolean }[] = [];
+  for (const m of markers) {
+    const x = scale(m.t);
+    if (x === undefined || x < plot.x || x > plot.x + plot.width) continue;
+    const prev = placed.findLast((p) => p.showLabel);
+    placed.push({ m, x, showLabel: prev === undefined || x - prev.x >= LABEL_GAP_PX });
+  }
+  return (
+    <g className="chart-markers">
+      {placed.map(({ m, x, showLabel }) => (
+        <g
+          key={`${m.kind}-${m.t}-${m.label}`}
+          className={`chart-marker marker-${m.kind}`}
+          data-testid="chart-marker"
+          data-kind={m.kind}
+          data-event={m.event}
+          data-t={m.t}
+        >
+          <title>{`${formatUtcTime(m.t)} — ${m.detail.join('\n')}`}</title>
+          <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} />
+          <text x={x} y={plot.y - 6} textAnchor="middle" className="marker-glyph">
+            {GLYPH[m.kind]}
+          </text>
+          {showLabel && (
+            <text x={x + 4} y={plot.y + 11} className="marker-label">
+              {m.label.length > 22 ? `${m.label.slice(0, 21)}…` : m.label}
+            </text>
+          )}
+        </g>
+      ))}
+    </g>
+  );
+}

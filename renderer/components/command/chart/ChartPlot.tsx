@@ -1,0 +1,138 @@
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
+import { queueAxisMax, timeTicks, type ChartSeries, type TimeWindow } from '../../../logic/chart-data';
+import type { ChartMarker } from '../../../logic/markers';
+import { ChartHoverCard, formatDepth } from './ChartHoverCard';
+import { ChartInteraction } from './ChartInteraction';
+import { ChartMarkers } from './ChartMarkers';
+import type { HoverStore } from './hover-store';
+import { markChartPaintedWhen } from './paint-mark';
+import { SeriesPaths } from './SeriesPaths';
+
+const HEIGHT = 340;
+const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+const MARGIN = { top: 22, right: 4, bottom: 4, left: 4 };
+
+interface Props {
+  lines: readonly ChartSeries[];
+  markers: readonly ChartMarker[];
+  win: TimeWindow;
+  hover: HoverStore;
+  onZoom: (a: number, b: number) => void;
+  drawn: number;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Axis ticks in UTC (the control room's clock); the date too once the window spans days. */
+function tickFormatter(win: TimeWindow): (v: number) => string {
+  const long = win.toMs - win.fromMs > 24 * 3_600_000;
+  return (v) => {
+    const d = new Date(v);
+    const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    return long ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}` : hm;
+  };
+}
+
+function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * The recharts chart: GPU memory share on the left axis, queue depth on the right, one time axis,
+ * series, markers, brush and cursor. Memoised: hovering and the clock never redraw thousands of
+ * points. Ticks are given with interval 0, so recharts never measures label text to thin them out.
+ */
+export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, onZoom, drawn }: Props) {
+  const [ref, width] = useWidth();
+  const hasQueue = lines.some((l) => l.axis === 'queue');
+  const queueMax = useMemo(() => queueAxisMax(lines), [lines]);
+  // Two rows spanning the window and both value ranges: they give recharts its axes and scales,
+  // while the series themselves are drawn by SeriesPaths.
+  const frame = useMemo(
+    () => [
+      { t: win.fromMs, g: 0, q: 0 },
+      { t: win.toMs, g: 1, q: queueMax },
+    ],
+    [win, queueMax],
+  );
+
+  useEffect(() => {
+    if (width === 0 || drawn === 0) return;
+    const el = ref.current;
+    return markChartPaintedWhen(() => (el?.querySelectorAll('.series-path').length ?? 0) >= lines.length);
+  }, [width, drawn, lines, ref]);
+
+  return (
+    <div className="chart-plot" ref={ref} style={{ height: HEIGHT }}>
+      {width > 0 && (
+        <ComposedChart width={width} height={HEIGHT} margin={MARGIN} data={frame}>
+          <CartesianGrid stroke="#1c2532" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[win.fromMs, win.toMs]}
+            allowDataOverflow
+            ticks={timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90)))}
+            interval={0}
+            tickFormatter={tickFormatter(win)}
+            stroke="#9fb0c2"
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis
+            yAxisId="gpu"
+            dataKey="g"
+            type="number"
+            domain={[0, 1]}
+            allowDataOverflow
+            ticks={SHARE_TICKS}
+            interval={0}
+            tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+            stroke="#4cc9ff"
+            tick={{ fontSize: 11 }}
+            width={44}
+            label={{ value: 'GPU memory', angle: -90, position: 'insideLeft', fill: '#4cc9ff', fontSize: 11, dy: 40 }}
+          />
+          <YAxis
+            yAxisId="queue"
+            dataKey="q"
+            type="number"
+            orientation="right"
+            domain={[0, queueMax]}
+            allowDataOverflow
+            ticks={[0, queueMax / 4, queueMax / 2, (3 * queueMax) / 4, queueMax]}
+            interval={0}
+            tickFormatter={formatDepth}
+            stroke="#ffb020"
+            tick={{ fontSize: 11 }}
+            width={52}
+            hide={!hasQueue}
+            label={{ value: 'queue depth', angle: 90, position: 'insideRight', fill: '#ffb020', fontSize: 11, dy: -40 }}
+          />
+          <ChartInteraction hover={hover} onZoom={onZoom} />
+          <SeriesPaths lines={lines} />
+          <ChartMarkers markers={markers} />
+        </ComposedChart>
+      )}
+      {width > 0 && (
+        <ChartHoverCard
+          hover={hover}
+          lines={lines}
+          markers={markers}
+          msPerPx={(win.toMs - win.fromMs) / Math.max(1, width)}
+          width={width}
+        />
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,132 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { TimelineEvent } from '../../../../shared/domain/incident';
+import {
+  dedupeByLabels,
+  drawnPoints,
+  gpuLines,
+  queueLines,
+  queueNames,
+  type ChartSeries,
+  type GpuMode,
+  type QueueView,
+  type TimeWindow,
+} from '../../../logic/chart-data';
+import { alertMarkers, incidentMarkers, mergeClose, restartMarkers } from '../../../logic/markers';
+import { zoomRange } from '../../../logic/range-actions';
+import { setViewRange } from '../../../state/telemetry';
+import { ChartControls } from './ChartControls';
+import { ChartFooter } from './ChartFooter';
+import { ChartPlot } from './ChartPlot';
+import { CorrelationText } from './CorrelationText';
+import { createHoverStore } from './hover-store';
+import { PinButton } from './PinButton';
+import type { ChartFetch } from './useChartData';
+
+interface Props {
+  fetch: ChartFetch;
+  /** The window to name while nothing is loaded yet. */
+  shown: TimeWindow;
+  gpuMode: GpuMode;
+  onGpuMode: (mode: GpuMode) => void;
+  incidentId: number | null;
+  timeline: readonly TimelineEvent[];
+  clock: number;
+}
+
+const DEFAULT_QUEUE: QueueView = { queue: 'all', states: ['pending', 'active', 'retry', 'archived'] };
+
+function queueName(view: QueueView): string {
+  const scope = view.queue === 'all' || view.queue === 'each' ? '' : `, ${view.queue}`;
+  return `queue depth (${view.states.join('+')}${scope})`;
+}
+
+function Legend({ lines }: { lines: readonly ChartSeries[] }) {
+  return (
+    <ul className="chart-legend">
+      {lines.map((l) => (
+        <li key={l.key}>
+          <span className={`swatch ${l.dashed ? 'dashed' : ''}`} style={{ borderColor: l.color }} />
+          {l.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** GPU memory against queue depth on one time axis, with markers, brush zoom, hover values and the correlation in words. */
+export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, clock }: Props) {
+  const [queueView, setQueueView] = useState<QueueView>(DEFAULT_QUEUE);
+  const [hover] = useState(createHoverStore);
+  const { data, error } = fetch;
+  const win = data?.win ?? shown;
+
+  const lines = useMemo(
+    () =>
+      data
+        ? [
+            ...gpuLines(data.perGpu, data.perNode, data.gpuMode, data.win, data.maxPoints),
+            ...queueLines(data.queue, queueView, data.win, data.maxPoints),
+          ]
+        : [],
+    [data, queueView],
+  );
+  const markers = useMemo(() => {
+    if (!data) return [];
+    const span = data.win.toMs - data.win.fromMs;
+    const bucket = span / data.maxPoints;
+    return mergeClose(
+      [
+        ...restartMarkers(dedupeByLabels(data.restarts), dedupeByLabels(data.oom), Math.max(30_000, 2 * bucket)),
+        ...alertMarkers(data.alerts, data.win.fromMs, data.win.toMs),
+        ...incidentMarkers(timeline, data.win.fromMs, data.win.toMs),
+      ],
+      span / 200,
+    );
+  }, [data, timeline]);
+  const drawn = useMemo(() => drawnPoints(lines), [lines]);
+  const onZoom = useCallback((a: number, b: number) => {
+    const r = zoomRange(a, b);
+    if (r) setViewRange(r);
+  }, []);
+  const hasGpu = lines.some((l) => l.axis === 'gpu');
+
+  return (
+    <section className="panel correlation-panel" aria-label="GPU memory against queue depth">
+      <div className="chart-head">
+        <h2>GPU memory × queue depth</h2>
+        {incidentId !== null && <PinButton incidentId={incidentId} win={win} gpuMode={gpuMode} />}
+      </div>
+      <ChartControls
+        gpuMode={gpuMode}
+        onGpuMode={onGpuMode}
+        queue={queueView}
+        onQueue={setQueueView}
+        queues={data ? queueNames(data.queue) : []}
+      />
+      <div
+        className="correlation-chart"
+        data-testid="correlation-chart"
+        data-points={drawn}
+        data-series={lines.length}
+        data-from={win.fromMs}
+        data-to={win.toMs}
+      >
+        {data === null && error === null && <p className="chart-message muted">Loading telemetry…</p>}
+        {data === null && error !== null && (
+          <p className="chart-message inline-error" data-testid="chart-error">
+            {error}
+          </p>
+        )}
+        {data !== null && !hasGpu && (
+          <p className="chart-message" data-testid="chart-empty">
+            No GPU memory samples in this window — is a source configured?
+          </p>
+        )}
+        {lines.length > 0 && <ChartPlot lines={lines} markers={markers} win={win} hover={hover} onZoom={onZoom} drawn={drawn} />}
+      </div>
+      {lines.length > 0 && <Legend lines={lines} />}
+      <CorrelationText lines={lines} win={win} queueName={queueName(queueView)} />
+      {data !== null && <ChartFooter data={data} error={error} drawn={drawn} clock={clock} />}
+    </section>
+  );
+}

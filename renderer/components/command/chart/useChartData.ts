@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { Incident } from '../../../../shared/domain/incident';
+import { METRICS, type AlertRecord, type SeriesData, type SeriesResult } from '../../../../shared/domain/telemetry';
+import { call, errorMessage } from '../../../api/client';
+import type { GpuMode, TimeWindow } from '../../../logic/chart-data';
+import { chartUrlOptions } from '../../../logic/chart-url';
+import { resolveRange, type ViewRange } from '../../../logic/view-range';
+import { markChartRequest } from './paint-mark';
+
+/** Per series: about the chart's width in pixels; the store downsamples (LTTB) to this. */
+export const MAX_POINTS = 1_500;
+/** The contract's ceiling: with it the store returns every stored point of a 24 h window at 15 s. */
+const NAIVE_POINTS = 20_000;
+
+export interface ChartData {
+  /** The window this data was fetched for (the chart's x domain). */
+  win: TimeWindow;
+  /** The GPU mode it was fetched for (per-node lines need their own metric). */
+  gpuMode: GpuMode;
+  perGpu: SeriesData[];
+  perNode: SeriesData[];
+  queue: SeriesData[];
+  restarts: SeriesData[];
+  oom: SeriesData[];
+  alerts: AlertRecord[];
+  /** Stored points behind the drawn GPU and queue lines, before downsampling. */
+  storedPoints: number;
+  downsampled: boolean;
+  newestAt: number | null;
+  fetchedAt: number;
+  maxPoints: number;
+  /** Marker sources that failed while the lines loaded (said in words, not hidden). */
+  partial: string[];
+}
+
+export interface ChartFetch {
+  data: ChartData | null;
+  /** The last refresh failed; `data` (if any) is older. */
+  error: string | null;
+}
+
+const EMPTY: SeriesResult = { metric: '', fromMs: 0, toMs: 0, series: [], storedPoints: 0, downsampled: false, newestAt: null };
+
+async function load(win: TimeWindow, gpuMode: GpuMode, maxPoints: number): Promise<ChartData> {
+  const series = (metric: string): Promise<SeriesResult> =>
+    call('telemetry:get-series', { metric, fromMs: win.fromMs, toMs: win.toMs, maxPoints });
+  const [gpu, node, queue, restarts, oom, alerts] = await Promise.allSettled([
+    series(METRICS.gpuMemoryShare),
+    gpuMode === 'node' ? series(METRICS.nodeGpuMemoryShare) : Promise.resolve(EMPTY),
+    series(METRICS.queueDepth),
+    series(METRICS.podRestarts),
+    series(METRICS.podLastOom),
+    call('telemetry:list-alerts', { fromMs: win.fromMs, toMs: win.toMs }),
+  ]);
+  // Without the lines there is no chart; without markers there is a chart that says what it lacks.
+  for (const r of [gpu, node, queue]) if (r.status === 'rejected') throw r.reason;
+  const ok = <T>(r: PromiseSettledResult<T>, fallback: T): T => (r.status === 'fulfilled' ? r.value : fallback);
+  const lines = [ok(gpu, EMPTY), ok(node, EMPTY), ok(queue, EMPTY)];
+  const drawnGpu = gpuMode === 'node' ? lines[1] : lines[0];
+  const partial = [
+    restarts.status === 'rejected' || oom.status === 'rejected' ? 'restart / OOM markers' : null,
+    alerts.status === 'rejected' ? 'alert markers' : null,
+  ].filter((p): p is string => p !== null);
+  const newest = [...lines, ok(restarts, EMPTY)].map((r) => r.newestAt).filter((t): t is number => t !== null);
+  return {
+    win,
+    gpuMode,
+    perGpu: lines[0]?.series ?? [],
+    perNode: lines[1]?.series ?? [],
+    queue: lines[2]?.series ?? [],
+    restarts: ok(restarts, EMPTY).series,
+    oom: ok(oom, EMPTY).series,
+    alerts: ok(alerts, []),
+    storedPoints: (drawnGpu?.storedPoints ?? 0) + (lines[2]?.storedPoints ?? 0),
+    downsampled: lines.some((r) => r.downsampled),
+    newestAt: newest.length ? Math.max(...newest) : null,
+    fetchedAt: Date.now(),
+    maxPoints,
+    partial,
+  };
+}
+
+/**
+ * Fetches what the chart, markers and GPU trends draw for the view range. Re-reads when the range,
+ * mode or incident changes, when a poll stored new data (`tick`), and — while the window follows
+ * the clock — when `clock` moves. An answer for a superseded request is dropped; a failed refresh
+ * keeps the last data on screen and says why.
+ */
+export function useChartData(range: ViewRange, incident: Incident | null, gpuMode: GpuMode, tick: number, clock: number): ChartFetch {
+  const [state, setState] = useState<ChartFetch>({ data: null, error: null });
+  const maxPoints = chartUrlOptions().naive ? NAIVE_POINTS : MAX_POINTS;
+  useEffect(() => {
+    let cancelled = false;
+    const win = resolveRange(range, incident, Date.now());
+    markChartRequest();
+    load(win, gpuMode, maxPoints).then(
+      (data) => {
+        if (!cancelled) setState({ data, error: null });
+      },
+      (err: unknown) => {
+        if (!cancelled) setState((s) => ({ data: s.data, error: `Could not load telemetry: ${errorMessage(err)}` }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [range, incident, gpuMode, tick, clock, maxPoints]);
+  return state;
+}

@@ -1,0 +1,65 @@
+import { memo, type CSSProperties } from 'react';
+import type { LogLine } from '../../../../shared/domain/telemetry';
+import { formatLabels, formatLogTime, levelOf, streamName } from '../../../logic/log-level';
+
+/** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
+export const LOG_ROW_HEIGHT = 22;
+
+const LEVEL_TAG = { error: 'ERR', warn: 'WRN', info: 'INF', debug: 'DBG' } as const;
+// A tooltip is for reading a cut-off line, not a second copy of a 16 KiB one.
+const MAX_TITLE = 2_000;
+
+/** 'none' when the line can be pinned, null when there is no incident to pin it to. */
+export type PinState = 'none' | 'pinning' | 'pinned' | null;
+
+export interface LogRowProps {
+  line: LogLine;
+  selected: boolean;
+  pin: PinState;
+  onSelect: (line: LogLine) => void;
+  onPin: (line: LogLine) => void;
+  style?: CSSProperties;
+}
+
+/**
+ * One log line. Everything from Loki is untrusted text and goes into React text nodes
+ * (and a title attribute), which escape it: never innerHTML.
+ */
+export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPin, style }: LogRowProps) {
+  const level = levelOf(line);
+  const text = line.line;
+  return (
+    <div
+      className={`log-row lvl-${level ?? 'none'}${selected ? ' selected' : ''}`}
+      style={style}
+      role="listitem"
+      data-testid="log-line"
+      data-level={level ?? 'unknown'}
+      onClick={() => onSelect(line)}
+    >
+      <span className="log-time">{formatLogTime(line.tMs)}</span>
+      <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>
+      <span className="log-stream" title={formatLabels(line.labels)}>
+        {streamName(line.labels)}
+      </span>
+      <span className="log-text" title={text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text}>
+        {text}
+      </span>
+      {pin !== null && (
+        <button
+          type="button"
+          className="btn btn-small log-pin-btn"
+          data-testid="log-pin"
+          disabled={pin !== 'none'}
+          aria-label="Pin this line to the incident timeline"
+          onClick={(e) => {
+            e.stopPropagation();
+            onPin(line);
+          }}
+        >
+          {pin === 'pinned' ? 'Pinned' : pin === 'pinning' ? 'Pinning…' : 'Pin'}
+        </button>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import type { Incident } from '../../../../shared/domain/incident';
+import type { LogLine } from '../../../../shared/domain/telemetry';
+import { formatUtcTime } from '../../../logic/format';
+import { ERROR_LINES_QUERY, defaultLogQuery, levelOf } from '../../../logic/log-level';
+import { resolveRange } from '../../../logic/view-range';
+import {
+  enterLogScope,
+  lineKey,
+  pinLogLine,
+  runLogQuery,
+  setLogFollow,
+  setLogLimit,
+  setLogSource,
+  setLogText,
+  useLogError,
+  useLogFollow,
+  useLogLimit,
+  useLogLoading,
+  useLogResult,
+  useLogResultAt,
+  useLogSourceId,
+  useLogText,
+  usePinError,
+  usePinnedLines,
+  usePinning,
+} from '../../../state/logs';
+import { useSources } from '../../../state/sources';
+import { useViewRange } from '../../../state/telemetry';
+import { LogDetail } from './LogDetail';
+import { LogList } from './LogList';
+import { LogQueryBar } from './LogQueryBar';
+import type { PinState } from './LogRow';
+import '../../../styles/logs.css';
+
+/** Live follow re-runs the query this often; Loki is asked directly, not through the poller. */
+export const FOLLOW_MS = 5_000;
+
+function levelCounts(lines: readonly LogLine[]): { error: number; warn: number } {
+  let error = 0;
+  let warn = 0;
+  for (const l of lines) {
+    const level = levelOf(l);
+    if (level === 'error') error += 1;
+    else if (level === 'warn') warn += 1;
+  }
+  return { error, warn };
+}
+
+/**
+ * Loki lines for the command view: by default the incident's window and affected services
+ * (without an incident, error lines anywhere), newest first, pinnable to the timeline.
+ */
+export function LogsPanel({ incident }: { incident: Incident | null }) {
+  const scope = incident ? `incident:${incident.id}` : 'none';
+  const servicesKey = incident ? incident.services.join('\n') : null;
+  const defaultQuery = useMemo(() => (servicesKey === null ? ERROR_LINES_QUERY : defaultLogQuery(servicesKey.split('\n'))), [servicesKey]);
+  const range = useViewRange();
+  const text = useLogText();
+  const result = useLogResult();
+  const resultAt = useLogResultAt();
+  const error = useLogError();
+  const loading = useLogLoading();
+  const follow = useLogFollow();
+  const limit = useLogLimit();
+  const sourceId = useLogSourceId();
+  const pinned = usePinnedLines();
+  const pinning = usePinning();
+  const pinError = usePinError();
+  const lokiSources = useSources().filter((s) => s.kind === 'loki');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+
+  const t = incident?.times;
+  // The window only ends "now" while the range follows the clock and the incident is still open.
+  const live = range.follow && range.preset !== 'custom' && !(range.preset === 'incident' && t && (t.resolvedAt ?? t.closedAt) !== null);
+  const windowKey = [
+    range.preset,
+    range.fromMs,
+    range.toMs,
+    t?.impactStartedAt,
+    t?.detectedAt,
+    t?.declaredAt,
+    t?.resolvedAt,
+    t?.closedAt,
+  ].join('|');
+
+  // The window is resolved when the query runs, so a live window ends at that moment.
+  const ask = (background: boolean): void => {
+    const { fromMs, toMs } = resolveRange(range, incident, Date.now());
+    void runLogQuery({ defaultQuery, fromMs, toMs, background });
+  };
+  const run = useEffectEvent(ask);
+
+  useEffect(() => {
+    enterLogScope(scope);
+  }, [scope]);
+  // A new scope, window, limit or source asks again; typing in the box does not (Run does).
+  useEffect(() => {
+    run(false);
+  }, [scope, windowKey, defaultQuery, limit, sourceId]);
+  useEffect(() => {
+    if (!follow || !live) return;
+    const timer = setInterval(() => run(true), FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [follow, live]);
+
+  const incidentId = incident?.id ?? null;
+  const pinStateOf = useMemo(
+    () =>
+      incidentId === null
+        ? null
+        : (line: LogLine): PinState => {
+            const key = lineKey(line);
+            return pinned[key] ? 'pinned' : pinning === key ? 'pinning' : 'none';
+          },
+    [incidentId, pinned, pinning],
+  );
+  const resultQuery = result?.query ?? '';
+  const resultSource = result?.sourceId ?? null;
+  const onPin = useCallback(
+    (line: LogLine) => {
+      if (incidentId !== null) void pinLogLine(incidentId, line, resultQuery, resultSource);
+    },
+    [incidentId, resultQuery, resultSource],
+  );
+  const onSelect = useCallback((line: LogLine) => {
+    const key = lineKey(line);
+    setSelectedKey((current) => (current === key ? null : key));
+  }, []);
+
+  const lines = useMemo(() => result?.lines ?? [], [result]);
+  const counts = useMemo(() => levelCounts(lines), [lines]);
+  const selected = useMemo(
+    () => (selectedKey === null ? null : (lines.find((l) => lineKey(l) === selectedKey) ?? null)),
+    [lines, selectedKey],
+  );
+  const boxText = text ?? defaultQuery;
+  const otherQuery = result !== null && result.query !== boxText.trim();
+
+  return (
+    <section className="panel logs-panel" aria-labelledby="logs-h" data-testid="logs-panel" data-loading={loading ? 'true' : 'false'}>
+      <h2 id="logs-h">
+        Logs <span className="muted">{incident ? 'affected services, incident window' : 'no incident selected: error lines'}</span>
+      </h2>
+      <LogQueryBar
+        text={boxText}
+        onText={setLogText}
+        onRun={() => ask(false)}
+        running={loading}
+        error={error}
+        follow={follow}
+        canFollow={live}
+        onFollow={setLogFollow}
+        limit={limit}
+        onLimit={setLogLimit}
+        lokiSources={lokiSources}
+        sourceId={sourceId}
+        onSource={setLogSource}
+      />
+      <p className="log-status muted" data-testid="logs-status">
+        {result === null ? (
+          loading ? (
+            'Asking Loki…'
+          ) : (
+            'No lines yet.'
+          )
+        ) : (
+          <>
+            {lines.length.toLocaleString('en-US')} lines · <span className="log-count-error">{counts.error} errors</span> ·{' '}
+            <span className="log-count-warn">{counts.warn} warnings</span>
+            {result.truncated && ` · limit reached, older lines not shown`}
+            {resultAt !== null && ` · answered ${formatUtcTime(resultAt)}`}
+            {otherQuery && <span className="log-other-query"> · showing the answer to {result.query}</span>}
+          </>
+        )}
+      </p>
+      {pinError && (
+        <p className="inline-error" role="alert" data-testid="log-pin-error">
+          {pinError}
+        </p>
+      )}
+      {result !== null && lines.length === 0 ? (
+        <p className="log-empty muted">No lines match in this window.</p>
+      ) : (
+        <LogList lines={lines} selectedKey={selectedKey} pinStateOf={pinStateOf} onSelect={onSelect} onPin={onPin} />
+      )}
+      {selected && <LogDetail line={selected} onClose={() => setSelectedKey(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { nsToMs, pinnedLogOf, pinnedMetricOf } from './evidence-data';
+
+describe('pinnedLogOf', () => {
+  it('reads the pinned line as the pin input carries it', () => {
+    const pinned = pinnedLogOf({
+      query: '{job=~".+"}',
+      line: { tNs: '1767225600123456789', labels: { app: 'ocr-worker', n: 3 }, line: 'level=error msg=boom' },
+      comment: '',
+    });
+    expect(pinned).toEqual({
+      line: 'level=error msg=boom',
+      labels: { app: 'ocr-worker' },
+      tNs: '1767225600123456789',
+      tMs: 1767225600123,
+      query: '{job=~".+"}',
+      comment: null,
+    });
+  });
+  it('reads the same fields flat, preferring an explicit tMs', () => {
+    expect(pinnedLogOf({ line: 'x', labels: { a: 'b' }, tNs: '1000000000', tMs: 7 })).toMatchObject({
+      line: 'x',
+      labels: { a: 'b' },
+      tMs: 7,
+    });
+  });
+  it('gives up on data without a line instead of throwing', () => {
+    expect(pinnedLogOf(null)).toBeNull();
+    expect(pinnedLogOf({ line: 42 })).toBeNull();
+    expect(pinnedLogOf({ line: { line: null } })).toBeNull();
+  });
+});
+
+describe('nsToMs', () => {
+  it('drops the nanosecond digits without float rounding', () => {
+    expect(nsToMs('1767225600999999999')).toBe(1767225600999);
+    expect(nsToMs('abc')).toBeNull();
+  });
+});
+
+describe('pinnedMetricOf', () => {
+  it('summarises the copied series', () => {
+    const pinned = pinnedMetricOf({
+      metrics: ['gpu.memory.share'],
+      fromMs: 1,
+      toMs: 2,
+      series: [
+        {
+          metric: 'gpu.memory.share',
+          points: [
+            [1, 0.5],
+            [2, null],
+            [3, 0.97],
+          ],
+        },
+        { metric: 'queue.depth', points: [[1, 0.1]] },
+        'garbage',
+      ],
+    });
+    expect(pinned).toEqual({
+      metrics: ['gpu.memory.share', 'queue.depth'],
+      fromMs: 1,
+      toMs: 2,
+      seriesCount: 2,
+      pointCount: 3,
+      min: 0.1,
+      max: 0.97,
+      comment: null,
+    });
+  });
+  it('survives series without points and says when there is nothing', () => {
+    expect(pinnedMetricOf({ metrics: ['x'], series: [{ points: 'no' }] })).toMatchObject({ seriesCount: 1, min: null, max: null });
+    expect(pinnedMetricOf({})).toBeNull();
+    expect(pinnedMetricOf([1, 2])).toBeNull();
+  });
+});

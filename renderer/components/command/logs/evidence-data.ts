@@ -1,0 +1,98 @@
+/**
+ * Reads pinned evidence out of a timeline event's `data`. That is plain JSON written by whichever
+ * version of main pinned it, so every field is checked and anything odd is left out, not thrown.
+ */
+
+export interface PinnedLog {
+  line: string;
+  labels: Record<string, string>;
+  tNs: string | null;
+  tMs: number | null;
+  query: string | null;
+  comment: string | null;
+}
+
+export interface PinnedMetric {
+  metrics: string[];
+  fromMs: number | null;
+  toMs: number | null;
+  seriesCount: number;
+  pointCount: number;
+  min: number | null;
+  max: number | null;
+  comment: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: unknown): string | null => {
+  const s = str(v);
+  return s !== null && s.trim() !== '' ? s : null;
+};
+
+function labelsOf(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isObject(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+/** Loki's ns string to ms without a float: "1767225600123456789" → 1767225600123. */
+export function nsToMs(ns: string): number | null {
+  if (!/^\d{7,20}$/.test(ns)) return null;
+  return Number(ns.slice(0, -6));
+}
+
+/** Accepts `{ line: { tNs, labels, line } }` (the pin input, copied) or the same fields flat. */
+export function pinnedLogOf(data: unknown): PinnedLog | null {
+  if (!isObject(data)) return null;
+  const inner = isObject(data.line) ? data.line : data;
+  const line = str(inner.line);
+  if (line === null) return null;
+  const tNs = str(inner.tNs) ?? str(data.tNs);
+  const tMs = num(inner.tMs) ?? num(data.tMs) ?? (tNs !== null ? nsToMs(tNs) : null);
+  return {
+    line,
+    labels: labelsOf(inner.labels ?? data.labels),
+    tNs,
+    tMs,
+    query: text(data.query),
+    comment: text(data.comment),
+  };
+}
+
+/** Summarises the copied `SeriesData[]` (under `series`): how many series and points, their min and max. */
+export function pinnedMetricOf(data: unknown): PinnedMetric | null {
+  if (!isObject(data)) return null;
+  const series = Array.isArray(data.series) ? data.series.filter(isObject) : [];
+  const metrics = new Set<string>();
+  if (Array.isArray(data.metrics)) for (const m of data.metrics) if (typeof m === 'string') metrics.add(m);
+  let min: number | null = null;
+  let max: number | null = null;
+  let pointCount = 0;
+  for (const s of series) {
+    const metric = str(s.metric);
+    if (metric) metrics.add(metric);
+    if (!Array.isArray(s.points)) continue;
+    for (const p of s.points) {
+      const v = Array.isArray(p) ? num(p[1]) : null;
+      if (v === null) continue;
+      pointCount += 1;
+      min = min === null ? v : Math.min(min, v);
+      max = max === null ? v : Math.max(max, v);
+    }
+  }
+  if (metrics.size === 0 && series.length === 0) return null;
+  return {
+    metrics: [...metrics],
+    fromMs: num(data.fromMs),
+    toMs: num(data.toMs),
+    seriesCount: series.length,
+    pointCount,
+    min,
+    max,
+    comment: text(data.comment),
+  };
+}

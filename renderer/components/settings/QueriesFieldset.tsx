@@ -1,0 +1,135 @@
+import { SOURCE_LIMITS, type SourceView } from '../../../shared/domain/source-config';
+import { addQueryRow, formFromView, removeQueryRow, updateQueryRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
+import type { Update } from './AuthFieldset';
+import { FieldError, invalid } from './fields';
+import { KIND_INFO } from './kinds';
+
+interface Props {
+  form: SourceForm;
+  errors: SourceFormErrors;
+  update: Update;
+  /** The source as saved, when editing: what "Revert" goes back to. */
+  saved: SourceView | null;
+}
+
+/**
+ * The queries a Prometheus or Loki source polls. The kind's defaults live in main and arrive
+ * only when a source is created without queries, so a new source offers "use the defaults"
+ * (queries omitted) and a saved one can be reverted to what is stored.
+ */
+export function QueriesFieldset({ form, errors, update, saved }: Props) {
+  const kind = KIND_INFO[form.kind].label;
+  const language = form.kind === 'loki' ? 'LogQL' : 'PromQL';
+  return (
+    <fieldset className="form-section" data-testid="source-queries">
+      <legend>Queries</legend>
+      {form.queryMode === 'defaults' ? (
+        <div className="defaults-note">
+          <p className="hint" data-testid="source-queries-defaults">
+            Pitwall&apos;s default {kind} queries will be polled. You can edit them after saving.
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => update(addQueryRow)} data-testid="source-query-custom">
+            Write my own queries instead
+          </button>
+        </div>
+      ) : (
+        <>
+          {form.queries.length === 0 && <p className="hint">No queries: this source is polled for nothing but its health.</p>}
+          {form.queries.map((q, i) => (
+            <div key={q.key} className={`query-row${q.enabled ? '' : ' off'}`} data-testid="source-query-row" data-query-id={q.id}>
+              <div className="query-head">
+                <label className="grow">
+                  Title
+                  <input
+                    value={q.title}
+                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { title: e.target.value }))}
+                    data-testid="source-query-title"
+                    {...invalid(errors, `query-${q.key}-title`)}
+                  />
+                </label>
+                <label>
+                  Stored as metric
+                  <input
+                    value={q.metric}
+                    placeholder="e.g. gpu.memory.share"
+                    className="mono"
+                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { metric: e.target.value }))}
+                    data-testid="source-query-metric"
+                    {...invalid(errors, `query-${q.key}-metric`)}
+                  />
+                </label>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={q.enabled}
+                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { enabled: e.target.checked }))}
+                    data-testid="source-query-enabled"
+                  />
+                  polled
+                </label>
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  onClick={() => update((f) => removeQueryRow(f, q.key))}
+                  aria-label={`Remove query ${q.title || i + 1}`}
+                  data-testid="source-query-remove"
+                >
+                  Remove
+                </button>
+              </div>
+              <label>
+                {language}
+                <textarea
+                  rows={2}
+                  value={q.expr}
+                  className="mono"
+                  spellCheck={false}
+                  onChange={(e) => update((f) => updateQueryRow(f, q.key, { expr: e.target.value }))}
+                  data-testid="source-query-expr"
+                  {...invalid(errors, `query-${q.key}-expr`)}
+                />
+              </label>
+              <FieldError errors={errors} field={`query-${q.key}-title`} />
+              <FieldError errors={errors} field={`query-${q.key}-metric`} />
+              <FieldError errors={errors} field={`query-${q.key}-expr`} />
+            </div>
+          ))}
+          <FieldError errors={errors} field="queries" />
+          <div className="row-buttons">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => update(addQueryRow)}
+              disabled={form.queries.length >= SOURCE_LIMITS.maxQueries}
+              data-testid="source-query-add"
+            >
+              Add query
+            </button>
+            {saved === null ? (
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                onClick={() => update((f) => ({ ...f, queryMode: 'defaults' }))}
+                data-testid="source-query-defaults"
+              >
+                Use the defaults instead
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                onClick={() => update((f) => ({ ...f, queries: formFromView(saved).queries }))}
+                data-testid="source-query-revert"
+              >
+                Revert to saved queries
+              </button>
+            )}
+          </div>
+          {saved !== null && (
+            <p className="hint">To start again from Pitwall&apos;s default queries, add the source anew: a new source begins with them.</p>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { SourceView } from '../../../shared/domain/source-config';
+import { useNow } from '../../hooks/useNow';
+import { loadSources, useHealthById, useSources, useSourcesError, useSourcesLoaded } from '../../state/sources';
+import { DeleteSourceDialog } from './DeleteSourceDialog';
+import { RetentionSection } from './RetentionSection';
+import { closeSettings } from './settings-route';
+import { SourceFormDialog } from './SourceFormDialog';
+import { SourceRow } from './SourceRow';
+
+type Editing = { kind: 'add' } | { kind: 'edit'; view: SourceView } | null;
+
+/** The Sources screen: what Pitwall polls, how each source is doing, and how long telemetry is kept. */
+export function SettingsView() {
+  const sources = useSources();
+  const health = useHealthById();
+  const loaded = useSourcesLoaded();
+  const error = useSourcesError();
+  const now = useNow(1_000);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<SourceView | null>(null);
+  const down = sources.filter((s) => (health[s.id] ?? s.health).state === 'down').length;
+
+  return (
+    <div className="settings-view" data-testid="settings-view">
+      <header className="settings-head">
+        <div>
+          <h1>Sources</h1>
+          <p className="muted">
+            {sources.length === 0
+              ? 'Where Pitwall reads telemetry from.'
+              : `${sources.length} source${sources.length === 1 ? '' : 's'}${down > 0 ? ` · ${down} down` : ''}`}
+          </p>
+        </div>
+        <div className="settings-head-actions">
+          <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'add' })} data-testid="source-add">
+            Add source
+          </button>
+          <button type="button" className="btn" onClick={closeSettings} data-testid="settings-close">
+            Close
+          </button>
+        </div>
+      </header>
+
+      <section className="panel" aria-labelledby="sources-h">
+        <h2 id="sources-h">Polled sources</h2>
+        {error && (
+          <p className="inline-error" role="alert" data-testid="sources-error">
+            {error}{' '}
+            <button type="button" className="btn btn-small" onClick={() => void loadSources()}>
+              Retry
+            </button>
+          </p>
+        )}
+        {!loaded && <p className="muted">Loading sources…</p>}
+        {loaded && !error && sources.length === 0 && (
+          <p className="empty" data-testid="sources-empty">
+            No sources yet. Add Prometheus, AsynqMon, Loki, Alertmanager or a DCGM exporter to watch.
+          </p>
+        )}
+        <ul className="source-list" data-testid="source-list">
+          {sources.map((s) => (
+            <SourceRow
+              key={s.id}
+              view={s}
+              health={health[s.id] ?? s.health}
+              now={now}
+              onEdit={(view) => setEditing({ kind: 'edit', view })}
+              onDelete={setDeleting}
+            />
+          ))}
+        </ul>
+      </section>
+
+      <RetentionSection />
+
+      {editing && (
+        <SourceFormDialog
+          key={editing.kind === 'edit' ? editing.view.id : 'add'}
+          saved={editing.kind === 'edit' ? editing.view : null}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && <DeleteSourceDialog view={deleting} onClose={() => setDeleting(null)} />}
+    </div>
+  );
+}

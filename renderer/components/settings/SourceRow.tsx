@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
+import { formatUtc } from '../../logic/format';
+import { healthText } from './health-text';
+import { KIND_INFO } from './kinds';
+import { pollSourceNow, setSourceEnabled, testSource, type TestShown } from './source-actions';
+import { TestResult } from './TestResult';
+
+interface Props {
+  view: SourceView;
+  /** The freshest health (pushed events land between list reloads). */
+  health: SourceHealth;
+  now: number;
+  onEdit: (view: SourceView) => void;
+  onDelete: (view: SourceView) => void;
+}
+
+export function SourceRow({ view, health, now, onEdit, onDelete }: Props) {
+  const [busy, setBusy] = useState<'enabled' | 'test' | 'poll' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [test, setTest] = useState<TestShown | null>(null);
+  const label = `${view.name} (${KIND_INFO[view.kind].label})`;
+
+  const run = async (what: 'enabled' | 'test' | 'poll', action: () => Promise<string | null>): Promise<void> => {
+    if (busy) return;
+    setBusy(what);
+    setError(await action());
+    setBusy(null);
+  };
+  const toggle = (enabled: boolean) =>
+    run('enabled', async () => {
+      const outcome = await setSourceEnabled(view, enabled);
+      return outcome.ok ? null : `Could not ${enabled ? 'enable' : 'disable'} ${view.name}: ${outcome.message}`;
+    });
+  const runTest = () =>
+    run('test', async () => {
+      setTest(await testSource({ id: view.id }));
+      return null;
+    });
+  const pollNow = () =>
+    run('poll', async () => {
+      const outcome = await pollSourceNow(view.id);
+      return outcome.ok ? null : `Could not poll ${view.name}: ${outcome.message}`;
+    });
+
+  return (
+    <li
+      className={`source-row state-${health.state}`}
+      data-testid="source-row"
+      data-source-id={view.id}
+      data-kind={view.kind}
+      data-state={health.state}
+    >
+      <span className={`health-dot dot-${health.state}`} aria-hidden="true" />
+      <div className="source-ident">
+        <div className="source-title">
+          <span className="source-name" data-testid="source-name">
+            {view.name}
+          </span>
+          {view.demo && (
+            <span className="tag tag-demo" title="Created on first run; points at the embedded lab" data-testid="source-demo">
+              demo
+            </span>
+          )}
+          <span className="tag">{KIND_INFO[view.kind].label}</span>
+        </div>
+        <span className="source-url" data-testid="source-url">
+          {view.baseUrl}
+        </span>
+        <span
+          className={`source-health health-${health.state}`}
+          data-testid="source-health"
+          title={health.lastError ? `last failure ${formatUtc(health.lastError.at)}: ${health.lastError.message}` : undefined}
+        >
+          {healthText(health, now)}
+        </span>
+      </div>
+      <div className="source-actions">
+        <label className="switch" title={view.enabled ? 'Polled' : 'Not polled'}>
+          <input
+            type="checkbox"
+            role="switch"
+            checked={view.enabled}
+            disabled={busy === 'enabled'}
+            onChange={(e) => void toggle(e.target.checked)}
+            aria-label={`Poll ${label}`}
+            data-testid={`source-enabled-${view.id}`}
+          />
+          <span>{view.enabled ? 'Enabled' : 'Disabled'}</span>
+        </label>
+        <button type="button" className="btn btn-small" onClick={() => void runTest()} disabled={busy === 'test'} data-testid="source-test">
+          Test
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void pollNow()}
+          disabled={busy === 'poll' || !view.enabled}
+          title={view.enabled ? 'Poll now instead of waiting for the interval' : 'Enable the source to poll it'}
+          data-testid="source-poll-now"
+        >
+          Poll now
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => onEdit(view)} aria-label={`Edit ${label}`} data-testid="source-edit">
+          Edit
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          onClick={() => onDelete(view)}
+          aria-label={`Delete ${label}`}
+          data-testid="source-delete"
+        >
+          Delete
+        </button>
+      </div>
+      {(test || busy === 'test') && (
+        <div className="source-row-extra">
+          <TestResult shown={test} busy={busy === 'test'} />
+        </div>
+      )}
+      {error && (
+        <p className="source-row-extra field-error" role="alert" data-testid="source-row-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
+
+const call = vi.fn<(channel: string, input: Record<string, unknown>) => Promise<unknown>>();
+vi.mock('../api/client', () => ({
+  call: (channel: string, input: Record<string, unknown>) => call(channel, input),
+  errorMessage: (err: unknown) => (err instanceof Error ? err.message : String(err)),
+}));
+
+const { enterLogScope, getLogsState, lineKey, pinLogLine, resetLogs, runLogQuery, setLogText } = await import('./logs');
+
+const line = (tNs: string, text: string, labels: Record<string, string> = { app: 'echo' }): LogLine => ({
+  tNs,
+  tMs: Number(tNs.slice(0, -6)),
+  labels,
+  line: text,
+  level: null,
+});
+
+const answer = (query: string, lines: LogLine[]): LogQueryResult => ({ sourceId: 3, query, lines, truncated: false });
+
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+beforeEach(() => {
+  call.mockReset();
+  resetLogs();
+});
+
+describe('runLogQuery', () => {
+  it('runs the default query until someone types, then the typed one', async () => {
+    call.mockImplementation((_c, input) => Promise.resolve(answer(String(input.query), [])));
+    await runLogQuery({ defaultQuery: '{job=~"(?i).*(echo).*"}', fromMs: 1, toMs: 2 });
+    expect(call).toHaveBeenLastCalledWith(
+      'logs:query',
+      expect.objectContaining({ query: '{job=~"(?i).*(echo).*"}', fromMs: 1, toMs: 2, limit: 2000 }),
+    );
+    setLogText('  {app="ocr"}  ');
+    await runLogQuery({ defaultQuery: 'ignored', fromMs: 1, toMs: 2 });
+    expect(call).toHaveBeenLastCalledWith('logs:query', expect.objectContaining({ query: '{app="ocr"}' }));
+  });
+
+  it("keeps the query and the last lines when Loki refuses, with Loki's words", async () => {
+    call.mockResolvedValueOnce(answer('{app="a"}', [line('1000000000001', 'ok')]));
+    await runLogQuery({ defaultQuery: '{app="a"}', fromMs: 1, toMs: 2 });
+    setLogText('{app="a"');
+    call.mockRejectedValueOnce(new Error('Loki answered 400: parse error at line 1, col 9: syntax error: unexpected $end'));
+    await runLogQuery({ defaultQuery: '{app="a"}', fromMs: 1, toMs: 2 });
+    const s = getLogsState();
+    expect(s.error).toContain('parse error at line 1, col 9');
+    expect(s.text).toBe('{app="a"');
+    expect(s.result?.lines).toHaveLength(1);
+    expect(s.loading).toBe(false);
+  });
+
+  it('keeps only the newest answer when runs overlap', async () => {
+    const slow = deferred<LogQueryResult>();
+    call.mockReturnValueOnce(slow.promise).mockResolvedValueOnce(answer('new', []));
+    const first = runLogQuery({ defaultQuery: 'old', fromMs: 1, toMs: 2 });
+    await runLogQuery({ defaultQuery: 'new', fromMs: 1, toMs: 2 });
+    slow.resolve(answer('old', [line('1000000000001', 'late')]));
+    await first;
+    expect(getLogsState().result?.query).toBe('new');
+  });
+
+  it('skips a follow refresh while a run is in flight, never a person’s run', async () => {
+    const slow = deferred<LogQueryResult>();
+    call.mockReturnValueOnce(slow.promise);
+    const first = runLogQuery({ defaultQuery: 'q', fromMs: 1, toMs: 2 });
+    await runLogQuery({ defaultQuery: 'q', fromMs: 1, toMs: 2, background: true });
+    expect(call).toHaveBeenCalledTimes(1);
+    slow.resolve(answer('q', []));
+    await first;
+  });
+
+  it('says so instead of sending an empty query', async () => {
+    setLogText('   ');
+    await runLogQuery({ defaultQuery: 'q', fromMs: 1, toMs: 2 });
+    expect(call).not.toHaveBeenCalled();
+    expect(getLogsState().error).toMatch(/LogQL query/);
+  });
+
+  it('starts a new scope from its default and drops the old lines', async () => {
+    enterLogScope('incident:1');
+    call.mockResolvedValueOnce(answer('x', [line('1000000000001', 'old')]));
+    setLogText('{app="x"}');
+    await runLogQuery({ defaultQuery: 'x', fromMs: 1, toMs: 2 });
+    enterLogScope('incident:2');
+    expect(getLogsState()).toMatchObject({ text: null, result: null, error: null });
+  });
+});
+
+describe('pinLogLine', () => {
+  it('sends the line as evidence and remembers it was pinned', async () => {
+    const l = line('1767225600123456789', 'level=error msg=boom', { app: 'ocr-worker' });
+    call.mockResolvedValueOnce({ id: 9, incidentId: 4, at: 1, kind: 'pin-log', actor: 'a', summary: 's', data: {} });
+    await pinLogLine(4, l, '{app="ocr-worker"}', 3);
+    expect(call).toHaveBeenCalledWith('incident:pin-evidence', {
+      kind: 'log-line',
+      id: 4,
+      sourceId: 3,
+      query: '{app="ocr-worker"}',
+      line: { tNs: '1767225600123456789', labels: { app: 'ocr-worker' }, line: 'level=error msg=boom' },
+    });
+    expect(getLogsState().pinned[lineKey(l)]).toBe(true);
+    expect(getLogsState().pinning).toBeNull();
+  });
+
+  it('cuts a line longer than evidence may be, and says why a pin failed', async () => {
+    call.mockRejectedValueOnce(new Error('not wired yet'));
+    await pinLogLine(4, line('1000000000001', 'x'.repeat(20_000)), 'q', null);
+    const sent = call.mock.calls[0]?.[1] as { line: { line: string }; sourceId?: number };
+    expect(sent.line.line).toHaveLength(16_384);
+    expect(sent.line.line.endsWith('…')).toBe(true);
+    expect(sent.sourceId).toBeUndefined();
+    expect(getLogsState().pinError).toBe('Could not pin the line: not wired yet');
+    expect(getLogsState().pinned).toEqual({});
+  });
+});
+
+describe('lineKey', () => {
+  it('tells apart two streams logging in the same nanosecond', () => {
+    expect(lineKey(line('1', 'a', { app: 'x' }))).not.toBe(lineKey(line('1', 'a', { app: 'y' })));
+    expect(lineKey(line('1', 'a', { b: '2', a: '1' }))).toBe(lineKey(line('1', 'zzz', { a: '1', b: '2' })));
+  });
+});
