@@ -60,11 +60,16 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   await expect(view.logLines.first()).toBeVisible({ timeout: 20_000 });
   await expect(view.logsPanel.locator('[data-testid="log-line"][data-level="info"]').first()).toBeVisible();
   await app.screenshot('10-command-queues-logs');
+  // The pending trend needs two stored polls since the incident began.
+  await expect(view.queuePanel.locator('.trend polyline').first()).toBeAttached({ timeout: 20_000 });
+  await view.shoot(view.queuePanel, '10a-queue-panel');
+  await view.shoot(view.logsPanel, '10b-logs-panel');
 
   // A LogQL mistake is explained in Loki's words and the query stays in the box.
   await view.runLogQuery('{app="ocr-worker"');
   await expect(page.getByTestId('logs-error')).toContainText(/parse error/i);
   await expect(page.getByTestId('logs-query')).toHaveValue('{app="ocr-worker"');
+  await expect(page.getByTestId('logs-query')).toHaveAttribute('aria-invalid', 'true');
 
   // An HTML-looking line is shown as text: no element is created, no handler runs.
   await view.runLogQuery('{app="ocr-worker"} |= "onerror"');
@@ -81,7 +86,8 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   await expect(view.timelineEvidence).toHaveCount(1);
   await expect(view.timelineEvidence).toContainText(HOSTILE);
   await expect(view.timelineEvidence).toContainText('app="ocr-worker"');
-  await app.screenshot('11-pinned-log-line');
+  await view.shoot(view.logsPanel, '11a-logs-html-line-as-text');
+  await view.shoot(page.getByTestId('timeline'), '11b-timeline-pinned-line');
   const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';
 
   // The platform goes away, Pitwall restarts: the evidence is in SQLite, not in Loki.
@@ -95,5 +101,7 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   // The sources now fail: their chips say so and grey their stale data.
   await expect(view.healthChip(loki.id)).toHaveAttribute('data-state', /degraded|down/, { timeout: 20_000 });
   await expect(page.getByTestId('logs-error')).toBeVisible({ timeout: 20_000 });
-  await app.screenshot('12-after-restart-lab-down');
+  await view.shoot(view.healthBar, '12a-health-bar-lab-down');
+  await view.shoot(page.getByTestId('timeline'), '12b-timeline-after-restart');
+  await view.shoot(view.logsPanel, '12c-logs-lab-down');
 });

@@ -119,6 +119,52 @@ test.describe('with the lab running', () => {
 
     expect((await Promise.all(bodies)).join('\n')).not.toContain(PASSWORD);
   });
+
+  test('a Loki source starts with the default queries, which can be edited; a secret header is never shown', async ({ page, pitwall }) => {
+    const app = new ConsolePage(page);
+    const settings = new SettingsPage(page);
+    await app.open(pitwall.url);
+    await settings.open();
+    await settings.startAdd();
+    await settings.fill({ name: 'Lab Loki', kind: 'loki', baseUrl: lab.url });
+    await expect(settings.form.getByTestId('source-queries-defaults')).toBeVisible();
+    await settings.form.getByTestId('source-header-add').click();
+    await settings.form.getByTestId('source-header-name').fill('X-Scope-OrgID');
+    await settings.form.getByTestId('source-header-value').fill('tenant-a');
+    await settings.form.getByTestId('source-header-add').click();
+    await settings.form.getByTestId('source-header-name').nth(1).fill('X-Api-Key');
+    await settings.form.getByTestId('source-header-secret').nth(1).check();
+    await settings.form.getByTestId('source-header-value').nth(1).fill(PASSWORD);
+    const answered = await settings.testForm();
+    await expect(answered).toHaveAttribute('data-result', 'ok');
+    await settings.save();
+
+    await settings.edit('Lab Loki');
+    const queries = settings.form.getByTestId('source-query-row');
+    await expect(queries.first()).toBeVisible();
+    const count = await queries.count();
+    await expect(settings.form.getByTestId('source-header-value').nth(0)).toHaveValue('tenant-a');
+    await expect(settings.form.getByTestId('source-header-value').nth(1)).toHaveValue('');
+    await expect(settings.form.getByTestId('source-header-value').nth(1)).toHaveAttribute('placeholder', /stored/);
+    await queries.first().getByTestId('source-query-title').fill('Errors, renamed by the IC');
+    await settings.form.getByTestId('source-query-add').click();
+    await queries.last().getByTestId('source-query-title').fill('Timeouts');
+    await queries.last().getByTestId('source-query-metric').fill('logs.timeouts');
+    await settings.save(false);
+    // The new query has no LogQL yet: refused next to the field, nothing typed is lost.
+    await expect(queries.last().getByTestId('source-query-expr')).toHaveAttribute('aria-invalid', 'true');
+    await expect(queries.first().getByTestId('source-query-title')).toHaveValue('Errors, renamed by the IC');
+    await queries.last().getByTestId('source-query-expr').fill('sum(count_over_time({service=~".+"} |= "timeout" [1m]))');
+    await settings.screenshot('sources-08-loki-queries');
+    await settings.save();
+
+    await settings.edit('Lab Loki');
+    await expect(queries).toHaveCount(count + 1);
+    await expect(queries.first().getByTestId('source-query-title')).toHaveValue('Errors, renamed by the IC');
+    await expect(queries.last().getByTestId('source-query-metric')).toHaveValue('logs.timeouts');
+    await page.keyboard.press('Escape');
+    await expect(settings.form).toBeHidden();
+  });
 });
 
 test('settings live in the URL and give way to an incident', async ({ page, pitwall }) => {

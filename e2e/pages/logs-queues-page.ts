@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { SCREENSHOTS } from '../fixtures';
 
 /** The command view's queue and logs panels, the health bar and pinned evidence, in the spec's terms. */
 export class LogsQueuesPage {
@@ -60,6 +62,12 @@ export class LogsQueuesPage {
     );
     if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message ?? 'unknown error'}`);
     return result.value as T;
+  }
+
+  /** The console scrolls inside its main area, so page screenshots miss lower panels: shoot the element. */
+  async shoot(target: Locator, name: string): Promise<void> {
+    await target.scrollIntoViewIfNeeded();
+    await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
   async waitLoaded(): Promise<void> {

@@ -19,6 +19,7 @@ import { result, type BenchResult } from './results';
 
 const LINES = 10_000;
 const SCROLL_PX_PER_FRAME = 240;
+const WARM_UP_FRAMES = 120;
 const ROOT = process.cwd();
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -117,7 +118,7 @@ async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T
  * Runs in the page: scrolls the list top to bottom a fixed distance per frame and returns the frame
  * intervals in ms. A string, because the main-process build has no DOM types (and must not get them).
  */
-const SCROLL_SCRIPT = `async (step) => {
+const SCROLL_SCRIPT = `async (step, maxFrames) => {
   const el = document.querySelector('[data-testid="log-list"]');
   if (!el) throw new Error('no log list on the page');
   el.scrollTop = 0;
@@ -129,7 +130,7 @@ const SCROLL_SCRIPT = `async (step) => {
     const frame = (t) => {
       deltas.push(t - last);
       last = t;
-      if (el.scrollTop >= max - 1) return resolve(deltas);
+      if (el.scrollTop >= max - 1 || deltas.length >= maxFrames) return resolve(deltas);
       el.scrollTop = Math.min(max, el.scrollTop + step);
       requestAnimationFrame(frame);
     };
@@ -141,8 +142,8 @@ const SCROLL_SCRIPT = `async (step) => {
   });
 }`;
 
-async function scrollFrames(page: Page): Promise<number[]> {
-  const deltas: unknown = await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_PX_PER_FRAME})`);
+async function scrollFrames(page: Page, maxFrames = 100_000): Promise<number[]> {
+  const deltas: unknown = await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_PX_PER_FRAME}, ${maxFrames})`);
   if (!Array.isArray(deltas) || deltas.length < 10 || !deltas.every((d) => typeof d === 'number')) {
     throw new Error('logs bench: the scroll produced no frame timings');
   }
@@ -178,7 +179,7 @@ async function measure(
     const expected = virtual ? 'on' : 'off';
     const mode = await page.getByTestId('log-list').getAttribute('data-virtual');
     if (mode !== expected) throw new Error(`the log list rendered with virtualisation ${mode}, expected ${expected}`);
-    await scrollFrames(page); // warm-up: JIT, fonts, tiles
+    await scrollFrames(page, WARM_UP_FRAMES); // JIT, fonts, first tiles
     const deltas = (await scrollFrames(page)).sort((a, b) => a - b);
     return { median: percentile(deltas, 0.5), p95: percentile(deltas, 0.95), frames: deltas.length };
   } finally {

@@ -105,7 +105,11 @@ export async function startPrometheus(labUrl: string): Promise<Child> {
 }
 
 export async function advanceLab(labUrl: string, seconds: number): Promise<void> {
-  const res = await fetch(`${labUrl}/lab/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ seconds }) });
+  const res = await fetch(`${labUrl}/lab/advance`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
   await res.text();
   if (res.status !== 200) throw new Error(`the lab refused to advance: HTTP ${res.status}`);
 }
@@ -139,7 +143,7 @@ export function rawRequests(sources: readonly ResolvedSource[]): { requests: Raw
     else if (source.kind === 'prometheus') {
       for (const q of source.queries.filter((x) => x.enabled)) add('/api/v1/query', { query: q.expr });
       add('/api/v1/alerts');
-    } else if (source.kind === 'alertmanager') add('/api/v2/alerts', { active: 'true', silenced: 'false', inhibited: 'false', unprocessed: 'false' });
+    } else if (source.kind === 'alertmanager') add('/api/v2/alerts', { active: 'true', silenced: 'false', inhibited: 'false' });
   }
   return { requests, close: () => agents.forEach((a) => a.destroy()) };
 }
@@ -150,13 +154,17 @@ export function rawCycle(requests: readonly RawRequest[]): Promise<number> {
     requests.map(
       (r) =>
         new Promise<number>((resolve, reject) => {
-          const req = http.get(r.url, { agent: r.agent, headers: { Accept: r.accept, 'Accept-Encoding': 'gzip', 'User-Agent': 'Pitwall' } }, (res) => {
-            const stream = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
-            const chunks: Buffer[] = [];
-            stream.on('data', (c: Buffer) => chunks.push(c));
-            stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').length));
-            stream.on('error', reject);
-          });
+          const req = http.get(
+            r.url,
+            { agent: r.agent, headers: { Accept: r.accept, 'Accept-Encoding': 'gzip', 'User-Agent': 'Pitwall' } },
+            (res) => {
+              const stream = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+              const chunks: Buffer[] = [];
+              stream.on('data', (c: Buffer) => chunks.push(c));
+              stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').length));
+              stream.on('error', reject);
+            },
+          );
           req.on('error', reject);
         }),
     ),

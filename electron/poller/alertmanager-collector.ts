@@ -26,7 +26,8 @@ export function createAlertmanagerCollector(conn: SourceConnection): Collector {
   const client = new AlertmanagerClient(http);
   const where = `Alertmanager at ${conn.baseUrl}`;
   // Alertmanager filters server-side; the client-side filter in firingFromAlertmanager is a second check.
-  const filter = { active: true, silenced: false, inhibited: false, unprocessed: false };
+  // Unprocessed alerts are kept: they fire, the dispatcher just has not routed them yet.
+  const filter = { active: true, silenced: false, inhibited: false };
 
   return {
     async collect(signal): Promise<Collection> {

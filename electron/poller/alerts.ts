@@ -28,6 +28,12 @@ export function firingFromPrometheus(alerts: readonly PromAlert[]): FiringAlert[
 /** Silenced and inhibited alerts are someone's decision already; show what still demands attention. */
 export function firingFromAlertmanager(alerts: readonly AmAlert[]): FiringAlert[] {
   return alerts
-    .filter((a) => a.state === 'active' && a.silencedBy.length === 0 && a.inhibitedBy.length === 0 && a.mutedBy.length === 0)
+    .filter(
+      (a) =>
+        (a.state === 'active' || a.state === 'unprocessed') &&
+        a.silencedBy.length === 0 &&
+        a.inhibitedBy.length === 0 &&
+        a.mutedBy.length === 0,
+    )
     .map((a) => firing(a.labels, a.annotations, a.startsAt));
 }

@@ -33,7 +33,13 @@ describe('backfill', () => {
         data: {
           resultType: 'matrix',
           result: [
-            { metric: { gpu: '0', Hostname: 'n1', modelName: 'L4', pod: 'a' }, values: [[start, '0.5'], [start + 60, 'NaN']] },
+            {
+              metric: { gpu: '0', Hostname: 'n1', modelName: 'L4', pod: 'a' },
+              values: [
+                [start, '0.5'],
+                [start + 60, 'NaN'],
+              ],
+            },
             { metric: { gpu: '0', Hostname: 'n1', modelName: 'L4', pod: 'b' }, values: [[start, '0.5']] },
           ],
         },
@@ -53,7 +59,12 @@ describe('backfill', () => {
     expect((30 * DAY) / 1000 / step).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
     expect(got.partialErrors.map((e) => e.message)).toEqual([expect.stringMatching(/^query "Broken": .*HTTP 500: boom/)]);
     expect(got.samples).toHaveLength(2);
-    expect(got.samples[0]).toEqual({ metric: METRICS.gpuMemoryShare, labels: { node: 'n1', gpu: '0', model: 'L4' }, tMs: from, value: 0.5 });
+    expect(got.samples[0]).toEqual({
+      metric: METRICS.gpuMemoryShare,
+      labels: { node: 'n1', gpu: '0', model: 'L4' },
+      tMs: from,
+      value: 0.5,
+    });
     expect(Number.isNaN(got.samples[1]?.value)).toBe(true);
     expect(sink.backfilled).toEqual([{ sourceId: expect.any(Number) as number, samples: got.samples }]);
   });
@@ -61,7 +72,9 @@ describe('backfill', () => {
   it('Loki: metric queries as range queries over the lead-in, against the lab', async () => {
     const sink = new MemorySink();
     const to = lab.engine.nowMs;
-    const source = resolvedSource('loki', lab.url, { queries: [LAB_ERROR_RATE, { ...LAB_ERROR_RATE, id: 'lines', expr: '{app="ocr-worker"}' }] });
+    const source = resolvedSource('loki', lab.url, {
+      queries: [LAB_ERROR_RATE, { ...LAB_ERROR_RATE, id: 'lines', expr: '{app="ocr-worker"}' }],
+    });
     const got = await backfill(source, to - 10 * 60_000, to, 60_000, { sink });
     expect(got.partialErrors).toEqual([]);
     expect(got.samples.length).toBeGreaterThan(5);
@@ -94,7 +107,13 @@ describe('queryLogs', () => {
 
   it('brings back Loki own words for a LogQL mistake', async () => {
     const to = lab.engine.nowMs;
-    const err = await queryLogs(loki(), { query: '{namespace="ml-workers"', fromMs: to - 60_000, toMs: to, limit: 10, direction: 'backward' }).then(
+    const err = await queryLogs(loki(), {
+      query: '{namespace="ml-workers"',
+      fromMs: to - 60_000,
+      toMs: to,
+      limit: 10,
+      direction: 'backward',
+    }).then(
       () => null,
       (e: unknown) => e as Error,
     );
@@ -102,8 +121,8 @@ describe('queryLogs', () => {
   });
 
   it('refuses a source that is not Loki', async () => {
-    await expect(queryLogs(resolvedSource('prometheus', lab.url), { query: '{a="b"}', fromMs: 0, toMs: 1, limit: 1, direction: 'backward' })).rejects.toThrow(
-      /log queries need a Loki source/,
-    );
+    await expect(
+      queryLogs(resolvedSource('prometheus', lab.url), { query: '{a="b"}', fromMs: 0, toMs: 1, limit: 1, direction: 'backward' }),
+    ).rejects.toThrow(/log queries need a Loki source/);
   });
 });

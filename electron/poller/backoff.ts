@@ -19,3 +19,12 @@ export function nextBackoff(previousMs: number, capMs: number, random: () => num
   const drawn = BACKOFF_BASE_MS + random() * (upper - BACKOFF_BASE_MS);
   return Math.round(Math.min(capMs, drawn));
 }
+
+/**
+ * After a success: the next slot of the source's cadence (poll starts every `intervalMs`). A poll that
+ * overran skips the slots it missed instead of queueing them, so one source is never polled twice at once.
+ */
+export function nextSlotDelay(startedAt: number, now: number, intervalMs: number): number {
+  const slots = Math.max(1, Math.floor((now - startedAt) / intervalMs) + 1);
+  return startedAt + slots * intervalMs - now;
+}

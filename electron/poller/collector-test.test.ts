@@ -25,11 +25,18 @@ describe('"Test" a source', () => {
   it('Prometheus: version, readiness and one line per query with its series count or error', async () => {
     up.routes.set('GET /-/ready', plain(200, 'Prometheus Server is Ready.\n'));
     up.routes.set('GET /api/v1/status/buildinfo', (_r, res) =>
-      json(res, 200, { status: 'success', data: { version: '2.42.0', revision: 'x', branch: 'HEAD', buildUser: '', buildDate: '', goVersion: 'go1.19' } }),
+      json(res, 200, {
+        status: 'success',
+        data: { version: '2.42.0', revision: 'x', branch: 'HEAD', buildUser: '', buildDate: '', goVersion: 'go1.19' },
+      }),
     );
     up.routes.set('GET /api/v1/query', (req, res) =>
       req.query.get('query') === 'broken('
-        ? json(res, 400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:8: parse error: unclosed left parenthesis' })
+        ? json(res, 400, {
+            status: 'error',
+            errorType: 'bad_data',
+            error: 'invalid parameter "query": 1:8: parse error: unclosed left parenthesis',
+          })
         : json(res, 200, vector(12)),
     );
     const queries = [

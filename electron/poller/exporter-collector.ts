@@ -88,7 +88,11 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   );
 
   const real = (s: ExporterSample): boolean => !PSEUDO_FS.test(s.labels['fstype'] ?? '');
-  const sizes = new Map(family(FS_SIZE).filter(real).map((s) => [seriesKey(s.labels), s.value]));
+  const sizes = new Map(
+    family(FS_SIZE)
+      .filter(real)
+      .map((s) => [seriesKey(s.labels), s.value]),
+  );
   const used: RawSeries[] = [];
   for (const a of family(FS_AVAIL).filter(real)) {
     const size = sizes.get(seriesKey(a.labels));

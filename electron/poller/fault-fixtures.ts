@@ -22,10 +22,18 @@ export interface KindFixture {
   metric: string | null;
 }
 
-const text = (body: string, contentType = 'text/plain; charset=utf-8'): Route => (_req, res: ServerResponse) =>
-  send(res, 200, body, { 'Content-Type': contentType });
+const text =
+  (body: string, contentType = 'text/plain; charset=utf-8'): Route =>
+  (_req, res: ServerResponse) =>
+    send(res, 200, body, { 'Content-Type': contentType });
 
-const gpuQuery: SourceQuery = { id: 'gpu', metric: METRICS.gpuMemoryShare, title: 'GPU memory', expr: 'DCGM_FI_DEV_FB_USED / 1', enabled: true };
+const gpuQuery: SourceQuery = {
+  id: 'gpu',
+  metric: METRICS.gpuMemoryShare,
+  title: 'GPU memory',
+  expr: 'DCGM_FI_DEV_FB_USED / 1',
+  enabled: true,
+};
 const lokiQuery: SourceQuery = {
   id: 'errors',
   metric: METRICS.logErrorLines,
@@ -34,24 +42,37 @@ const lokiQuery: SourceQuery = {
   enabled: true,
 };
 
-const promVector = (value: string): Route => (_req, res) =>
-  json(res, 200, {
-    status: 'success',
-    data: { resultType: 'vector', result: [{ metric: { gpu: '0', Hostname: 'gpu-a', modelName: 'L4' }, value: [1_800_000_000, value] }] },
-  });
+const promVector =
+  (value: string): Route =>
+  (_req, res) =>
+    json(res, 200, {
+      status: 'success',
+      data: { resultType: 'vector', result: [{ metric: { gpu: '0', Hostname: 'gpu-a', modelName: 'L4' }, value: [1_800_000_000, value] }] },
+    });
 
 const promAlerts: Route = (_req, res) =>
   json(res, 200, {
     status: 'success',
     data: {
       alerts: [
-        { labels: { alertname: 'GPUMemHigh', severity: 'page' }, annotations: { summary: 'full' }, state: 'firing', activeAt: '2026-01-01T10:00:00Z', value: '1e+00' },
+        {
+          labels: { alertname: 'GPUMemHigh', severity: 'page' },
+          annotations: { summary: 'full' },
+          state: 'firing',
+          activeAt: '2026-01-01T10:00:00Z',
+          value: '1e+00',
+        },
       ],
     },
   });
 
-const lokiVector = (value: string): Route => (_req, res) =>
-  json(res, 200, { status: 'success', data: { resultType: 'vector', result: [{ metric: { service: 'echo' }, value: [1_800_000_000, value] }] } });
+const lokiVector =
+  (value: string): Route =>
+  (_req, res) =>
+    json(res, 200, {
+      status: 'success',
+      data: { resultType: 'vector', result: [{ metric: { service: 'echo' }, value: [1_800_000_000, value] }] },
+    });
 
 const AM_ALERT = {
   labels: { alertname: 'GPUMemHigh', severity: 'page' },

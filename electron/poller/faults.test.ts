@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceHealth } from '../../shared/domain/source-config';
 import type { SourceErrorKind } from '../../shared/domain/sources';
-import { closedPortUrl, goError, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream, type Route } from '../sources/fake-upstream';
+import {
+  closedPortUrl,
+  goError,
+  neverAnswer,
+  send,
+  startFakeUpstream,
+  streamHuge,
+  type FakeUpstream,
+  type Route,
+} from '../sources/fake-upstream';
 import { FakeClock } from './clock';
 import { FIXTURES, type KindFixture } from './fault-fixtures';
 import { resolvedSource } from './lab-sources';

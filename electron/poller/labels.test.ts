@@ -3,6 +3,7 @@ import { METRICS } from '../../shared/domain/telemetry';
 import { firingFromAlertmanager, firingFromPrometheus } from './alerts';
 import { connectionFor } from './collector';
 import { splitMetricsUrl } from './exporter-collector';
+import { keepFamilies } from './exporter-page';
 import { labelKey, shapeLabels, toSamples } from './labels';
 import { detectLevel } from './logs-query';
 import { isLogqlMetricQuery } from './loki-instant';
@@ -37,7 +38,9 @@ describe('label normalisation', () => {
 
   it('pods prefer exported_ labels; queue depth keeps the five states only', () => {
     expect(
-      shapeLabels(METRICS.podRestarts, [{ exported_pod: 'w', pod: 'ksm', exported_namespace: 'ml', namespace: 'kube', container: 'c', uid: 'u' }]),
+      shapeLabels(METRICS.podRestarts, [
+        { exported_pod: 'w', pod: 'ksm', exported_namespace: 'ml', namespace: 'kube', container: 'c', uid: 'u' },
+      ]),
     ).toEqual([{ namespace: 'ml', pod: 'w', container: 'c' }]);
     expect(
       shapeLabels(METRICS.queueDepth, [
@@ -69,7 +72,13 @@ describe('label normalisation', () => {
 describe('alerts', () => {
   it('Prometheus: firing only, keyed by sorted labels', () => {
     const alerts = firingFromPrometheus([
-      { labels: { severity: 'page', alertname: 'GPUMemHigh' }, annotations: { summary: 's' }, state: 'firing', activeAt: '2026-01-01T10:00:00Z', value: 1 },
+      {
+        labels: { severity: 'page', alertname: 'GPUMemHigh' },
+        annotations: { summary: 's' },
+        state: 'firing',
+        activeAt: '2026-01-01T10:00:00Z',
+        value: 1,
+      },
       { labels: { alertname: 'Pending' }, annotations: {}, state: 'pending', activeAt: '2026-01-01T10:00:00Z', value: 1 },
     ]);
     expect(alerts).toEqual([
@@ -121,6 +130,27 @@ describe('small parsers', () => {
     expect(detectLevel('2026-01-01 10:00:00 INFO worker started')).toBe('info');
     expect(detectLevel('Traceback (most recent call last):')).toBe('error');
     expect(detectLevel('GET /healthz 200')).toBeNull();
+  });
+
+  it('keeps only the wanted families of an exporter page, with their HELP and TYPE lines', () => {
+    const page = [
+      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
+      '# TYPE DCGM_FI_DEV_FB_USED gauge',
+      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
+      '# TYPE DCGM_FI_DEV_GPU_TEMP gauge',
+      'DCGM_FI_DEV_GPU_TEMP{gpu="0"} 60',
+      'asynq_tasks_enqueued_total 3',
+      'DCGM_FI_DEV_FB_USED_EXTRA 1',
+    ].join('\n');
+    const wanted = new Set(['DCGM_FI_DEV_FB_USED', 'asynq_tasks_enqueued_total']);
+    expect(keepFamilies(page, wanted).split('\n')).toEqual([
+      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
+      '# TYPE DCGM_FI_DEV_FB_USED gauge',
+      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
+      'asynq_tasks_enqueued_total 3',
+      '',
+    ]);
+    expect(keepFamilies('<html>502 Bad Gateway</html>', wanted)).toBe('');
   });
 
   it('accepts exporter and API URLs as people paste them', () => {

@@ -135,7 +135,11 @@ describe('Poller health', () => {
 
   it('keeps polling when a health listener throws', async () => {
     const src = resolvedSource('asynqmon', 'http://x');
-    const { step, sink, poller: p } = setup([src], () => good, {
+    const {
+      step,
+      sink,
+      poller: p,
+    } = setup([src], () => good, {
       onHealth: () => {
         throw new Error('listener bug');
       },
@@ -230,6 +234,41 @@ describe('Poller scheduling', () => {
     expect(made[0]?.calls).toBe(2);
     expect(clock.pending).toBe(1);
     await expect(p.pollNow(999)).rejects.toThrow(/not being polled/);
+  });
+
+  it('aborts a poll that outlives its deadline and reports a timeout', async () => {
+    const src = resolvedSource('loki', 'http://x', { connection: { baseUrl: 'http://x', auth: { kind: 'none' }, timeoutMs: 2_000 } });
+    const clock = new FakeClock(T0);
+    let aborted = false;
+    poller = new Poller({
+      sources: () => [src],
+      sink: new MemorySink(),
+      clock,
+      createCollector: () => ({
+        collect: (signal) =>
+          new Promise<Collection>((_resolve, reject) =>
+            signal.addEventListener('abort', () => {
+              aborted = true;
+              reject(new SourceError('aborted', 'request to Loki was cancelled'));
+            }),
+          ),
+        test: () => Promise.reject(new Error('unused')),
+        close: () => undefined,
+      }),
+    });
+    poller.start();
+    clock.advance(0);
+    // Let the poll start (it sets its deadline once it holds a slot).
+    await new Promise((r) => setImmediate(r));
+    clock.advance(2_999);
+    expect(aborted).toBe(false);
+    clock.advance(1);
+    await poller.idle();
+    expect(aborted).toBe(true);
+    expect(poller.health(src.id)?.lastError).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/did not finish answering within 2 s/) as string,
+    });
   });
 
   it('limits polls in flight across sources to maxConcurrent', async () => {

@@ -1,10 +1,10 @@
 import type { SourceHealth } from '../../shared/domain/source-config';
 import { SourceError } from '../sources/source-error';
-import { BACKOFF_BASE_MS, backoffCap, nextBackoff } from './backoff';
+import { BACKOFF_BASE_MS, backoffCap, nextBackoff, nextSlotDelay } from './backoff';
 import { systemClock, type PollerClock } from './clock';
 import { createCollector as defaultCreateCollector, type Collector } from './collector';
-import { asSourceError } from './collector-kit';
-import { afterFailure, afterSuccess, initialHealth, sameHealth } from './health';
+import { afterFailure, afterSuccess, sameHealth } from './health';
+import { collectOnce, newEntry, type Entry, type Outcome } from './poll-entry';
 import { Slots } from './slots';
 import type { Collection, ResolvedSource, TelemetrySink } from './types';
 
@@ -22,23 +22,6 @@ export interface PollerOptions {
   /** Tests substitute collectors; the app uses the real ones. */
   createCollector?: (source: ResolvedSource) => Collector;
 }
-
-interface Entry {
-  source: ResolvedSource;
-  signature: string;
-  collector: Collector | null;
-  timer: unknown;
-  /** Bumped whenever the source is edited, removed or the poller stops: older polls' results are dropped. */
-  generation: number;
-  running: Promise<void> | null;
-  runningGeneration: number;
-  controller: AbortController | null;
-  health: SourceHealth;
-  backoffMs: number;
-}
-
-/** Beyond the per-request deadline, so the HTTP layer's own (more precise) timeout normally wins. */
-const DEADLINE_GRACE_MS = 1_000;
 
 /**
  * Polls every enabled source on its own interval, concurrently across sources and never twice at once
@@ -87,7 +70,7 @@ export class Poller {
         entry.signature = signature;
         entry.backoffMs = BACKOFF_BASE_MS;
       } else {
-        entry = this.newEntry(source, signature);
+        entry = newEntry(source, signature);
         this.entries.set(source.id, entry);
       }
       if (source.enabled) {
@@ -141,21 +124,6 @@ export class Poller {
     await Promise.all(running);
   }
 
-  private newEntry(source: ResolvedSource, signature: string): Entry {
-    return {
-      source,
-      signature,
-      collector: null,
-      timer: null,
-      generation: 0,
-      running: null,
-      runningGeneration: -1,
-      controller: null,
-      health: initialHealth(source.id, source.enabled),
-      backoffMs: BACKOFF_BASE_MS,
-    };
-  }
-
   private cancel(entry: Entry): void {
     entry.generation += 1;
     if (entry.timer !== null) this.clock.clearTimeout(entry.timer);
@@ -180,9 +148,11 @@ export class Poller {
     if (entry.running && entry.runningGeneration === entry.generation) return entry.running;
     const generation = entry.generation;
     const before = entry.running ?? Promise.resolve();
-    const p: Promise<void> = before.then(() => this.pollOnce(entry, generation)).finally(() => {
-      if (entry.running === p) entry.running = null;
-    });
+    const p: Promise<void> = before
+      .then(() => this.pollOnce(entry, generation))
+      .finally(() => {
+        if (entry.running === p) entry.running = null;
+      });
     entry.running = p;
     entry.runningGeneration = generation;
     return p;
@@ -190,69 +160,48 @@ export class Poller {
 
   private async pollOnce(entry: Entry, generation: number): Promise<void> {
     await this.slots.acquire();
-    let outcome: { collection: Collection } | { error: SourceError } | null = null;
+    let outcome: Outcome;
     const startedAt = this.clock.now();
     const t0 = performance.now();
     try {
       if (generation !== entry.generation) return;
-      const source = entry.source;
-      const controller = new AbortController();
-      entry.controller = controller;
-      let timedOut = false;
-      const deadline = this.clock.setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, source.connection.timeoutMs + DEADLINE_GRACE_MS);
-      try {
-        entry.collector ??= this.make(source);
-        outcome = { collection: await entry.collector.collect(controller.signal, startedAt) };
-      } catch (err) {
-        outcome = {
-          error: timedOut
-            ? new SourceError('timeout', `${source.name} did not finish answering within ${source.connection.timeoutMs / 1000} s`)
-            : asSourceError(err, source.name),
-        };
-      } finally {
-        this.clock.clearTimeout(deadline);
-        if (entry.controller === controller) entry.controller = null;
-      }
+      outcome = await collectOnce(entry, this.clock, this.make, startedAt);
     } finally {
       this.slots.release();
     }
-    if (generation !== entry.generation || outcome === null) return;
+    if (generation !== entry.generation) return;
     this.finish(entry, startedAt, Math.round(performance.now() - t0), outcome);
   }
 
-  private finish(entry: Entry, at: number, latencyMs: number, outcome: { collection: Collection } | { error: SourceError }): void {
-    const id = entry.source.id;
-    let error = 'error' in outcome ? outcome.error : null;
-    if ('collection' in outcome) {
-      try {
-        this.options.sink.record(id, at, outcome.collection);
-        this.safely(() => this.options.onRecorded?.(id, at));
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        // No SourceErrorKind names storage; "aborted" says the poll was dropped by Pitwall, not by the upstream.
-        error = new SourceError('aborted', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
-      }
-    }
+  private finish(entry: Entry, at: number, latencyMs: number, outcome: Outcome): void {
+    const error = 'collection' in outcome ? this.store(entry, at, outcome.collection) : outcome.error;
     const interval = entry.source.intervalMs;
     let delay: number;
     if (error === null && 'collection' in outcome) {
       entry.backoffMs = BACKOFF_BASE_MS;
       entry.health = afterSuccess(entry.health, at, latencyMs, outcome.collection.partialErrors);
-      // Keep the cadence of poll starts; an overrun skips the slots it missed instead of polling twice.
-      const now = this.clock.now();
-      const slots = Math.max(1, Math.floor((now - at) / interval) + 1);
-      delay = at + slots * interval - now;
+      delay = nextSlotDelay(at, this.clock.now(), interval);
     } else {
-      const e = error ?? new SourceError('malformed', 'the poll failed');
       entry.backoffMs = nextBackoff(entry.backoffMs, backoffCap(interval), this.random);
-      entry.health = afterFailure(entry.health, at, { kind: e.kind, message: e.message });
+      entry.health = afterFailure(entry.health, at, error ?? new SourceError('malformed', 'the poll failed'));
       delay = entry.backoffMs;
     }
     if (this.started && entry.source.enabled) this.schedule(entry, delay);
     else this.emit(entry);
+  }
+
+  /** Hands an answer to the sink; a sink failure (disk full) becomes the source's error, never a crash. */
+  private store(entry: Entry, at: number, collection: Collection): SourceError | null {
+    const id = entry.source.id;
+    try {
+      this.options.sink.record(id, at, collection);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      // No SourceErrorKind names storage; "aborted" says Pitwall dropped the poll, not the upstream.
+      return new SourceError('aborted', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
+    }
+    this.safely(() => this.options.onRecorded?.(id, at));
+    return null;
   }
 
   private setHealth(entry: Entry, next: SourceHealth): void {

@@ -53,7 +53,11 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
     );
     proc = spawn(
       'prometheus',
-      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`],
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
       { stdio: 'ignore' },
     );
     const url = `http://127.0.0.1:${port}`;

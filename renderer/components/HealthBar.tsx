@@ -27,13 +27,13 @@ function HealthChip({ source, health, now }: { source: SourceView; health: Sourc
       <span className="health-state">{health.state === 'unknown' ? 'not polled yet' : health.state}</span>
       {!disabled && (
         <span className="health-age" data-testid="health-age">
-          {stale && health.lastSuccessAt !== null ? 'stale · ' : ''}
+          · {stale && health.lastSuccessAt !== null ? 'stale, ' : ''}
           {formatDataAge(health.lastSuccessAt, now)}
         </span>
       )}
       {failing && error && (
         <span className="health-err" data-testid="health-error">
-          {error.message}
+          · {error.message}
         </span>
       )}
     </a>

@@ -3,15 +3,13 @@ import type { SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
 import {
   aggregate,
   dedupeByLabels,
+  drawnMax,
   bucketMeans,
   drawnPoints,
   gpuLines,
-  linePath,
   makeGrid,
   nativeStep,
-  queueAxisMax,
   queueLines,
-  timeTicks,
   valueAt,
 } from './chart-data';
 
@@ -145,53 +143,6 @@ describe('queueLines', () => {
   });
 });
 
-describe('timeTicks', () => {
-  const H = 3_600_000;
-  const base = Date.UTC(2025, 10, 22, 14, 7, 0);
-  it('places round ticks on UTC boundaries, no more than asked for', () => {
-    const hour = Date.UTC(2025, 10, 22, 14, 0, 0);
-    expect(timeTicks(base, base + H, 8)).toEqual([10, 20, 30, 40, 50, 60].map((m) => hour + m * 60_000));
-    expect(timeTicks(base, base + H, 5)).toEqual([15, 30, 45, 60].map((m) => hour + m * 60_000));
-    const day = timeTicks(base, base + 24 * H, 8);
-    expect(day.length).toBeLessThanOrEqual(8);
-    expect(day.every((t) => t % (3 * H) === 0)).toBe(true);
-    expect(timeTicks(base, base + 60_000, 7)).toHaveLength(7);
-    expect(timeTicks(base, base, 6)).toEqual([]);
-  });
-});
-
-describe('linePath', () => {
-  it('scales points into a path and lifts the pen at gaps and unplaceable points', () => {
-    const x = (t: number): number => t / 10;
-    const y = (v: number): number | undefined => (v > 100 ? undefined : 100 - v);
-    expect(
-      linePath(
-        [
-          [0, 10],
-          [10, 20],
-          [20, null],
-          [30, 50],
-          [40, 500],
-          [50, 60],
-        ],
-        x,
-        y,
-      ),
-    ).toBe('M0.0,90.0L1.0,80.0M3.0,50.0M5.0,40.0');
-    expect(linePath([], x, y)).toBe('');
-  });
-});
-
-describe('queueAxisMax', () => {
-  const line = (values: number[]) => ({ key: 'q', label: 'q', axis: 'queue' as const, color: '', dashed: true, points: pts(values) });
-  it('rounds up above the highest queue value, ignoring GPU lines', () => {
-    expect(queueAxisMax([line([0, 3])])).toBe(5);
-    expect(queueAxisMax([line([0, 268])])).toBe(300);
-    expect(queueAxisMax([line([1200])])).toBe(1500);
-    expect(queueAxisMax([{ ...line([9999]), axis: 'gpu' }])).toBe(5);
-  });
-});
-
 describe('dedupeByLabels', () => {
   it('keeps one series per label set, the freshest, so two sources do not double a sum', () => {
     const fromExporter = { ...sd(1, 'queue.depth', { queue: 'ocr', state: 'pending' }, pts([5, 6])), sourceId: 1 };
@@ -200,5 +151,21 @@ describe('dedupeByLabels', () => {
     const [line] = queueLines([fromExporter, fromAsynqmon], { queue: 'all', states: ['pending'] }, win, 1500);
     expect(line?.points.map((p) => p[1])).toEqual([5, 6, 7]);
     expect(dedupeByLabels([fromExporter, fromAsynqmon]).map((s) => s.id)).toEqual([2]);
+  });
+});
+
+describe('drawnMax', () => {
+  it('finds the peak drawn on one axis', () => {
+    const line = (axis: 'gpu' | 'queue', values: (number | null)[]) => ({
+      key: axis,
+      label: axis,
+      axis,
+      color: '',
+      dashed: false,
+      points: pts(values),
+    });
+    expect(drawnMax([line('gpu', [0.2, null, 0.9]), line('queue', [40])], 'gpu')).toBe(0.9);
+    expect(drawnMax([line('gpu', [null])], 'gpu')).toBeNull();
+    expect(drawnMax([line('gpu', [0.5])], 'queue')).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ export function startApp(): () => void {
   const refreshSources = coalesce(loadSources, 50);
   const offSources = onEvent('source:changed', refreshSources);
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
-  const refreshTelemetry = coalesce(async () => telemetryUpdated(), 500);
+  const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
   const offConn = onConnection((state, reconnected) => {
     setConnection(state);

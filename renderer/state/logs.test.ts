@@ -2,7 +2,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
 
 const call = vi.fn<(channel: string, input: Record<string, unknown>) => Promise<unknown>>();
+class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 vi.mock('../api/client', () => ({
+  ApiError,
   call: (channel: string, input: Record<string, unknown>) => call(channel, input),
   errorMessage: (err: unknown) => (err instanceof Error ? err.message : String(err)),
 }));
@@ -47,13 +56,20 @@ describe('runLogQuery', () => {
     call.mockResolvedValueOnce(answer('{app="a"}', [line('1000000000001', 'ok')]));
     await runLogQuery({ defaultQuery: '{app="a"}', fromMs: 1, toMs: 2 });
     setLogText('{app="a"');
-    call.mockRejectedValueOnce(new Error('Loki answered 400: parse error at line 1, col 9: syntax error: unexpected $end'));
+    call.mockRejectedValueOnce(new ApiError('bad-input', 'Loki answered 400: parse error at line 1, col 9: syntax error: unexpected $end'));
     await runLogQuery({ defaultQuery: '{app="a"}', fromMs: 1, toMs: 2 });
     const s = getLogsState();
     expect(s.error).toContain('parse error at line 1, col 9');
+    expect(s.queryRejected).toBe(true);
     expect(s.text).toBe('{app="a"');
     expect(s.result?.lines).toHaveLength(1);
     expect(s.loading).toBe(false);
+  });
+
+  it('does not blame the query when Loki itself is down', async () => {
+    call.mockRejectedValueOnce(new ApiError('unavailable', 'Loki at 127.0.0.1:3100 refused the connection'));
+    await runLogQuery({ defaultQuery: '{app="a"}', fromMs: 1, toMs: 2 });
+    expect(getLogsState()).toMatchObject({ error: 'Loki at 127.0.0.1:3100 refused the connection', queryRejected: false });
   });
 
   it('keeps only the newest answer when runs overlap', async () => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
-import { call, errorMessage } from '../api/client';
+import { ApiError, call, errorMessage } from '../api/client';
 import { appendEvent, refreshDetail } from './detail';
 
 /** The logs panel's query, its last answer and pinned lines; kept here so the panel can remount without losing them. */
@@ -15,10 +15,13 @@ export interface LogsState {
   text: string | null;
   /** The last answer. Kept when a later run fails: the console shows what it last knew. */
   result: LogQueryResult | null;
-  /** When `result` arrived. */
+  /** When `result` arrived, and the window it covers. */
   resultAt: number | null;
+  resultWindow: { fromMs: number; toMs: number } | null;
   /** The last run's failure in words (Loki's parse error included); cleared by the next success. */
   error: string | null;
+  /** The error is the query's fault (Loki said 400, or the input was refused), not Loki's or the network's. */
+  queryRejected: boolean;
   loading: boolean;
   follow: boolean;
   limit: number;
@@ -34,7 +37,9 @@ const INITIAL: LogsState = {
   text: null,
   result: null,
   resultAt: null,
+  resultWindow: null,
   error: null,
+  queryRejected: false,
   loading: false,
   follow: true,
   limit: DEFAULT_LOG_LIMIT,
@@ -49,7 +54,9 @@ const useLogsStore = create<LogsState>()(() => INITIAL);
 export const useLogText = (): string | null => useLogsStore((s) => s.text);
 export const useLogResult = (): LogQueryResult | null => useLogsStore((s) => s.result);
 export const useLogResultAt = (): number | null => useLogsStore((s) => s.resultAt);
+export const useLogResultWindow = (): { fromMs: number; toMs: number } | null => useLogsStore((s) => s.resultWindow);
 export const useLogError = (): string | null => useLogsStore((s) => s.error);
+export const useLogQueryRejected = (): boolean => useLogsStore((s) => s.queryRejected);
 export const useLogLoading = (): boolean => useLogsStore((s) => s.loading);
 export const useLogFollow = (): boolean => useLogsStore((s) => s.follow);
 export const useLogLimit = (): number => useLogsStore((s) => s.limit);
@@ -108,7 +115,7 @@ export async function runLogQuery(run: LogRun): Promise<void> {
   const query = (state.text ?? run.defaultQuery).trim();
   const mine = ++seq;
   if (query === '') {
-    useLogsStore.setState({ error: 'Write a LogQL query first, e.g. {job=~".+"} |~ "error".', loading: false });
+    useLogsStore.setState({ error: 'Write a LogQL query first, e.g. {job=~".+"} |~ "error".', queryRejected: true, loading: false });
     return;
   }
   useLogsStore.setState({ loading: true });
@@ -121,9 +128,17 @@ export async function runLogQuery(run: LogRun): Promise<void> {
       direction: 'backward',
       ...(state.sourceId !== null ? { sourceId: state.sourceId } : {}),
     });
-    if (mine === seq) useLogsStore.setState({ result, resultAt: Date.now(), error: null, loading: false });
+    if (mine === seq)
+      useLogsStore.setState({
+        result,
+        resultAt: Date.now(),
+        resultWindow: { fromMs: run.fromMs, toMs: run.toMs },
+        error: null,
+        loading: false,
+      });
   } catch (err) {
-    if (mine === seq) useLogsStore.setState({ error: errorMessage(err), loading: false });
+    const queryRejected = err instanceof ApiError && err.code === 'bad-input';
+    if (mine === seq) useLogsStore.setState({ error: errorMessage(err), queryRejected, loading: false });
   }
 }
 

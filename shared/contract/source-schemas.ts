@@ -32,7 +32,7 @@ const authInput = z.discriminatedUnion('kind', [
 const headerName = z
   .string()
   .trim()
-  .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,100}$/, 'header name may contain only letters, digits and !#$%&\'*+-.^_`|~');
+  .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,100}$/, "header name may contain only letters, digits and !#$%&'*+-.^_`|~");
 const headerValue = z
   .string()
   .max(4_096)
@@ -64,7 +64,11 @@ export const sourceInput = z.strictObject({
   headers: z.array(headerInput).max(SOURCE_LIMITS.maxHeaders).default([]),
   tls: z
     .strictObject({
-      caPem: z.string().max(64 * 1024).nullable().default(null),
+      caPem: z
+        .string()
+        .max(64 * 1024)
+        .nullable()
+        .default(null),
       insecureSkipVerify: z.boolean().default(false),
     })
     .default({ caPem: null, insecureSkipVerify: false }),
@@ -98,8 +102,16 @@ export const seriesInput = z
 export const alertsInput = z.strictObject({ fromMs: epochMs, toMs: epochMs });
 
 export const retentionInput = z.strictObject({
-  leadInMin: z.number().int().min(0).max(24 * 60),
-  rawKeepHours: z.number().int().min(1).max(24 * 14),
+  leadInMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  rawKeepHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
   rollupStepSec: z.number().int().min(15).max(3_600),
   rollupKeepDays: z.number().int().min(1).max(365),
   maxSeriesPerMetric: z.number().int().min(10).max(50_000),

@@ -18,9 +18,7 @@ export interface SourceQuery {
 }
 
 export type SourceAuthView =
-  | { kind: 'none' }
-  | { kind: 'basic'; username: string; passwordSet: boolean }
-  | { kind: 'bearer'; tokenSet: boolean };
+  { kind: 'none' } | { kind: 'basic'; username: string; passwordSet: boolean } | { kind: 'bearer'; tokenSet: boolean };
 
 export interface SourceHeaderView {
   name: string;

@@ -19,6 +19,9 @@ export function SourceRow({ view, health, now, onEdit, onDelete }: Props) {
   const [busy, setBusy] = useState<'enabled' | 'test' | 'poll' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [test, setTest] = useState<TestShown | null>(null);
+  // The switch moves at once; it falls back to the saved value if the save is refused.
+  const [pendingEnabled, setPendingEnabled] = useState<boolean | null>(null);
+  const enabled = pendingEnabled ?? view.enabled;
   const label = `${view.name} (${KIND_INFO[view.kind].label})`;
 
   const run = async (what: 'enabled' | 'test' | 'poll', action: () => Promise<string | null>): Promise<void> => {
@@ -27,10 +30,12 @@ export function SourceRow({ view, health, now, onEdit, onDelete }: Props) {
     setError(await action());
     setBusy(null);
   };
-  const toggle = (enabled: boolean) =>
+  const toggle = (next: boolean) =>
     run('enabled', async () => {
-      const outcome = await setSourceEnabled(view, enabled);
-      return outcome.ok ? null : `Could not ${enabled ? 'enable' : 'disable'} ${view.name}: ${outcome.message}`;
+      setPendingEnabled(next);
+      const outcome = await setSourceEnabled(view, next);
+      setPendingEnabled(null);
+      return outcome.ok ? null : `Could not ${next ? 'enable' : 'disable'} ${view.name}: ${outcome.message}`;
     });
   const runTest = () =>
     run('test', async () => {
@@ -76,17 +81,17 @@ export function SourceRow({ view, health, now, onEdit, onDelete }: Props) {
         </span>
       </div>
       <div className="source-actions">
-        <label className="switch" title={view.enabled ? 'Polled' : 'Not polled'}>
+        <label className="switch" title={enabled ? 'Polled' : 'Not polled'}>
           <input
             type="checkbox"
             role="switch"
-            checked={view.enabled}
+            checked={enabled}
             disabled={busy === 'enabled'}
             onChange={(e) => void toggle(e.target.checked)}
             aria-label={`Poll ${label}`}
             data-testid={`source-enabled-${view.id}`}
           />
-          <span>{view.enabled ? 'Enabled' : 'Disabled'}</span>
+          <span>{enabled ? 'Enabled' : 'Disabled'}</span>
         </label>
         <button type="button" className="btn btn-small" onClick={() => void runTest()} disabled={busy === 'test'} data-testid="source-test">
           Test

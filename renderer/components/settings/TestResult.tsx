@@ -15,7 +15,9 @@ export function TestResult({ shown, busy }: { shown: TestShown | null; busy: boo
         <strong>Could not test:</strong> {shown.message}
       </div>
     );
-  const { success, summary, details, latencyMs, error } = shown.outcome;
+  const { success, details, latencyMs, error } = shown.outcome;
+  // A failed test's summary often repeats the error message; say it once.
+  const summary = error && shown.outcome.summary === error.message ? '' : shown.outcome.summary;
   return (
     <div
       className={`test-result ${success ? 'pass' : 'fail'}`}

@@ -24,6 +24,7 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
     const prev = placed.findLast((p) => p.showLabel);
     placed.push({ m, x, showLabel: prev === undefined || x - prev.x >= LABEL_GAP_PX });
   }
+  const rightmost = plot.x + plot.width - LABEL_GAP_PX;
   return (
     <g className="chart-markers">
       {placed.map(({ m, x, showLabel }) => (
@@ -41,7 +42,8 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
             {GLYPH[m.kind]}
           </text>
           {showLabel && (
-            <text x={x + 4} y={plot.y + 11} className="marker-label">
+            // Near the right edge the label goes to the left of its line, so it is not cut off.
+            <text x={x > rightmost ? x - 4 : x + 4} textAnchor={x > rightmost ? 'end' : 'start'} y={plot.y + 11} className="marker-label">
               {m.label.length > 22 ? `${m.label.slice(0, 21)}…` : m.label}
             </text>
           )}

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
-import { queueAxisMax, timeTicks, type ChartSeries, type TimeWindow } from '../../../logic/chart-data';
+import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
+import { queueAxisMax, queueTicks, timeTicks } from '../../../logic/chart-geometry';
 import type { ChartMarker } from '../../../logic/markers';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
 import { ChartInteraction } from './ChartInteraction';
@@ -24,12 +25,13 @@ interface Props {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Axis ticks in UTC (the control room's clock); the date too once the window spans days. */
-function tickFormatter(win: TimeWindow): (v: number) => string {
+/** Axis ticks in UTC (the control room's clock): seconds once ticks are closer than a minute, the date once the window spans days. */
+function tickFormatter(win: TimeWindow, ticks: readonly number[]): (v: number) => string {
   const long = win.toMs - win.fromMs > 24 * 3_600_000;
+  const seconds = ticks.length > 1 && (ticks[1] ?? 0) - (ticks[0] ?? 0) < 60_000;
   return (v) => {
     const d = new Date(v);
-    const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''}`;
     return long ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}` : hm;
   };
 }
@@ -56,6 +58,7 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
   const [ref, width] = useWidth();
   const hasQueue = lines.some((l) => l.axis === 'queue');
   const queueMax = useMemo(() => queueAxisMax(lines), [lines]);
+  const ticks = useMemo(() => timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90))), [win, width]);
   // Two rows spanning the window and both value ranges: they give recharts its axes and scales,
   // while the series themselves are drawn by SeriesPaths.
   const frame = useMemo(
@@ -75,7 +78,7 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
   return (
     <div className="chart-plot" ref={ref} style={{ height: HEIGHT }}>
       {width > 0 && (
-        <ComposedChart width={width} height={HEIGHT} margin={MARGIN} data={frame}>
+        <ComposedChart width={width} height={HEIGHT} margin={MARGIN} data={frame} accessibilityLayer={false}>
           <CartesianGrid stroke="#1c2532" />
           <XAxis
             dataKey="t"
@@ -83,9 +86,9 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             scale="time"
             domain={[win.fromMs, win.toMs]}
             allowDataOverflow
-            ticks={timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90)))}
+            ticks={ticks}
             interval={0}
-            tickFormatter={tickFormatter(win)}
+            tickFormatter={tickFormatter(win, ticks)}
             stroke="#9fb0c2"
             tick={{ fontSize: 11 }}
           />
@@ -110,7 +113,7 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             orientation="right"
             domain={[0, queueMax]}
             allowDataOverflow
-            ticks={[0, queueMax / 4, queueMax / 2, (3 * queueMax) / 4, queueMax]}
+            ticks={queueTicks(queueMax)}
             interval={0}
             tickFormatter={formatDepth}
             stroke="#ffb020"

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain/incident';
 import {
   dedupeByLabels,
+  drawnMax,
   drawnPoints,
   gpuLines,
   queueLines,
@@ -105,11 +106,15 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
       />
       <div
         className="correlation-chart"
+        role="group"
+        aria-label="GPU memory share (left axis) and queue depth (right axis) over time; drag across the plot to zoom"
         data-testid="correlation-chart"
         data-points={drawn}
         data-series={lines.length}
         data-from={win.fromMs}
         data-to={win.toMs}
+        data-gpu-max={drawnMax(lines, 'gpu') ?? ''}
+        data-queue-max={drawnMax(lines, 'queue') ?? ''}
       >
         {data === null && error === null && <p className="chart-message muted">Loading telemetry…</p>}
         {data === null && error !== null && (

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import { linePath, type ChartSeries } from '../../../logic/chart-data';
+import type { ChartSeries } from '../../../logic/chart-data';
+import { linePath } from '../../../logic/chart-geometry';
 
 /**
  * The lines, drawn through the chart's own recharts scales as one SVG path each. Not recharts'

@@ -8,6 +8,8 @@ export interface LogQueryBarProps {
   onRun: () => void;
   running: boolean;
   error: string | null;
+  /** Marks the box itself as wrong (a parse error), not just the run (Loki down). */
+  queryRejected: boolean;
   follow: boolean;
   /** Follow only means something while the window ends now. */
   canFollow: boolean;
@@ -36,7 +38,7 @@ export function LogQueryBar(p: LogQueryBarProps) {
         onChange={(e) => p.onText(e.target.value)}
         spellCheck={false}
         autoComplete="off"
-        aria-invalid={p.error !== null}
+        aria-invalid={p.error !== null && p.queryRejected}
         aria-describedby={p.error ? 'logs-error' : undefined}
         placeholder='{job=~".+"} |~ "(?i)error"'
         data-testid="logs-query"

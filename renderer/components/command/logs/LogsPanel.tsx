@@ -17,8 +17,10 @@ import {
   useLogFollow,
   useLogLimit,
   useLogLoading,
+  useLogQueryRejected,
   useLogResult,
   useLogResultAt,
+  useLogResultWindow,
   useLogSourceId,
   useLogText,
   usePinError,
@@ -59,8 +61,10 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
   const text = useLogText();
   const result = useLogResult();
   const resultAt = useLogResultAt();
+  const resultWindow = useLogResultWindow();
   const error = useLogError();
   const loading = useLogLoading();
+  const queryRejected = useLogQueryRejected();
   const follow = useLogFollow();
   const limit = useLogLimit();
   const sourceId = useLogSourceId();
@@ -140,7 +144,10 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
   return (
     <section className="panel logs-panel" aria-labelledby="logs-h" data-testid="logs-panel" data-loading={loading ? 'true' : 'false'}>
       <h2 id="logs-h">
-        Logs <span className="muted">{incident ? 'affected services, incident window' : 'no incident selected: error lines'}</span>
+        Logs{' '}
+        <span className="logs-scope">
+          {servicesKey ? `affected services: ${servicesKey.split('\n').join(', ')}` : 'error lines, all services'}
+        </span>
       </h2>
       <LogQueryBar
         text={boxText}
@@ -148,6 +155,7 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
         onRun={() => ask(false)}
         running={loading}
         error={error}
+        queryRejected={queryRejected}
         follow={follow}
         canFollow={live}
         onFollow={setLogFollow}
@@ -157,30 +165,25 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
         sourceId={sourceId}
         onSource={setLogSource}
       />
-      <p className="log-status muted" data-testid="logs-status">
-        {result === null ? (
-          loading ? (
-            'Asking Loki…'
-          ) : (
-            'No lines yet.'
-          )
-        ) : (
-          <>
-            {lines.length.toLocaleString('en-US')} lines · <span className="log-count-error">{counts.error} errors</span> ·{' '}
-            <span className="log-count-warn">{counts.warn} warnings</span>
-            {result.truncated && ` · limit reached, older lines not shown`}
-            {resultAt !== null && ` · answered ${formatUtcTime(resultAt)}`}
-            {otherQuery && <span className="log-other-query"> · showing the answer to {result.query}</span>}
-          </>
-        )}
-      </p>
+      {result !== null && (
+        <p className="log-status muted" data-testid="logs-status">
+          {lines.length.toLocaleString('en-US')} {lines.length === 1 ? 'line' : 'lines'} ·{' '}
+          <span className="log-count-error">{counts.error} errors</span> · <span className="log-count-warn">{counts.warn} warnings</span>
+          {result.truncated && ' · limit reached, older lines not shown'}
+          {resultWindow && ` · ${formatUtcTime(resultWindow.fromMs)}–${formatUtcTime(resultWindow.toMs)}`}
+          {resultAt !== null && ` · answered ${formatUtcTime(resultAt)}`}
+          {otherQuery && <span className="log-other-query"> · showing the answer to {result.query}</span>}
+        </p>
+      )}
       {pinError && (
         <p className="inline-error" role="alert" data-testid="log-pin-error">
           {pinError}
         </p>
       )}
-      {result !== null && lines.length === 0 ? (
-        <p className="log-empty muted">No lines match in this window.</p>
+      {lines.length === 0 ? (
+        <p className="log-empty muted" data-testid="logs-empty">
+          {result !== null ? 'No lines match in this window.' : loading ? 'Asking Loki…' : error ? 'No lines to show.' : 'No lines yet.'}
+        </p>
       ) : (
         <LogList lines={lines} selectedKey={selectedKey} pinStateOf={pinStateOf} onSelect={onSelect} onPin={onPin} />
       )}

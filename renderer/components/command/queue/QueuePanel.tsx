@@ -10,18 +10,18 @@ import { QueueRow } from './QueueRow';
 import { useQueueTrends } from './useQueueTrends';
 import '../../../styles/logs.css';
 
-const HEADINGS: Readonly<Record<QueueColumn, { label: string; title: string }>> = {
-  queue: { label: 'Queue', title: 'asynq queue name' },
-  pending: { label: 'Pending', title: 'Tasks waiting for a worker' },
-  trend: { label: 'Δ pending', title: 'Pending now minus pending at the start' },
-  active: { label: 'Active', title: 'Tasks being processed' },
-  scheduled: { label: 'Sched.', title: 'Tasks scheduled for later' },
-  retry: { label: 'Retry', title: 'Failed tasks waiting to be retried' },
-  archived: { label: 'Archived', title: 'Tasks that ran out of retries' },
-  latency: { label: 'Latency', title: 'Age of the oldest pending task' },
-  processed: { label: 'Done today', title: 'Processed since midnight UTC' },
-  failed: { label: 'Failed today', title: 'Failed since midnight UTC' },
-  paused: { label: 'Paused', title: 'Paused queues are not processed' },
+const SORT_LABEL: Readonly<Record<QueueColumn, { label: string; title: string }>> = {
+  queue: { label: 'name', title: 'asynq queue name' },
+  pending: { label: 'pending', title: 'Tasks waiting for a worker' },
+  trend: { label: 'Δ', title: 'Pending now minus pending at the start' },
+  active: { label: 'active', title: 'Tasks being processed' },
+  scheduled: { label: 'sched', title: 'Tasks scheduled for later' },
+  retry: { label: 'retry', title: 'Failed tasks waiting to be retried' },
+  archived: { label: 'archived', title: 'Tasks that ran out of retries' },
+  latency: { label: 'latency', title: 'Age of the oldest pending task' },
+  processed: { label: 'done', title: 'Processed since midnight UTC' },
+  failed: { label: 'failed', title: 'Failed since midnight UTC' },
+  paused: { label: 'paused', title: 'Paused queues are not processed' },
 };
 
 /** AsynqMon's queues from the last snapshot, sortable, with the pending trend since the incident began. */
@@ -66,32 +66,30 @@ export function QueuePanel({ incident }: { incident: Incident | null }) {
       ) : rows.length === 0 ? (
         <p className="muted queue-note">AsynqMon reports no queues.</p>
       ) : (
-        <div className="queue-scroll">
-          <table className="queue-table">
-            <thead>
-              <tr>
-                {QUEUE_COLUMNS.map((c) => (
-                  <th
-                    key={c}
-                    scope="col"
-                    aria-sort={sort.column === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                    title={HEADINGS[c].title}
-                  >
-                    <button type="button" onClick={() => setSort((s) => nextSort(s, c))} data-testid={`queue-sort-${c}`}>
-                      {HEADINGS[c].label}
-                      {sort.column === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <QueueRow key={r.queue} row={r} trend={trends.get(r.queue)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="queue-sort" role="group" aria-label="Sort queues by">
+            <span className="q-label">sort</span>
+            {QUEUE_COLUMNS.map((c) => (
+              <button
+                key={c}
+                type="button"
+                className={sort.column === c ? 'active' : undefined}
+                aria-pressed={sort.column === c}
+                title={`${SORT_LABEL[c].title}${sort.column === c ? (sort.dir === 'asc' ? ' (ascending)' : ' (descending)') : ''}`}
+                onClick={() => setSort((s) => nextSort(s, c))}
+                data-testid={`queue-sort-${c}`}
+              >
+                {SORT_LABEL[c].label}
+                {sort.column === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            ))}
+          </div>
+          <ul className="queue-list">
+            {rows.map((r) => (
+              <QueueRow key={r.queue} row={r} trend={trends.get(r.queue)} />
+            ))}
+          </ul>
+        </>
       )}
       {trendError && <p className="muted queue-note">{trendError}</p>}
     </section>

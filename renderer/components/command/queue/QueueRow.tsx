@@ -4,18 +4,31 @@ import { Sparkline } from './Sparkline';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
-function Num({ value, bad = false }: { value: number; bad?: boolean }) {
-  return <td className={value === 0 ? 'num-zero' : bad ? 'num-bad' : undefined}>{n(value)}</td>;
+/** One figure; zero is muted, and a non-zero `bad` figure (retry, archived, failed) stands out. */
+function Stat({ label, value, text, bad = false }: { label: string; value: number; text?: string; bad?: boolean }) {
+  const tone = value === 0 ? ' zero' : bad ? ' bad' : '';
+  return (
+    <span className={`q-stat${tone}`}>
+      <span className="q-label">{label}</span> {text ?? n(value)}
+    </span>
+  );
 }
 
+/**
+ * A queue as two lines, so all of AsynqMon's figures fit a side column: name, pending and its
+ * trend first (what an IC scans), then the rest.
+ */
 export function QueueRow({ row, trend }: { row: QueueStat; trend: QueueTrend | undefined }) {
   const delta = trendDelta(trend);
   const direction = delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
   return (
-    <tr data-testid="queue-row" data-queue={row.queue} data-paused={row.paused ? 'true' : 'false'}>
-      <td className="queue-name">{row.queue}</td>
-      <Num value={row.pending} />
-      <td>
+    <li className={`queue-row${row.paused ? ' is-paused' : ''}`} data-testid="queue-row" data-queue={row.queue} data-paused={row.paused}>
+      <div className="q-main">
+        <span className="q-name">{row.queue}</span>
+        {row.paused && <span className="q-paused">PAUSED</span>}
+        <span className="q-pending" title="Tasks waiting for a worker">
+          <b>{n(row.pending)}</b> pending
+        </span>
         <span
           className={`trend ${direction}`}
           title={
@@ -25,15 +38,16 @@ export function QueueRow({ row, trend }: { row: QueueStat; trend: QueueTrend | u
           <Sparkline values={trend?.values ?? []} />
           <span className="trend-delta">{formatDelta(delta)}</span>
         </span>
-      </td>
-      <Num value={row.active} />
-      <Num value={row.scheduled} />
-      <Num value={row.retry} bad />
-      <Num value={row.archived} bad />
-      <td className={row.latencyMs === 0 ? 'num-zero' : undefined}>{formatLatency(row.latencyMs)}</td>
-      <Num value={row.processedToday} />
-      <Num value={row.failedToday} bad />
-      <td className={row.paused ? 'paused' : 'num-zero'}>{row.paused ? 'PAUSED' : 'no'}</td>
-    </tr>
+      </div>
+      <div className="q-stats">
+        <Stat label="active" value={row.active} />
+        <Stat label="sched" value={row.scheduled} />
+        <Stat label="retry" value={row.retry} bad />
+        <Stat label="archived" value={row.archived} bad />
+        <Stat label="latency" value={row.latencyMs} text={formatLatency(row.latencyMs)} />
+        <Stat label="done today" value={row.processedToday} />
+        <Stat label="failed today" value={row.failedToday} bad />
+      </div>
+    </li>
   );
 }

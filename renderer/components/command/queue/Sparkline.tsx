@@ -1,7 +1,7 @@
 import { sparklinePoints } from '../../../logic/queue-table';
 
-const W = 72;
-const H = 18;
+const W = 56;
+const H = 16;
 
 /** A tiny line of pending tasks; decorative, the numbers beside it carry the meaning. */
 export function Sparkline({ values }: { values: readonly number[] }) {

@@ -1,0 +1,65 @@
+import type { SeriesPoint } from '../../shared/domain/telemetry';
+import { makeGrid, type ChartSeries } from './chart-data';
+
+/* Geometry of the correlation chart: axis ticks, the queue axis top, and line paths. */
+
+const TICK_STEPS_MS = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800].map(
+  (s) => s * 1000,
+);
+
+/**
+ * Round time-axis ticks (every 10 s … 1 week, on UTC boundaries), at most `maxTicks` of them.
+ * Given to the chart explicitly, so ticks read 14:00, 14:15 rather than 14:07, and recharts
+ * need not measure label text to thin them out.
+ */
+export function timeTicks(fromMs: number, toMs: number, maxTicks: number): number[] {
+  const span = toMs - fromMs;
+  if (!(span > 0) || maxTicks < 1) return [];
+  const step = TICK_STEPS_MS.find((s) => Math.floor(span / s) + 1 <= maxTicks) ?? span;
+  return makeGrid(Math.ceil(fromMs / step) * step, toMs, step);
+}
+
+/**
+ * An SVG path through a line's points with the chart's scales; a null (NaN sample) lifts the pen,
+ * so a gap stays a gap. One string per line: drawing cost grows with points and nothing else.
+ */
+export function linePath(
+  points: readonly SeriesPoint[],
+  x: (t: number) => number | undefined,
+  y: (v: number) => number | undefined,
+): string {
+  // String concatenation and rounding to 0.1 px: about a third cheaper than toFixed + join, and
+  // this runs for every point on the chart's first paint.
+  let d = '';
+  let pen = false;
+  for (const [t, v] of points) {
+    const px = v === null ? undefined : x(t);
+    const py = v === null ? undefined : y(v);
+    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** A round top for the queue axis a little above the highest drawn value (at least 5). */
+export function queueAxisMax(series: readonly ChartSeries[]): number {
+  let max = 0;
+  for (const s of series) if (s.axis === 'queue') for (const [, v] of s.points) if (v !== null && v > max) max = v;
+  const target = Math.max(5, max * 1.08);
+  const mag = 10 ** Math.floor(Math.log10(target));
+  const nice = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * mag >= target) ?? 10;
+  return nice * mag;
+}
+
+/** Queue-axis ticks from 0 to `max` at a 1-2-5 step, about four of them: 0, 50, 100, 150 — never 37.5. */
+export function queueTicks(max: number): number[] {
+  if (!(max > 0)) return [0];
+  const rough = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * mag >= rough) ?? 10) * Math.max(1, mag);
+  return makeGrid(0, max, Math.max(1, step));
+}
