@@ -8,7 +8,13 @@ import { benchStore } from './store-bench';
 /** `npm run bench`: each part measures Pitwall against its raw baseline in the same run. */
 async function main(): Promise<void> {
   const file = join(process.cwd(), 'bench-results.json');
-  const results: BenchResult[] = [...(await benchStore()), ...(await benchPoll()), ...(await benchLogs()), ...(await benchChart())];
+  // `npm run bench -- chart logs` runs only the named parts; the file keeps the others' last results.
+  const parts: Record<string, () => Promise<BenchResult[]>> = { store: benchStore, poll: benchPoll, logs: benchLogs, chart: benchChart };
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !(name in parts));
+  if (unknown.length) throw new Error(`Unknown bench part ${unknown.join(', ')}; the parts are ${Object.keys(parts).join(', ')}.`);
+  const results: BenchResult[] = [];
+  for (const [name, run] of Object.entries(parts)) if (only.length === 0 || only.includes(name)) results.push(...(await run()));
   writeResults(file, results);
   for (const r of results)
     console.log(

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
+import { lastDataAt } from '../store/last-data';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -79,7 +80,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sourceName: (id) => sources.name(id),
   });
   if (opts.labUrl) sources.ensureDemoSources(opts.labUrl);
-  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log });
+  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
   const info: AppInfo = { version: opts.version, mode: opts.mode, dataDir: opts.dataDir, operator, startedAt: Date.now() };

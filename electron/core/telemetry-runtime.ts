@@ -24,6 +24,8 @@ export interface TelemetryRuntimeDeps {
   hub: EventHub;
   now: () => number;
   log: (message: string, err?: unknown) => void;
+  /** The newest stored data of a source (electron/store/last-data.ts). */
+  lastDataAt: (sourceId: number) => number | null;
 }
 
 /** A failed upstream call as an error value the renderer shows in words. */
@@ -41,12 +43,13 @@ export class TelemetryRuntime {
   readonly poller: Poller;
   private compactTimer: ReturnType<typeof setInterval> | null = null;
   private compacting = false;
+  private readonly storedAt = new Map<number, number | null>();
 
   constructor(private readonly deps: TelemetryRuntimeDeps) {
     this.poller = new Poller({
       sources: () => deps.sources.resolveAll((id, err) => deps.log(`source ${id} cannot be polled`, err)),
       sink: deps.telemetry.store,
-      onHealth: (health) => deps.hub.emit('source:health', health),
+      onHealth: (health) => deps.hub.emit('source:health', this.withStoredAge(health)),
       onRecorded: (sourceId, at) => deps.hub.emit('telemetry:updated', { sourceId, at }),
     });
   }
@@ -64,7 +67,21 @@ export class TelemetryRuntime {
   }
 
   health(id: number): SourceHealth | undefined {
-    return this.poller.health(id);
+    const health = this.poller.health(id);
+    return health && this.withStoredAge(health);
+  }
+
+  /**
+   * Health is kept in memory; until a source answers after a restart, its last success is when
+   * its newest stored data was taken, so the console can still say how old what it shows is.
+   */
+  private withStoredAge(health: SourceHealth): SourceHealth {
+    if (health.lastSuccessAt !== null) {
+      this.storedAt.delete(health.sourceId);
+      return health;
+    }
+    if (!this.storedAt.has(health.sourceId)) this.storedAt.set(health.sourceId, this.deps.lastDataAt(health.sourceId));
+    return { ...health, lastSuccessAt: this.storedAt.get(health.sourceId) ?? null };
   }
 
   sourcesChanged(): void {
@@ -91,7 +108,7 @@ export class TelemetryRuntime {
   async pollNow(id: number): Promise<SourceHealth> {
     this.deps.sources.get(id); // not-found in words for an unknown id
     try {
-      return await this.poller.pollNow(id);
+      return this.withStoredAge(await this.poller.pollNow(id));
     } catch (err) {
       throw new AppFailure('unavailable', err instanceof Error ? err.message : String(err), { cause: err });
     }

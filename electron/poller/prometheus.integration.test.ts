@@ -14,25 +14,14 @@ import { prometheusConfigText } from '../lab/prometheus-config';
 import { freePort, hasBinary, http, waitFor } from '../lab/test-support';
 import { fetchHistory } from './backfill';
 import { createCollector, testSource } from './collector';
-import { withHostname } from '../sources/default-queries';
 import { defaultSourceQueries, resolvedSource } from './lab-sources';
 import { labelKey } from './labels';
 import type { Collection, ResolvedSource } from './types';
 
 const havePrometheus = hasBinary('prometheus');
 
-/**
- * dcgm-exporter emits a GPU shared by several pods once per pod, so the shipped per-node query
- * (`sum by (hostname)` over raw series) counts such a GPU once per pod. Deduplicated per GPU first,
- * as the exporter-scrape path does; reported to the lead as a fix for default-queries.ts.
- */
-const FB_TOTAL = '(DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE + DCGM_FI_DEV_FB_RESERVED)';
-const NODE_SHARE_PER_GPU =
-  `sum by (hostname) (max by (hostname, gpu) (${withHostname('DCGM_FI_DEV_FB_USED')}))` +
-  ` / sum by (hostname) (max by (hostname, gpu) (${withHostname(FB_TOTAL)}))`;
-
 function labQueries() {
-  return defaultSourceQueries('prometheus').map((q) => (q.id === 'gpu-memory-share-node' ? { ...q, expr: NODE_SHARE_PER_GPU } : q));
+  return defaultSourceQueries('prometheus');
 }
 if (!havePrometheus) console.warn('SKIP poller vs real Prometheus: the prometheus binary is not installed (Debian package "prometheus")');
 

@@ -152,6 +152,30 @@ describe.skipIf(!hasPromtool)('default PromQL evaluated by promtool', () => {
     ]);
   });
 
+  it('counts a GPU shared by two pods once in the per-node share', () => {
+    // dcgm-exporter emits one series per pod for a shared GPU, with identical memory values.
+    const shared = 'gpu="0",UUID="GPU-s",hostname="n3"';
+    runTests([
+      {
+        interval: '1m',
+        input_series: ['pod="a"', 'pod="b"']
+          .flatMap((pod) => [
+            { series: `DCGM_FI_DEV_FB_USED{${shared},${pod}}`, values: '80x3' },
+            { series: `DCGM_FI_DEV_FB_FREE{${shared},${pod}}`, values: '20x3' },
+            { series: `DCGM_FI_DEV_FB_RESERVED{${shared},${pod}}`, values: '0x3' },
+          ])
+          .concat([
+            { series: 'DCGM_FI_DEV_FB_USED{gpu="1",UUID="GPU-t",hostname="n3"}', values: '0x3' },
+            { series: 'DCGM_FI_DEV_FB_FREE{gpu="1",UUID="GPU-t",hostname="n3"}', values: '100x3' },
+            { series: 'DCGM_FI_DEV_FB_RESERVED{gpu="1",UUID="GPU-t",hostname="n3"}', values: '0x3' },
+          ]),
+        promql_expr_test: [
+          { expr: query('gpu-memory-share-node'), eval_time: '2m', exp_samples: [{ labels: '{hostname="n3"}', value: 80 / 200 }] },
+        ],
+      },
+    ]);
+  });
+
   it('queue depth groups by queue and state', () => {
     runTests([
       {

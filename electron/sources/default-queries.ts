@@ -50,10 +50,12 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     source: 'prometheus',
     kind: 'metric',
     title: 'GPU memory used, per node',
-    expr: `sum by (hostname) (${withHostname('DCGM_FI_DEV_FB_USED')}) / sum by (hostname) (${withHostname(FB_TOTAL)})`,
+    expr:
+      `sum by (hostname) (max by (hostname, gpu) (${withHostname('DCGM_FI_DEV_FB_USED')}))` +
+      ` / sum by (hostname) (max by (hostname, gpu) (${withHostname(FB_TOTAL)}))`,
     unit: 'ratio',
     description:
-      'Memory-weighted share per node: sums before dividing, so a node with one full GPU of eight does not read 100 %. Hostname and hostname are unified first.',
+      'Memory-weighted share per node: sums before dividing, so a node with one full GPU of eight does not read 100 %. Hostname and hostname are unified first, and a GPU shared by several pods (one series per pod) is counted once.',
   },
   {
     id: 'gpu-memory-share-node-max',
