@@ -1,6 +1,7 @@
 import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, type GpuStat } from '../../shared/domain/telemetry';
 import type { ExporterSample } from '../sources/exporter-scrape';
+import type { Labels } from '../sources/samples';
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
 import { outcome, plural, type Collector } from './collector-kit';
 import { ExporterPage } from './exporter-page';
@@ -26,8 +27,10 @@ function byIndex(s: ExporterSample): ExporterSample {
   if (l['gpu'] === undefined || l['gpu'] === '' || (l['UUID'] === undefined && l['uuid'] === undefined && l['gpu_uuid'] === undefined)) {
     return s;
   }
-  const { UUID: _u, uuid: _l, gpu_uuid: _g, ...labels } = l;
-  return { ...s, labels };
+  // A loop rather than rest destructuring: this runs for every framebuffer sample of every poll.
+  const labels: Labels = {};
+  for (const k in l) if (k !== 'UUID' && k !== 'uuid' && k !== 'gpu_uuid') labels[k] = l[k] as string;
+  return { name: s.name, labels, value: s.value };
 }
 
 export interface ExporterReading {

@@ -21,8 +21,13 @@ export function gpuLabels(labels: Labels): Labels {
   return out;
 }
 
-function pick(labels: Labels, names: readonly string[]): Labels {
-  const out: Labels = {};
+// Hoisted: an array literal in a shaper allocates on every sample of every poll.
+const QUEUE = ['queue'] as const;
+const QUEUE_STATE = ['queue', 'state'] as const;
+const MOUNT = ['mountpoint'] as const;
+const MOUNT_FSTYPE = ['mountpoint', 'fstype'] as const;
+
+function pick(labels: Labels, names: readonly string[], out: Labels = {}): Labels {
   for (const name of names) {
     const value = labels[name];
     if (value !== undefined && value !== '') out[name] = value;
@@ -50,15 +55,15 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.gpuMemoryShare]: gpuLabels,
   [METRICS.nodeGpuMemoryShare]: (l) => ({ node: nodeOf(l) }),
   // asynq also counts `completed`, which is not depth: METRICS lists the five states a queue can back up in.
-  [METRICS.queueDepth]: (l) => (QUEUE_STATE_SET.has(l['state'] ?? '') ? pick(l, ['queue', 'state']) : null),
-  [METRICS.queueLatency]: (l) => pick(l, ['queue']),
-  [METRICS.queueProcessedToday]: (l) => pick(l, ['queue']),
-  [METRICS.queueFailedToday]: (l) => pick(l, ['queue']),
-  [METRICS.queuePaused]: (l) => pick(l, ['queue']),
+  [METRICS.queueDepth]: (l) => (QUEUE_STATE_SET.has(l['state'] ?? '') ? pick(l, QUEUE_STATE) : null),
+  [METRICS.queueLatency]: (l) => pick(l, QUEUE),
+  [METRICS.queueProcessedToday]: (l) => pick(l, QUEUE),
+  [METRICS.queueFailedToday]: (l) => pick(l, QUEUE),
+  [METRICS.queuePaused]: (l) => pick(l, QUEUE),
   [METRICS.podRestarts]: podLabels,
   [METRICS.podLastOom]: podLabels,
-  [METRICS.fsUsedShare]: (l) => ({ node: nodeOf(l), ...pick(l, ['mountpoint', 'fstype']) }),
-  [METRICS.fsDeviceError]: (l) => ({ node: nodeOf(l), ...pick(l, ['mountpoint']) }),
+  [METRICS.fsUsedShare]: (l) => pick(l, MOUNT_FSTYPE, { node: nodeOf(l) }),
+  [METRICS.fsDeviceError]: (l) => pick(l, MOUNT, { node: nodeOf(l) }),
 };
 
 const SCRAPE_LABELS = ['instance', 'job'] as const;
@@ -128,11 +133,25 @@ export function shapeLabels(metric: string, labelSets: readonly Labels[]): (Labe
 
 /** One query's instant answer as samples of `metric`, all at the poll time. */
 export function toSamples(metric: string, series: readonly RawSeries[], tMs: number): CollectedSample[] {
+  const out: CollectedSample[] = [];
+  const shaper = SHAPERS[metric];
+  if (shaper) {
+    // shapeLabels in one pass, without its intermediate arrays: this runs for every query of every poll.
+    const seen = new Set<string>();
+    for (const s of series) {
+      const labels = shaper(s.labels);
+      if (labels === null) continue;
+      const key = seriesKey(labels);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ metric, labels, tMs, value: s.value });
+    }
+    return out;
+  }
   const shaped = shapeLabels(
     metric,
     series.map((s) => s.labels),
   );
-  const out: CollectedSample[] = [];
   shaped.forEach((labels, i) => {
     if (labels) out.push({ metric, labels, tMs, value: (series[i] as RawSeries).value });
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpStatusError, type HttpClient } from '../sources/http';
-import { pointSchema, vectorSchema } from '../sources/samples';
+import { guardVector, isPlainRecord } from '../sources/sample-guards';
+import { pointSchema, vectorSchema, type Series } from '../sources/samples';
 import { SourceError, bodySnippet, parseJson, parseWith } from '../sources/source-error';
 import type { RawSeries } from './labels';
 
@@ -16,6 +17,13 @@ const instantData = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('scalar'), result: pointSchema }),
 ]);
 
+/** The usual answer, checked without zod (sample-guards.ts); anything else goes through instantData. */
+function vectorOf(data: unknown): { resultType: 'vector'; result: Series[] } | undefined {
+  if (!isPlainRecord(data) || data['resultType'] !== 'vector') return undefined;
+  const result = guardVector(data['result']);
+  return result && { resultType: 'vector', result };
+}
+
 export async function lokiInstant(http: HttpClient, logql: string, signal: AbortSignal): Promise<RawSeries[]> {
   const res = await http.request({ path: '/loki/api/v1/query', query: { query: logql }, signal });
   if (res.status < 200 || res.status >= 300) {
@@ -26,11 +34,12 @@ export async function lokiInstant(http: HttpClient, logql: string, signal: Abort
     throw err;
   }
   const what = 'the Loki instant query reply';
-  const body = parseWith(envelope, parseJson(res.text, what), what);
+  const json = parseJson(res.text, what);
+  const body = isPlainRecord(json) && typeof json['status'] === 'string' ? json : parseWith(envelope, json, what);
   if (body.status !== 'success') {
-    throw new SourceError('http', `${http.where} reported status "${bodySnippet(body.status)}"`, { status: res.status });
+    throw new SourceError('http', `${http.where} reported status "${bodySnippet(String(body.status))}"`, { status: res.status });
   }
-  const data = parseWith(instantData, body.data, what);
+  const data = vectorOf(body.data) ?? parseWith(instantData, body.data, what);
   if (data.resultType === 'scalar') return [{ labels: {}, value: data.result.value }];
   const out: RawSeries[] = [];
   for (const s of data.result) {

@@ -1,6 +1,6 @@
 import type { SourceQuery } from '../../shared/domain/source-config';
 import type { SourceConnection, SourceKind } from '../../shared/domain/sources';
-import type { GpuStat, QueueStat } from '../../shared/domain/telemetry';
+import type { AlertRecord, GpuStat, QueueStat } from '../../shared/domain/telemetry';
 import type { SourceError } from '../sources/source-error';
 
 /**
@@ -30,16 +30,12 @@ export interface CollectedSample {
   value: number;
 }
 
-/** An alert firing at poll time (Prometheus /api/v1/alerts or Alertmanager /api/v2/alerts). */
-export interface FiringAlert {
-  /** Sorted `name=value` pairs of its labels: the same alert keeps the same key across polls. */
-  key: string;
-  name: string;
-  severity: string | null;
-  labels: Record<string, string>;
-  summary: string | null;
-  startsAt: number;
-}
+/**
+ * An alert firing at poll time (Prometheus /api/v1/alerts or Alertmanager /api/v2/alerts): a stored
+ * AlertRecord before the store adds its source and the times it was seen. Its `key` (sorted
+ * `name=value` label pairs) stays the same across polls.
+ */
+export type FiringAlert = Omit<AlertRecord, 'sourceId' | 'lastSeenAt' | 'resolvedAt'>;
 
 export interface Collection {
   samples: CollectedSample[];

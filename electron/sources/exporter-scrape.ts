@@ -51,7 +51,11 @@ const familySchema = z.object({
 });
 const exposition = z.array(familySchema);
 
-/** Parses the Prometheus text exposition format into flat samples; histograms and summaries are expanded. */
+/**
+ * Parses the Prometheus text exposition format into flat samples; histograms and summaries are expanded.
+ * The maintained parser does the reading (a hand-written fast path measured ~0.3 ms faster per poll,
+ * not worth a second parser to keep right); the schema then checks what it produced.
+ */
 export function parseExposition(text: string): ExporterSample[] {
   let raw: unknown;
   try {

@@ -6,7 +6,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPortUrl, connection, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream } from './fake-upstream';
 import { createHttpClient, type HttpClient } from './http';
@@ -60,6 +60,36 @@ describe('requests', () => {
       res.end(body);
     });
     expect((await client().request({ path: '/gz' })).text).toBe('{"hello":"world"}');
+  });
+
+  it('decodes deflate, a large gzip body (inflated off the event loop) and chunked gzip', async () => {
+    const big = JSON.stringify(Array.from({ length: 200_000 }, (_, i) => `line ${i} ${(i * 7919) % 104729}`));
+    const bigGz = gzipSync(big);
+    expect(bigGz.length).toBeGreaterThan(64 * 1024);
+    up.routes.set('GET /deflate', (_req, res) => {
+      res.writeHead(200, { 'Content-Encoding': 'deflate' });
+      res.end(deflateSync('deflated'));
+    });
+    up.routes.set('GET /big', (_req, res) => {
+      res.writeHead(200, { 'Content-Encoding': 'gzip' });
+      // In pieces, without a length: the body is gathered before it is inflated.
+      for (let i = 0; i < bigGz.length; i += 10_000) res.write(bigGz.subarray(i, i + 10_000));
+      res.end();
+    });
+    expect((await client().request({ path: '/deflate' })).text).toBe('deflated');
+    expect((await client({ maxResponseBytes: 8 * 1024 * 1024 }).request({ path: '/big' })).text).toBe(big);
+    const err = await failure(client({ maxResponseBytes: 1024 * 1024 }).request({ path: '/big' }));
+    expect(err.kind).toBe('too-large');
+  });
+
+  it('reports a body that does not decompress', async () => {
+    up.routes.set('GET /notgz', (_req, res) => {
+      res.writeHead(200, { 'Content-Encoding': 'gzip' });
+      res.end('plain text, not gzip');
+    });
+    const err = await failure(client().request({ path: '/notgz' }));
+    expect(err.kind).toBe('malformed');
+    expect(err.message).toMatch(/does not decompress \(gzip\)/);
   });
 
   it('removes its abort listener from a long-lived caller signal after each request', async () => {

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { createGunzip, createInflate } from 'node:zlib';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { SourceConnection } from '../../shared/domain/sources';
+import { readBody } from './http-body';
 import { SourceError, bodySnippet, classifyNetworkError } from './source-error';
+
+export { formatMiB } from './http-body';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
@@ -37,20 +39,43 @@ export interface HttpClient {
   close(): void;
 }
 
-export function formatMiB(bytes: number): string {
-  return String(Number((bytes / (1024 * 1024)).toFixed(2)));
+/** What every request of one client shares, worked out once (a poll makes a dozen requests every few seconds). */
+interface Target {
+  base: URL;
+  /** The base URL as node:http options; `path` is set per request. */
+  options: http.RequestOptions;
+  basePath: string;
+  /** Encoded pathnames by request path: the URL parser's percent-encoding, paid once per distinct path. */
+  paths: Map<string, string>;
 }
 
-function buildUrl(base: URL, path: string, query: Record<string, QueryValue> | undefined): URL {
-  const url = new URL(base.href);
-  url.pathname = base.pathname.replace(/\/+$/, '') + path;
-  url.search = '';
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value as readonly string[]) url.searchParams.append(key, v);
-    else url.searchParams.append(key, String(value));
+function targetOf(base: URL): Target {
+  const o = urlToHttpOptions(base);
+  const options: http.RequestOptions = { protocol: o.protocol, hostname: o.hostname, port: o.port };
+  if (o.auth !== undefined) options.auth = o.auth;
+  return { base, options, basePath: base.pathname.replace(/\/+$/, ''), paths: new Map() };
+}
+
+/** The request's path and query, encoded exactly as a URL with these searchParams would be. */
+function pathFor(target: Target, path: string, query: Record<string, QueryValue> | undefined): string {
+  let pathname = target.paths.get(path);
+  if (pathname === undefined) {
+    const url = new URL(target.base.href);
+    url.pathname = target.basePath + path;
+    pathname = url.pathname;
+    // Bounded by the code's own paths, plus one per queue name a person opens.
+    if (target.paths.size < 256) target.paths.set(path, pathname);
   }
-  return url;
+  if (!query) return pathname;
+  const params = new URLSearchParams();
+  for (const key of Object.keys(query)) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value as readonly string[]) params.append(key, v);
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return search === '' ? pathname : `${pathname}?${search}`;
 }
 
 function authHeaders(conn: SourceConnection): Record<string, string> {
@@ -85,11 +110,11 @@ function parseBase(conn: SourceConnection, label: string): URL {
 export function createHttpClient(conn: SourceConnection, label: string): HttpClient {
   let where = label;
   let agent: http.Agent | undefined;
-  let baseOrError: URL | SourceError;
+  let targetOrError: Target | SourceError;
   try {
     const base = parseBase(conn, label);
     where = `${label} at ${base.host}`;
-    baseOrError = base;
+    targetOrError = targetOf(base);
     agent =
       base.protocol === 'https:'
         ? new https.Agent({
@@ -101,17 +126,17 @@ export function createHttpClient(conn: SourceConnection, label: string): HttpCli
           })
         : new http.Agent({ keepAlive: true, maxSockets: 8 });
   } catch (err) {
-    baseOrError = err instanceof SourceError ? err : new SourceError('config', String(err), { cause: err });
+    targetOrError = err instanceof SourceError ? err : new SourceError('config', String(err), { cause: err });
   }
-  const headers = authHeaders(conn);
+  const headers = new RequestHeaders(authHeaders(conn));
   const defaultCap = conn.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   return {
     where,
     request(req) {
-      if (baseOrError instanceof SourceError) return Promise.reject(baseOrError);
-      const url = buildUrl(baseOrError, req.path, req.query);
-      return send(url, req, {
+      if (targetOrError instanceof SourceError) return Promise.reject(targetOrError);
+      const target = targetOrError;
+      return send(target, pathFor(target, req.path, req.query), req, {
         where,
         agent,
         headers,
@@ -125,15 +150,34 @@ export function createHttpClient(conn: SourceConnection, label: string): HttpCli
   };
 }
 
+const DEFAULT_ACCEPT = 'application/json, text/plain;q=0.9, */*;q=0.5';
+
+/** Header objects per Accept value, built once: node:http copies them and never writes to them. */
+class RequestHeaders {
+  private readonly byAccept = new Map<string, Readonly<Record<string, string>>>();
+
+  constructor(private readonly own: Readonly<Record<string, string>>) {}
+
+  for(accept: string): Readonly<Record<string, string>> {
+    let headers = this.byAccept.get(accept);
+    if (!headers) {
+      // Only gzip: servers disagree on whether "deflate" means zlib-wrapped or raw.
+      headers = { ...this.own, Accept: accept, 'Accept-Encoding': 'gzip', 'User-Agent': 'Pitwall' };
+      if (this.byAccept.size < 16) this.byAccept.set(accept, headers);
+    }
+    return headers;
+  }
+}
+
 interface SendContext {
   where: string;
   agent: http.Agent | undefined;
-  headers: Record<string, string>;
+  headers: RequestHeaders;
   timeoutMs: number;
   cap: number;
 }
 
-function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
+function send(target: Target, path: string, req: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
   const callerSignal = req.signal;
   if (callerSignal?.aborted) {
     return Promise.reject(new SourceError('aborted', `request to ${ctx.where} was cancelled`));
@@ -162,26 +206,24 @@ function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpRespons
       reject(err);
     }
 
-    const headers: Record<string, string> = {
-      ...ctx.headers,
-      Accept: req.accept ?? 'application/json, text/plain;q=0.9, */*;q=0.5',
-      // Only gzip: servers disagree on whether "deflate" means zlib-wrapped or raw.
-      'Accept-Encoding': 'gzip',
-      'User-Agent': 'Pitwall',
-    };
+    let headers = ctx.headers.for(req.accept ?? DEFAULT_ACCEPT);
     if (req.body) {
-      headers['Content-Type'] = req.body.contentType;
-      headers['Content-Length'] = String(Buffer.byteLength(req.body.text, 'utf8'));
+      headers = {
+        ...headers,
+        'Content-Type': req.body.contentType,
+        'Content-Length': String(Buffer.byteLength(req.body.text, 'utf8')),
+      };
     }
-    const mod = url.protocol === 'https:' ? https : http;
+    const hostname = target.base.hostname;
+    const mod = target.base.protocol === 'https:' ? https : http;
     try {
-      clientReq = mod.request(url, { method: req.method ?? 'GET', headers, agent: ctx.agent });
+      clientReq = mod.request({ ...target.options, path, method: req.method ?? 'GET', headers, agent: ctx.agent });
     } catch (err) {
       // Node validates header names and values synchronously (e.g. a newline in a custom header).
       fail(new SourceError('config', `cannot send a request to ${ctx.where}: ${String(err)}`, { cause: err }));
       return;
     }
-    clientReq.on('error', (err) => fail(classifyNetworkError(err, ctx.where, url.hostname)));
+    clientReq.on('error', (err) => fail(classifyNetworkError(err, ctx.where, hostname)));
     clientReq.on('response', (res) => {
       readBody(res, ctx).then(
         (text) => {
@@ -190,55 +232,11 @@ function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpRespons
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
         },
         (err: unknown) => {
-          fail(err instanceof SourceError ? err : classifyNetworkError(err, ctx.where, url.hostname));
+          fail(err instanceof SourceError ? err : classifyNetworkError(err, ctx.where, hostname));
         },
       );
     });
     clientReq.end(req.body?.text);
-  });
-}
-
-function tooLarge(ctx: SendContext): SourceError {
-  return new SourceError('too-large', `${ctx.where} sent a response larger than ${formatMiB(ctx.cap)} MiB; stopped reading it`);
-}
-
-/** Streams the body and gives up as soon as it passes the cap (counted after decompression, against gzip bombs). */
-function readBody(res: IncomingMessage, ctx: SendContext): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const encoding = (res.headers['content-encoding'] ?? 'identity').toLowerCase();
-    const declared = Number(res.headers['content-length']);
-    if (encoding === 'identity' && Number.isFinite(declared) && declared > ctx.cap) {
-      reject(tooLarge(ctx));
-      return;
-    }
-    let stream: Readable = res;
-    if (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate') {
-      const decoder = encoding === 'deflate' ? createInflate() : createGunzip();
-      decoder.on('error', (err) => {
-        reject(new SourceError('malformed', `${ctx.where} sent a body that does not decompress (${encoding})`, { cause: err }));
-      });
-      stream = res.pipe(decoder);
-    } else if (encoding !== 'identity') {
-      res.resume();
-      reject(new SourceError('malformed', `${ctx.where} sent an unsupported content encoding "${encoding}"`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    stream.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > ctx.cap) {
-        chunks.length = 0;
-        stream.destroy();
-        reject(tooLarge(ctx));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('end', () => resolve(Buffer.concat(chunks, total).toString('utf8')));
-    res.on('error', (err) => {
-      reject(new SourceError('network', `${ctx.where} dropped the connection while sending its answer`, { cause: err }));
-    });
   });
 }
 

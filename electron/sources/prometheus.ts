@@ -3,6 +3,7 @@ import type { CallOptions, Readiness } from './client-types';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type QueryValue } from './http';
 import { chooseStep, toUnixSeconds } from './query-step';
+import { guardOptionalStrings, guardSeriesData, isPlainRecord } from './sample-guards';
 import { labelsSchema, matrixSchema, parseSampleValue, pointSchema, vectorSchema, type Point, type Series } from './samples';
 import { SourceError, bodySnippet, parseJson, parseWith, shapeError } from './source-error';
 
@@ -52,6 +53,23 @@ const envelopeSchema = z.object({
   infos: z.array(z.string()).optional(),
 });
 
+type Envelope = z.output<typeof envelopeSchema>;
+
+/** envelopeSchema's verdict without zod for the usual reply; undefined leaves the reply to the schema. */
+function guardEnvelope(json: unknown): Envelope | undefined {
+  if (!isPlainRecord(json)) return undefined;
+  const { status, data, errorType, error } = json;
+  if (status !== 'success' && status !== 'error') return undefined;
+  if ((errorType !== undefined && typeof errorType !== 'string') || (error !== undefined && typeof error !== 'string')) return undefined;
+  const warnings = guardOptionalStrings(json['warnings']);
+  const infos = guardOptionalStrings(json['infos']);
+  if (!warnings || !infos) return undefined;
+  const out: Envelope = { status, data, warnings, infos };
+  if (errorType !== undefined) out.errorType = errorType;
+  if (error !== undefined) out.error = error;
+  return out;
+}
+
 const instantSchema = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('vector'), result: vectorSchema }),
   z.object({ resultType: z.literal('matrix'), result: matrixSchema }),
@@ -97,7 +115,7 @@ export class PrometheusClient {
 
   async query(expr: string, options: CallOptions & { timeMs?: number } = {}): Promise<PromReply<PromInstantData>> {
     const reply = await this.api('/api/v1/query', { query: expr, time: opt(options.timeMs) }, options.signal);
-    const parsed = parseWith(instantSchema, reply.data, 'the Prometheus query reply');
+    const parsed = guardSeriesData(reply.data) ?? parseWith(instantSchema, reply.data, 'the Prometheus query reply');
     let data: PromInstantData;
     if (parsed.resultType === 'scalar') data = { resultType: 'scalar', point: parsed.result };
     else if (parsed.resultType === 'string') {
@@ -162,12 +180,15 @@ export class PrometheusClient {
       if (!ok) throw httpStatusError(where, res.status, res.text);
       throw err;
     }
-    const envelope = envelopeSchema.safeParse(json);
-    if (!envelope.success) {
-      if (!ok) throw httpStatusError(where, res.status, res.text);
-      throw shapeError(envelope.error, `the reply of ${where}`);
+    let body = guardEnvelope(json);
+    if (!body) {
+      const envelope = envelopeSchema.safeParse(json);
+      if (!envelope.success) {
+        if (!ok) throw httpStatusError(where, res.status, res.text);
+        throw shapeError(envelope.error, `the reply of ${where}`);
+      }
+      body = envelope.data;
     }
-    const body = envelope.data;
     if (!ok || body.status === 'error') {
       const kind = body.errorType ? ` (${body.errorType})` : '';
       const said = bodySnippet(body.error ?? res.text);

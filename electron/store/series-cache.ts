@@ -9,12 +9,30 @@ export function canonicalLabels(labels: Readonly<Record<string, string>>): strin
 }
 
 /**
+ * Source, metric and label pairs in arrival order, NUL-separated: exact (it can be split back) unless a
+ * part holds a NUL itself, which is then left to the canonical path. Two orders of one set are two keys
+ * for the same id, which is fine for a cache.
+ */
+function arrivalKey(sourceId: number, metric: string, labels: Readonly<Record<string, string>>): string | null {
+  if (metric.includes('\u0000')) return null;
+  let key = `${sourceId}\u0000${metric}`;
+  for (const name in labels) {
+    const value = String(labels[name]);
+    if (name.includes('\u0000') || value.includes('\u0000')) return null;
+    key += `\u0000${name}\u0000${value}`;
+  }
+  return key;
+}
+
+/**
  * Series ids by (source, metric, canonical labels), kept in memory so a poll of known series
  * costs no lookup query. Enforces the per-source-and-metric cardinality cap: a label set beyond
  * it is refused (null) rather than stored, so a label explosion upstream cannot fill the disk.
  */
 export class SeriesCache {
   private readonly ids = new Map<string, number>();
+  /** The same ids by label set as it arrived (arrivalKey): a known series costs neither a sort nor a JSON string. */
+  private readonly arrived = new Map<string, number>();
   private readonly counts = new Map<string, number>();
   private readonly stmts;
 
@@ -24,6 +42,17 @@ export class SeriesCache {
       count: db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM series WHERE source_id = ? AND metric = ?'),
       insert: db.prepare<[number, string, string]>('INSERT INTO series (source_id, metric, labels) VALUES (?, ?, ?)'),
     };
+  }
+
+  /** idFor, from the labels as an upstream sent them. Must run inside the caller's transaction (it may insert). */
+  idForLabels(sourceId: number, metric: string, labels: Readonly<Record<string, string>>, maxPerMetric: number): number | null {
+    const key = arrivalKey(sourceId, metric, labels);
+    const known = key === null ? undefined : this.arrived.get(key);
+    if (known !== undefined) return known;
+    const canonical = canonicalLabels(labels);
+    const id = this.idFor(sourceId, metric, canonical, maxPerMetric);
+    if (id !== null && key !== null) this.arrived.set(key, id);
+    return id;
   }
 
   /** Must run inside the caller's transaction (it may insert). */
@@ -54,6 +83,7 @@ export class SeriesCache {
    */
   clear(): void {
     this.ids.clear();
+    this.arrived.clear();
     this.counts.clear();
   }
 }

@@ -60,6 +60,31 @@ describe('TelemetryStore.record', () => {
     ]);
   });
 
+  it('writes a large poll in batches, the later of two equal keys winning, and keeps NUL-bearing label sets apart', () => {
+    const src = addSource(db, 'a');
+    const store = new TelemetryStore(db);
+    const many = Array.from({ length: 150 }, (_, i) => sample('pod.restarts', { pod: `p${i}` }, 1_000, i));
+    // Equal keys within one poll, at the first batch's edge and past it: as row-by-row REPLACE, the last wins.
+    many.push(sample('pod.restarts', { pod: 'p63' }, 1_000, -63), sample('pod.restarts', { pod: 'p149' }, 1_000, -149));
+    // Joined naively with NUL separators these two would read the same.
+    many.push(sample('odd', { a: 'x\u0000b\u0000y' }, 1_000, 1), sample('odd', { a: 'x', b: 'y' }, 1_000, 2));
+    expect(store.record(src, 1_000, { samples: many, partialErrors: [] }).stored).toBe(154);
+    store.flush();
+    const value = (metric: string, labels: string) =>
+      db
+        .prepare<[string, string], number | null>(
+          'SELECT value FROM samples JOIN series s ON s.id = series_id WHERE metric = ? AND labels = ?',
+        )
+        .pluck()
+        .get(metric, labels);
+    expect(db.prepare('SELECT count(*) FROM samples').pluck().get()).toBe(152);
+    expect(value('pod.restarts', '{"pod":"p0"}')).toBe(0);
+    expect(value('pod.restarts', '{"pod":"p63"}')).toBe(-63);
+    expect(value('pod.restarts', '{"pod":"p149"}')).toBe(-149);
+    expect(value('odd', JSON.stringify({ a: 'x\u0000b\u0000y' }))).toBe(1);
+    expect(value('odd', '{"a":"x","b":"y"}')).toBe(2);
+  });
+
   it('keeps the newest queue and GPU snapshot of enabled sources', () => {
     const a = addSource(db, 'a');
     const b = addSource(db, 'b');
