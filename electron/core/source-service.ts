@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { SourceInput } from '../../shared/contract/source-schemas';
 import { AppFailure } from '../../shared/contract/result';
-import type { SourceHealth, SourceView } from '../../shared/domain/source-config';
+import { initialHealth, type SourceHealth, type SourceView } from '../../shared/domain/source-config';
 import type { SourceConnection } from '../../shared/domain/sources';
 import type { SecretBox } from '../platform/platform';
 import type { ResolvedSource } from '../poller/types';
 import { SettingsRepo } from '../store/settings-repo';
 import { SourceRepo, type SourceRecord } from '../store/source-repo';
-import { storedSecrets, toView, unknownHealth, type StoredSecrets, type StoredSource } from '../store/source-rows';
+import { storedSecrets, toView, type StoredSecrets, type StoredSource } from '../store/source-rows';
 import { DEMO_INTERVAL_MS, DEMO_SOURCES, DEMO_TIMEOUT_MS, defaultQueriesFor, demoUrlFor } from './demo-sources';
 import { hasSecrets, mergeSecrets } from './source-secrets';
 
@@ -157,7 +157,7 @@ export class SourceService {
   }
 
   private view(s: StoredSource): SourceView {
-    return toView(s, this.deps.health?.(s.id) ?? unknownHealth(s.id, s.enabled));
+    return toView(s, this.deps.health?.(s.id) ?? initialHealth(s.id, s.enabled));
   }
 
   private toRecord(input: SourceInput, existing: StoredSource | null): SourceRecord {

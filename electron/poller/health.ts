@@ -7,19 +7,6 @@ export const DOWN_AFTER = 3;
 /** Nothing listening (or no such host) twice in a row is not a blip. */
 const UNREACHABLE: ReadonlySet<SourceErrorKind> = new Set(['refused', 'dns']);
 
-export function initialHealth(sourceId: number, enabled: boolean): SourceHealth {
-  return {
-    sourceId,
-    state: enabled ? 'unknown' : 'disabled',
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    consecutiveFailures: 0,
-    latencyMs: null,
-    nextPollAt: null,
-  };
-}
-
 /** A poll that answered: fully (ok) or in part (degraded, with the first failed part as the error). */
 export function afterSuccess(prev: SourceHealth, at: number, latencyMs: number, partialErrors: readonly SourceError[]): SourceHealth {
   const first = partialErrors[0];

@@ -4,7 +4,7 @@ import { BACKOFF_BASE_MS } from './backoff';
 import type { PollerClock } from './clock';
 import type { Collector } from './collector';
 import { asSourceError } from './collector-kit';
-import { initialHealth } from './health';
+import { initialHealth } from '../../shared/domain/source-config';
 import type { Collection, ResolvedSource } from './types';
 
 /** The poller's state for one source. */

@@ -79,19 +79,6 @@ export function fromRow(row: SourceRow): StoredSource {
   };
 }
 
-export function unknownHealth(sourceId: number, enabled: boolean): SourceHealth {
-  return {
-    sourceId,
-    state: enabled ? 'unknown' : 'disabled',
-    lastAttemptAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    consecutiveFailures: 0,
-    latencyMs: null,
-    nextPollAt: null,
-  };
-}
-
 /**
  * The renderer's view: never a secret. A basic/bearer source always holds its secret (saving one
  * without it is refused), so `passwordSet`/`tokenSet` follow from the auth kind.

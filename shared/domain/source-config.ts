@@ -48,6 +48,20 @@ export interface SourceHealth {
   nextPollAt: number | null;
 }
 
+/** Health before the first poll: nothing known yet (or switched off). */
+export function initialHealth(sourceId: number, enabled: boolean): SourceHealth {
+  return {
+    sourceId,
+    state: enabled ? 'unknown' : 'disabled',
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    consecutiveFailures: 0,
+    latencyMs: null,
+    nextPollAt: null,
+  };
+}
+
 export interface SourceView {
   id: number;
   name: string;
