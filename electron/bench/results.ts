@@ -9,9 +9,11 @@ export interface BenchResult {
   baseline: number | null;
   /** value / baseline (lower is better for times), null without a baseline. */
   ratio: number | null;
+  /** What exactly was measured against what, in words, when the id alone does not say it. */
+  notes?: string;
 }
 
-export function result(id: string, value: number, unit: string, baseline: number | null = null): BenchResult {
+export function result(id: string, value: number, unit: string, baseline: number | null = null, notes?: string): BenchResult {
   const round = (n: number): number => Math.round(n * 1000) / 1000;
   return {
     id,
@@ -19,6 +21,7 @@ export function result(id: string, value: number, unit: string, baseline: number
     unit,
     baseline: baseline === null ? null : round(baseline),
     ratio: baseline ? round(value / baseline) : null,
+    ...(notes === undefined ? {} : { notes }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { downsamplePoints } from './downsample-points';
+import { PRE_REDUCE_FACTOR, downsampleColumns, downsamplePoints, extremaPerBucket, type Columns } from './downsample-points';
 
 const STEP = 5_000;
 /** A day of 15 s polls is 5,760 points; a wave so LTTB has peaks to keep. */
@@ -61,5 +61,77 @@ describe('downsamplePoints', () => {
     expect(out.length).toBeLessThanOrEqual(20);
     expect(out).toContainEqual([50, null]);
     expect(out.some(([, v]) => v === Infinity)).toBe(false);
+  });
+});
+
+/** A week of 15 s polls as columns: far past PRE_REDUCE_FACTOR × 1,500, so the pre-pass runs. */
+function week(value: (i: number) => number | null): Columns {
+  const n = 40_320;
+  return { t: Array.from({ length: n }, (_, i) => i * 15_000), v: Array.from({ length: n }, (_, i) => value(i)) };
+}
+const wave = (i: number): number => Math.sin(i / 300);
+
+describe('extremaPerBucket', () => {
+  it("keeps each slice's first, lowest, highest and last point, in time order", () => {
+    const c: Columns = { t: [0, 1, 2, 3, 4, 5, 6, 7], v: [5, 9, 1, 6, 2, 2, 8, 3] };
+    // Two slices of four: [5 9 1 6] keeps all; [2 2 8 3] keeps first 2, max 8, last 3 (its min is its first).
+    expect(extremaPerBucket(c, 2)).toEqual([0, 1, 2, 3, 4, 6, 7]);
+  });
+
+  it('keeps the first of every gap run and the values on both sides of it', () => {
+    const c: Columns = { t: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], v: [1, 2, 3, null, null, null, 4, 5, 6, 7] };
+    expect(extremaPerBucket(c, 1)).toEqual([0, 2, 3, 6, 9]);
+  });
+});
+
+describe('downsampleColumns', () => {
+  it('returns short series whole', () => {
+    const c: Columns = { t: [0, 1, 2], v: [1, null, 3] };
+    expect(downsampleColumns(c, 10)).toEqual([
+      [0, 1],
+      [1, null],
+      [2, 3],
+    ]);
+  });
+
+  it('pre-reduces a long series and still keeps a single-sample spike, the ends and only real samples', () => {
+    const spikeAt = 23_456;
+    const c = week((i) => (i === spikeAt ? 50 : wave(i)));
+    expect(c.t.length).toBeGreaterThan(PRE_REDUCE_FACTOR * 1_500);
+    const out = downsampleColumns(c, 1_500);
+    expect(out.length).toBeLessThanOrEqual(1_500);
+    expect(out.length).toBeGreaterThan(1_000);
+    expect(out).toContainEqual([spikeAt * 15_000, 50]);
+    expect(out[0]).toEqual([0, wave(0)]);
+    expect(out[out.length - 1]).toEqual([(c.t.length - 1) * 15_000, wave(c.t.length - 1)]);
+    for (let i = 1; i < out.length; i++) expect((out[i]?.[0] ?? 0) > (out[i - 1]?.[0] ?? 0)).toBe(true);
+    expect(out.every(([t, v]) => c.v[t / 15_000] === v)).toBe(true);
+    // A dip survives as well as a peak.
+    const dipAt = 30_000;
+    expect(
+      downsampleColumns(
+        week((i) => (i === dipAt ? -50 : wave(i))),
+        1_500,
+      ),
+    ).toContainEqual([dipAt * 15_000, -50]);
+  });
+
+  it("keeps NaN gaps through the pre-pass: a null at each gap's first time, the line stopping and resuming beside it", () => {
+    // Samples 10,000-10,099 and 35,000 were NaN.
+    const c = week((i) => ((i >= 10_000 && i < 10_100) || i === 35_000 ? null : wave(i)));
+    const out = downsampleColumns(c, 1_500);
+    expect(out.length).toBeLessThanOrEqual(1_500);
+    expect(out.filter(([, v]) => v === null)).toEqual([
+      [10_000 * 15_000, null],
+      [35_000 * 15_000, null],
+    ]);
+    for (const [gap, resume] of [
+      [10_000, 10_100],
+      [35_000, 35_001],
+    ] as const) {
+      const i = out.findIndex(([t]) => t === gap * 15_000);
+      expect(out[i - 1]?.[0]).toBe((gap - 1) * 15_000);
+      expect(out[i + 1]?.[0]).toBe(resume * 15_000);
+    }
   });
 });

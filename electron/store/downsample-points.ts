@@ -34,9 +34,11 @@ export function downsamplePoints(points: readonly SeriesPoint[], maxPoints: numb
   const markers: SeriesPoint[] = [];
   let inGap = false;
   let lastSlot = -1;
-  for (const [t, v] of points) {
+  for (const p of points) {
+    const [t, v] = p;
     if (v !== null && Number.isFinite(v)) {
-      runs[runs.length - 1]?.push([t, v]);
+      // The point itself, not a copy: a day of samples per series is read on every chart refresh.
+      runs[runs.length - 1]?.push(p as FinitePoint);
       inGap = false;
       continue;
     }
@@ -69,6 +71,106 @@ export function downsamplePoints(points: readonly SeriesPoint[], maxPoints: numb
     for (const p of reduced[i] ?? []) out.push(p);
     const marker = markers[i];
     if (marker) out.push(marker);
+  }
+  return out;
+}
+
+/** One series as two parallel columns, times ascending: how SeriesQuery reads rows, with no object per row. */
+export interface Columns {
+  t: number[];
+  v: (number | null)[];
+}
+
+/**
+ * Above this many stored points per point asked for, `downsampleColumns` first keeps only what
+ * can matter to the drawn shape (see `extremaPerBucket`), so LTTB — which allocates per point —
+ * runs on at most about 4 × maxPoints points however long the window is.
+ */
+export const PRE_REDUCE_FACTOR = 4;
+
+/**
+ * A series read as columns, reduced to at most `maxPoints` for drawing. Short series come back
+ * whole; long ones are pre-reduced to per-bucket extremes when much longer than asked for, and
+ * the final shape is always `downsamplePoints` (LTTB from the `downsample` package, with its gap rules).
+ */
+export function downsampleColumns(c: Columns, maxPoints: number): SeriesPoint[] {
+  const n = c.t.length;
+  if (n <= maxPoints) return pointsAt(c, null);
+  const keep = n > PRE_REDUCE_FACTOR * maxPoints ? extremaPerBucket(c, maxPoints) : null;
+  return downsamplePoints(pointsAt(c, keep), maxPoints);
+}
+
+/**
+ * Indexes of the points that survive a min/max pre-pass over `buckets` equal time slices: per
+ * slice (and per stretch between gaps within it) the first, lowest, highest and last finite
+ * point, plus the first point of every run of non-finite values. So a single-sample spike is
+ * kept (it is its slice's highest), and every gap keeps its marker and the values on both sides
+ * of it (the last before is a stretch's last, the first after a stretch's first). Later points of
+ * a gap run are dropped: `downsamplePoints` collapses them to the first anyway. In time order.
+ */
+export function extremaPerBucket(c: Columns, buckets: number): number[] {
+  const { t, v } = c;
+  const n = t.length;
+  const keep: number[] = [];
+  const t0 = t[0];
+  const tn = t[n - 1];
+  if (t0 === undefined || tn === undefined) return keep;
+  const span = tn - t0 + 1;
+  let bucket = -1;
+  let first = -1;
+  let last = -1;
+  let lo = -1;
+  let hi = -1;
+  let loV = 0;
+  let hiV = 0;
+  let inGap = false;
+  const flush = (): void => {
+    if (first < 0) return;
+    // first <= min(lo, hi) <= max(lo, hi) <= last: push in order, each index once.
+    const a = lo < hi ? lo : hi;
+    const b = lo < hi ? hi : lo;
+    keep.push(first);
+    if (a > first) keep.push(a);
+    if (b > a) keep.push(b);
+    if (last > b) keep.push(last);
+    first = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (x === null || x === undefined || !Number.isFinite(x)) {
+      if (inGap) continue;
+      flush();
+      inGap = true;
+      keep.push(i);
+      continue;
+    }
+    const b = Math.floor((((t[i] ?? t0) - t0) * buckets) / span);
+    if (inGap || b !== bucket || first < 0) {
+      flush();
+      inGap = false;
+      bucket = b;
+      first = lo = hi = i;
+      loV = hiV = x;
+    } else if (x < loV) {
+      lo = i;
+      loV = x;
+    } else if (x > hiV) {
+      hi = i;
+      hiV = x;
+    }
+    last = i;
+  }
+  flush();
+  return keep;
+}
+
+/** Points from columns: all of them, or those at `keep` (ascending indexes). */
+function pointsAt(c: Columns, keep: readonly number[] | null): SeriesPoint[] {
+  const n = keep ? keep.length : c.t.length;
+  const out = new Array<SeriesPoint>(n);
+  for (let k = 0; k < n; k++) {
+    const i = keep ? (keep[k] ?? 0) : k;
+    out[k] = [c.t[i] ?? 0, c.v[i] ?? null];
   }
   return out;
 }

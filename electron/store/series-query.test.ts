@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '../../shared/domain/telemetry';
 import type { CollectedSample } from '../poller/types';
 import { Retention } from './retention';
-import { MAX_SERIES_PER_READ, SeriesQuery } from './series-query';
+import { MAX_SERIES_PER_READ, READ_SQL, SeriesQuery } from './series-query';
 import { TelemetryStore } from './telemetry-store';
 import { addSource, openTestStore } from './test-fixtures';
 
@@ -60,6 +60,27 @@ describe('SeriesQuery', () => {
     expect(points).toContainEqual([100 * 15_000, null]);
   });
 
+  it('reduces a long window (pre-pass, then LTTB) keeping a one-sample spike, a gap and the stored count', () => {
+    const src = addSource(db, 'prom');
+    const store = new TelemetryStore(db);
+    // 24 h at 5 s (an incident window kept in full): 17,280 points against 1,500 asked for.
+    const n = 17_280;
+    const value = (i: number): number => (i === 9_001 ? 0.99 : i >= 4_000 && i < 4_050 ? NaN : 0.4 + 0.1 * Math.sin(i / 200));
+    store.backfill(
+      src,
+      Array.from({ length: n }, (_, i) => s({ node: 'n1' }, i * 5_000, value(i))),
+    );
+    const res = new SeriesQuery(db).get({ metric: GPU, fromMs: 0, toMs: n * 5_000, maxPoints: 1_500, match: {} });
+    const points = res.series[0]?.points ?? [];
+    expect(res).toMatchObject({ storedPoints: n, downsampled: true, newestAt: (n - 1) * 5_000 });
+    expect(points.length).toBeLessThanOrEqual(1_500);
+    expect(points).toContainEqual([9_001 * 5_000, 0.99]);
+    expect(points.filter(([, v]) => v === null)).toEqual([[4_000 * 5_000, null]]);
+    const gap = points.findIndex(([, v]) => v === null);
+    expect(points[gap - 1]?.[0]).toBe(3_999 * 5_000);
+    expect(points[gap + 1]?.[0]).toBe(4_050 * 5_000);
+  });
+
   it('returns at most MAX_SERIES_PER_READ series, the fullest first', () => {
     const src = addSource(db, 'prom');
     const store = new TelemetryStore(db);
@@ -96,5 +117,12 @@ describe('SeriesQuery', () => {
     // Rolled-up minutes for the first two hours, raw samples for the last six.
     expect(res.storedPoints).toBe(120 + 6 * 120);
     expect(points[points.length - 1]).toEqual([8 * hour - 30_000, 20]);
+  });
+
+  it('reads every series through its primary key, without a sort', () => {
+    for (const sql of Object.values(READ_SQL)) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 0, 1) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/^SEARCH (samples|rollups) USING PRIMARY KEY \(series_id=\? AND (t_ms|bucket_ms)>\? AND (t_ms|bucket_ms)<\?\)$/);
+    }
   });
 });

@@ -38,13 +38,28 @@ export const STATE_COLORS: Record<QueueState, string> = {
 const GPU_PALETTE = ['#4cc9ff', '#5ea8ff', '#7ee0d0', '#a3c4ff', '#36a3d9', '#9be7ff', '#6f8cff', '#48e0b0'];
 const QUEUE_PALETTE = ['#ffb020', '#ff6b4a', '#f2d024', '#ff8fb1', '#d9a066', '#ffd08a'];
 
+/** Steps already worked out, per points array (drawn points are never mutated). */
+const stepCache = new WeakMap<readonly SeriesPoint[], number>();
+
 /** Median gap between consecutive points; 0 with fewer than two. Used as a series' native step. */
 export function nativeStep(points: readonly SeriesPoint[]): number {
-  const gaps: number[] = [];
-  for (let i = 1; i < points.length; i++) gaps.push((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0));
-  if (gaps.length === 0) return 0;
-  gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 0;
+  if (points.length < 2) return 0;
+  const known = stepCache.get(points);
+  if (known !== undefined) return known;
+  // Asked for every line several times on the chart's first paint (grid, hold time, correlation),
+  // in a fresh page's interpreter: so cached, with a plain loop, and a typed array that sorts
+  // numerically in native code instead of calling a JS comparator per comparison.
+  const gaps = new Float64Array(points.length - 1);
+  let prev = points[0]?.[0] ?? 0;
+  for (let i = 1; i < points.length; i++) {
+    const t = points[i]?.[0] ?? prev;
+    gaps[i - 1] = t - prev;
+    prev = t;
+  }
+  gaps.sort();
+  const step = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  stepCache.set(points, step);
+  return step;
 }
 
 /** Grid times from..to (inclusive of from) every `stepMs`. */
@@ -289,13 +304,20 @@ export function queueLines(series: readonly SeriesData[], view: QueueView, win: 
 /** The highest value drawn on one axis (null when that axis draws nothing): what the chart shows at its peak. */
 export function drawnMax(series: readonly ChartSeries[], axis: ChartSeries['axis']): number | null {
   let max: number | null = null;
-  for (const s of series) if (s.axis === axis) for (const [, v] of s.points) if (v !== null && (max === null || v > max)) max = v;
+  // Indexed loops here and below: they run over every drawn point on a fresh page's first paint.
+  for (const s of series) {
+    if (s.axis !== axis) continue;
+    for (let i = 0; i < s.points.length; i++) {
+      const v = s.points[i]?.[1] ?? null;
+      if (v !== null && (max === null || v > max)) max = v;
+    }
+  }
   return max;
 }
 
 /** Points a line actually draws (nulls are gaps, not points). */
 export function drawnPoints(series: readonly ChartSeries[]): number {
   let n = 0;
-  for (const s of series) for (const p of s.points) if (p[1] !== null) n++;
+  for (const s of series) for (let i = 0; i < s.points.length; i++) if ((s.points[i]?.[1] ?? null) !== null) n++;
   return n;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { linePath, queueAxisMax, queueTicks, timeTicks } from './chart-geometry';
+import { linePath, linearScale, queueAxisMax, queueTicks, timeTicks } from './chart-geometry';
 
 const T0 = 1_699_999_995_000;
 const S = 15_000;
@@ -21,6 +21,19 @@ describe('timeTicks', () => {
     expect(day.every((t) => t % (3 * H) === 0)).toBe(true);
     expect(timeTicks(base, base + 60_000, 7)).toHaveLength(7);
     expect(timeTicks(base, base, 6)).toEqual([]);
+  });
+});
+
+describe('linearScale', () => {
+  it('applies a linear scale as a + b·v, and gives back any other scale unchanged', () => {
+    const time = (t: number): number => 40 + ((t - T0) / 86_400_000) * 600;
+    const fast = linearScale(time, T0, T0 + 3_600_000);
+    expect(fast).not.toBe(time);
+    for (const t of [T0, T0 + 12_345_678, T0 + 86_400_000, T0 - 5_000]) expect(fast(t)).toBeCloseTo(time(t), 9);
+    const sqrt = (v: number): number => Math.sqrt(v) * 10;
+    expect(linearScale(sqrt, 0, 1)).toBe(sqrt);
+    const partial = (v: number): number | undefined => (v > 1 ? undefined : v);
+    expect(linearScale(partial, 0, 1)).toBe(partial);
   });
 });
 

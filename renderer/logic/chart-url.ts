@@ -6,13 +6,25 @@ import type { ViewRange } from './view-range';
  * and the chart benchmark can open a fixed window:
  *   chartFrom, chartTo  epoch ms: open on this custom range (both needed, from < to)
  *   chartGpu            pool | node | gpu: the GPU memory mode
- *   chartNaive=1        ask the store for every point (no downsampling, up to the contract's
- *                       20,000 per series) — the benchmark's baseline; never used otherwise.
+ *   chartNaive=1        the benchmark's baseline, "the same series without downsampling" drawn the
+ *                       straightforward way: every stored point (maxPoints 20,000, the contract's
+ *                       ceiling) as a plain recharts <LineChart>/<Line> (NaiveLinePlot.tsx)
+ *   chartNaive=paths    every stored point through the product's own chart (SVG paths over
+ *                       recharts' axes): what downsampling alone saves, reported beside it
+ * Read only by the chart (useChartData, CorrelationChart); never used otherwise.
  */
 export interface ChartUrlOptions {
   range: ViewRange | null;
   gpuMode: GpuMode | null;
-  naive: boolean;
+  naive: NaiveMode;
+}
+
+/** 'off': the product (downsampled, SVG paths); the others are the benchmark's baselines above. */
+export type NaiveMode = 'off' | 'recharts' | 'paths';
+
+function naiveMode(v: string | null): NaiveMode {
+  if (v === '1') return 'recharts';
+  return v === 'paths' ? 'paths' : 'off';
 }
 
 const epoch = (v: string | null): number | null => (v !== null && /^\d{1,15}$/.test(v) ? Number(v) : null);
@@ -25,7 +37,7 @@ export function parseChartUrl(search: string): ChartUrlOptions {
   return {
     range: from !== null && to !== null && from < to ? { preset: 'custom', fromMs: from, toMs: to, follow: false } : null,
     gpuMode: gpu !== null && (GPU_MODES as readonly string[]).includes(gpu) ? (gpu as GpuMode) : null,
-    naive: p.get('chartNaive') === '1',
+    naive: naiveMode(p.get('chartNaive')),
   };
 }
 

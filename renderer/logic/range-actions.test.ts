@@ -38,15 +38,16 @@ describe('parseChartUrl', () => {
     expect(parseChartUrl(`?chartFrom=${NOW - 1000}&chartTo=${NOW}&chartGpu=gpu&chartNaive=1`)).toEqual({
       range: { preset: 'custom', fromMs: NOW - 1000, toMs: NOW, follow: false },
       gpuMode: 'gpu',
-      naive: true,
+      naive: 'recharts',
     });
+    expect(parseChartUrl('?chartNaive=paths').naive).toBe('paths');
   });
 
   it('ignores malformed values', () => {
     expect(parseChartUrl(`?chartFrom=${NOW}&chartTo=${NOW - 1}&chartGpu=all&chartNaive=yes`)).toEqual({
       range: null,
       gpuMode: null,
-      naive: false,
+      naive: 'off',
     });
     expect(parseChartUrl('?chartFrom=1e3&chartTo=2000').range).toBeNull();
   });

@@ -26,7 +26,9 @@ interface Props {
  */
 export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props) {
   const { t, x } = useStore(hover);
-  const ages = useMemo(() => lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)), [lines]);
+  // Only while the pointer is over the plot: not on the chart's first paint, and not per move.
+  const hovering = t !== null;
+  const ages = useMemo(() => (hovering ? lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)) : []), [lines, hovering]);
   if (t === null) return null;
   const rows = lines.map((l, i) => ({ line: l, v: valueAt(l.points, t, ages[i] ?? 1000) }));
   const near = markers.filter((m) => Math.abs(m.t - t) <= msPerPx * 6);

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
 import { queueAxisMax, queueTicks, timeTicks } from '../../../logic/chart-geometry';
@@ -39,9 +39,12 @@ function tickFormatter(win: TimeWindow, ticks: readonly number[]): (v: number) =
 function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint (a layout effect), so the chart draws in the same task as it
+  // mounts instead of a frame later when the ResizeObserver first reports; the observer follows resizes.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    setWidth(Math.floor(el.getBoundingClientRect().width));
     const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)));
     ro.observe(el);
     return () => ro.disconnect();

@@ -12,12 +12,14 @@ import {
   type QueueView,
   type TimeWindow,
 } from '../../../logic/chart-data';
+import { chartUrlOptions } from '../../../logic/chart-url';
 import { alertMarkers, incidentMarkers, mergeClose, restartMarkers } from '../../../logic/markers';
 import { zoomRange } from '../../../logic/range-actions';
 import { setViewRange } from '../../../state/telemetry';
 import { ChartControls } from './ChartControls';
 import { ChartFooter } from './ChartFooter';
 import { ChartPlot } from './ChartPlot';
+import { NaiveLinePlot } from './NaiveLinePlot';
 import { CorrelationText } from './CorrelationText';
 import { createHoverStore } from './hover-store';
 import { PinButton } from './PinButton';
@@ -33,6 +35,9 @@ interface Props {
   timeline: readonly TimelineEvent[];
   clock: number;
 }
+
+/** The benchmark's baseline (`?chartNaive=1`, logic/chart-url.ts): plain recharts lines instead of ChartPlot. */
+const NAIVE_RECHARTS = chartUrlOptions().naive === 'recharts';
 
 const DEFAULT_QUEUE: QueueView = { queue: 'all', states: ['pending', 'active', 'retry', 'archived'] };
 
@@ -127,7 +132,12 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
             No GPU memory samples in this window — is a source configured?
           </p>
         )}
-        {lines.length > 0 && <ChartPlot lines={lines} markers={markers} win={win} hover={hover} onZoom={onZoom} drawn={drawn} />}
+        {lines.length > 0 &&
+          (NAIVE_RECHARTS ? (
+            <NaiveLinePlot lines={lines} win={win} />
+          ) : (
+            <ChartPlot lines={lines} markers={markers} win={win} hover={hover} onZoom={onZoom} drawn={drawn} />
+          ))}
       </div>
       {lines.length > 0 && <Legend lines={lines} />}
       <CorrelationText lines={lines} win={win} queueName={queueName(queueView)} />

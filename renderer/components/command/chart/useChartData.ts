@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
 import { METRICS, type AlertRecord, type SeriesData, type SeriesResult } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
@@ -9,7 +9,10 @@ import { markChartRequest } from './paint-mark';
 
 /** Per series: about the chart's width in pixels; the store downsamples (LTTB) to this. */
 export const MAX_POINTS = 1_500;
-/** The contract's ceiling: with it the store returns every stored point of a 24 h window at 15 s. */
+/**
+ * The contract's ceiling, for the benchmark's baselines only (logic/chart-url.ts): with it the
+ * store returns every stored point of a 24 h window at 15 s, i.e. no downsampling.
+ */
 const NAIVE_POINTS = 20_000;
 
 export interface ChartData {
@@ -80,30 +83,86 @@ async function load(win: TimeWindow, gpuMode: GpuMode, maxPoints: number): Promi
   };
 }
 
+export interface ChartRequest {
+  win: TimeWindow;
+  gpuMode: GpuMode;
+  /** What the user is looking at; a tick or a clock step keeps it, a new range, incident or mode changes it. */
+  view: string;
+}
+
+/**
+ * One read at a time: the server answers calls one after another, so a tick landing mid-read
+ * would only queue a second full read behind the first. A request made meanwhile waits, replacing
+ * any older waiting one; when the read in flight answers, its data is shown unless the waiting
+ * request is for another view (then it was superseded and is dropped), and the waiting one starts.
+ */
+export class ChartReader {
+  private busy = false;
+  private waiting: ChartRequest | null = null;
+  private attached = true;
+
+  constructor(
+    private readonly read: (req: ChartRequest) => Promise<ChartData>,
+    private readonly show: Dispatch<SetStateAction<ChartFetch>>,
+  ) {}
+
+  request(req: ChartRequest): void {
+    if (this.busy) this.waiting = req;
+    else this.start(req);
+  }
+
+  /** While detached (unmounted) answers are dropped and nothing new starts. */
+  setAttached(attached: boolean): void {
+    this.attached = attached;
+  }
+
+  private start(req: ChartRequest): void {
+    this.busy = true;
+    this.read(req)
+      .then(
+        (data) => {
+          if (this.attached && (this.waiting === null || this.waiting.view === req.view)) this.show({ data, error: null });
+        },
+        (err: unknown) => {
+          if (this.attached) this.show((s) => ({ data: s.data, error: `Could not load telemetry: ${errorMessage(err)}` }));
+        },
+      )
+      .finally(() => {
+        this.busy = false;
+        const next = this.waiting;
+        this.waiting = null;
+        if (next && this.attached) this.start(next);
+      });
+  }
+}
+
 /**
  * Fetches what the chart, markers and GPU trends draw for the view range. Re-reads when the range,
  * mode or incident changes, when a poll stored new data (`tick`), and — while the window follows
- * the clock — when `clock` moves. An answer for a superseded request is dropped; a failed refresh
- * keeps the last data on screen and says why.
+ * the clock — when `clock` moves; one read at a time, the newest request superseding (ChartReader).
+ * A failed refresh keeps the last data on screen and says why.
  */
 export function useChartData(range: ViewRange, incident: Incident | null, gpuMode: GpuMode, tick: number, clock: number): ChartFetch {
   const [state, setState] = useState<ChartFetch>({ data: null, error: null });
-  const maxPoints = chartUrlOptions().naive ? NAIVE_POINTS : MAX_POINTS;
+  const [reader] = useState(() => {
+    const maxPoints = chartUrlOptions().naive === 'off' ? MAX_POINTS : NAIVE_POINTS;
+    return new ChartReader((req) => {
+      markChartRequest();
+      return load(req.win, req.gpuMode, maxPoints);
+    }, setState);
+  });
+
   useEffect(() => {
-    let cancelled = false;
-    const win = resolveRange(range, incident, Date.now());
-    markChartRequest();
-    load(win, gpuMode, maxPoints).then(
-      (data) => {
-        if (!cancelled) setState({ data, error: null });
-      },
-      (err: unknown) => {
-        if (!cancelled) setState((s) => ({ data: s.data, error: `Could not load telemetry: ${errorMessage(err)}` }));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [range, incident, gpuMode, tick, clock, maxPoints]);
+    reader.setAttached(true);
+    return () => reader.setAttached(false);
+  }, [reader]);
+
+  useEffect(() => {
+    reader.request({
+      win: resolveRange(range, incident, Date.now()),
+      gpuMode,
+      view: `${JSON.stringify(range)}|${incident?.id ?? ''}|${gpuMode}`,
+    });
+  }, [reader, range, incident, gpuMode, tick, clock]);
   return state;
 }
