@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+import { startServeProcess } from '../electron/test-support/serve-process';
 
 export interface PitwallProcess {
   url: string;
@@ -16,34 +17,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Start browser mode on a free port with a temp data dir; resolve once it printed its URL. */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      // No embedded demo lab: specs that need upstreams start their own lab on a free port.
-      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer'), '--no-lab'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, PITWALL_OPERATOR: 'e2e-operator' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const m = /Open: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${out}`));
-    });
-  });
+  return startServeProcess(dataDir, 'e2e-operator');
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -22,7 +22,7 @@
  * is warmed first, as a running Pitwall's would be; modes rotate, with a pause between loads. The
  * browser switches (and why) are in chart-bench-env.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ import { createCore } from '../core/app';
 import { openStore } from '../store/database';
 import { TelemetryStore } from '../store/telemetry-store';
 import { CHROMIUM_ARGS, warmServer } from './chart-bench-env';
+import { startServeProcess } from '../test-support/serve-process';
 import { result, type BenchResult } from './results';
 
 const ROOT = process.cwd();
@@ -99,29 +100,7 @@ async function seed(dataDir: string, toMs: number): Promise<number> {
 }
 
 function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
-      { cwd: ROOT, env: { ...process.env, PITWALL_OPERATOR: 'bench' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const m = /Open: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Pitwall browser mode exited with ${code}:\n${out}`));
-    });
-  });
+  return startServeProcess(dataDir, 'bench');
 }
 
 interface Paint {

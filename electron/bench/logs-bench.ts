@@ -9,12 +9,13 @@
  * frame. Chromium runs with the frame-rate limit off, so an interval is the work that frame took,
  * not the 16.7 ms of a display's vsync.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startFakeUpstream, json, type FakeUpstream } from '../sources/fake-upstream';
+import { startServeProcess } from '../test-support/serve-process';
 import { result, type BenchResult } from './results';
 
 const LINES = 10_000;
@@ -73,29 +74,7 @@ async function startFakeLoki(): Promise<FakeUpstream> {
 }
 
 function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
-      { cwd: ROOT, env: { ...process.env, PITWALL_OPERATOR: 'bench' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const m = /Open: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Pitwall browser mode exited with ${code}:\n${out}`));
-    });
-  });
+  return startServeProcess(dataDir, 'bench');
 }
 
 async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
