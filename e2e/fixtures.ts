@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
-import { startServeProcess } from '../electron/test-support/serve-process';
+import { startServeProcess, stopServeProcess } from '../electron/test-support/serve-process';
 
 export interface PitwallProcess {
   url: string;
@@ -20,14 +20,6 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   return startServeProcess(dataDir, 'e2e-operator');
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 export const test = base.extend<{ pitwall: PitwallProcess }>({
   // Playwright requires the fixture argument to be a destructuring pattern, even when empty.
   // eslint-disable-next-line no-empty-pattern
@@ -38,13 +30,13 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
       url: current.url,
       dataDir,
       async restart() {
-        await stop(current.child);
+        await stopServeProcess(current.child);
         current = await startServer(dataDir);
         handle.url = current.url;
       },
     };
     await use(handle);
-    await stop(current.child);
+    await stopServeProcess(current.child);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

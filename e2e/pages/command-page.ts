@@ -1,3 +1,4 @@
+import { invokeFromPage } from '../../electron/test-support/page-invoke';
 import type { Locator, Page } from '@playwright/test';
 
 /** The command view (range toolbar, correlation chart, GPU heatmap) in the spec's terms. */
@@ -63,20 +64,8 @@ export class CommandPage {
     await this.page.mouse.up();
   }
 
-  /** A call through browser mode's own HTTP API, from the page (session cookie and our Origin). */
-  async invoke<T>(channel: string, input: unknown): Promise<T> {
-    const result = await this.page.evaluate(
-      async ([c, i]) => {
-        const res = await fetch(`/api/invoke/${c}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(i),
-        });
-        return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      },
-      [channel, input] as const,
-    );
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message ?? 'unknown error'}`);
-    return result.value as T;
+  /** A call through browser mode's own HTTP API, from the page. */
+  invoke<T>(channel: string, input: unknown): Promise<T> {
+    return invokeFromPage<T>(this.page, channel, input);
   }
 }

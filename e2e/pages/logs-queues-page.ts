@@ -1,3 +1,4 @@
+import { invokeFromPage } from '../../electron/test-support/page-invoke';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { SCREENSHOTS } from '../fixtures';
@@ -47,21 +48,9 @@ export class LogsQueuesPage {
     return this.page.getByTestId('timeline').getByTestId('timeline-evidence');
   }
 
-  /** A call through browser mode's own HTTP API, from the page (it carries the session cookie and our Origin). */
-  async invoke<T>(channel: string, input: unknown): Promise<T> {
-    const result = await this.page.evaluate(
-      async ([c, i]) => {
-        const res = await fetch(`/api/invoke/${c}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(i),
-        });
-        return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      },
-      [channel, input] as const,
-    );
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error?.message ?? 'unknown error'}`);
-    return result.value as T;
+  /** A call through browser mode's own HTTP API, from the page. */
+  invoke<T>(channel: string, input: unknown): Promise<T> {
+    return invokeFromPage<T>(this.page, channel, input);
   }
 
   /** The console scrolls inside its main area, so page screenshots miss lower panels: shoot the element. */

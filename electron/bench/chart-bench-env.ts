@@ -4,6 +4,7 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { METRICS } from '../../shared/domain/telemetry';
+import { CHROMIUM_ARGS } from '../test-support/chromium';
 
 /** Rounds of the chart's calls before any page loads: a running Pitwall's read path is JIT-compiled. */
 const SERVER_WARMUPS = 5;
@@ -24,13 +25,8 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
   'PreconnectToSearch',
   'ThirdPartyStoragePartitioning',
 ];
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+export const CHART_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Chromium (here 156) loads its WebUI omnibox popup (chrome://omnibox-popup.top-chrome) in a
   // renderer of its own for every new tab, even headless: ~0.4 s of a core during each measured
   // page load, nothing to do with the page, on a 2-core machine. In case Chromium reads only the

@@ -32,8 +32,9 @@ import type { CollectedSample } from '../poller/types';
 import { createCore } from '../core/app';
 import { openStore } from '../store/database';
 import { TelemetryStore } from '../store/telemetry-store';
-import { CHROMIUM_ARGS, warmServer } from './chart-bench-env';
-import { startServeProcess } from '../test-support/serve-process';
+import { CHART_CHROMIUM_ARGS, warmServer } from './chart-bench-env';
+import { CHROMIUM_PATH } from '../test-support/chromium';
+import { startServeProcess, stopServeProcess } from '../test-support/serve-process';
 import { result, type BenchResult } from './results';
 
 const ROOT = process.cwd();
@@ -145,7 +146,7 @@ export async function benchChart(): Promise<BenchResult[]> {
   try {
     await seed(dataDir, toMs);
     pitwall = await startPitwall(dataDir);
-    browser = await chromium.launch({ executablePath: process.env.PITWALL_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHART_CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const setup = await context.newPage();
     await setup.goto(pitwall.url); // exchanges the token for the session cookie
@@ -192,14 +193,7 @@ export async function benchChart(): Promise<BenchResult[]> {
     ];
   } finally {
     await browser?.close();
-    if (pitwall) {
-      const child = pitwall.child;
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
+    if (pitwall) await stopServeProcess(pitwall.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

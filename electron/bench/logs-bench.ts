@@ -15,20 +15,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startFakeUpstream, json, type FakeUpstream } from '../sources/fake-upstream';
-import { startServeProcess } from '../test-support/serve-process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test-support/chromium';
+import { invokeFromPage } from '../test-support/page-invoke';
+import { startServeProcess, stopServeProcess } from '../test-support/serve-process';
 import { result, type BenchResult } from './results';
 
 const LINES = 10_000;
 const SCROLL_PX_PER_FRAME = 240;
 const WARM_UP_FRAMES = 120;
 const ROOT = process.cwd();
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const LOGS_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Measure the work per frame, not the display's refresh rate.
   '--disable-frame-rate-limit',
   '--disable-gpu-vsync',
@@ -75,22 +72,6 @@ async function startFakeLoki(): Promise<FakeUpstream> {
 
 function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return startServeProcess(dataDir, 'bench');
-}
-
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([c, i]) => {
-      const r = await fetch(`/api/invoke/${c}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [channel, input] as const,
-  );
-  if (!res.ok) throw new Error(`${channel} failed: ${res.error?.message ?? 'no message'}`);
-  return res.value as T;
 }
 
 /**
@@ -176,12 +157,12 @@ export async function benchLogs(): Promise<BenchResult[]> {
   let browser: Browser | null = null;
   try {
     pitwall = await startPitwall(dataDir);
-    browser = await chromium.launch({ executablePath: process.env.PITWALL_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LOGS_CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const setup = await context.newPage();
     await setup.goto(pitwall.url);
-    await invoke(setup, 'source:save', { name: 'Bench Loki', kind: 'loki', baseUrl: loki.url, queries: [] });
-    const incident = await invoke<{ id: number }>(setup, 'incident:declare', { title: 'Logs scroll bench', severity: 'SEV3' });
+    await invokeFromPage(setup, 'source:save', { name: 'Bench Loki', kind: 'loki', baseUrl: loki.url, queries: [] });
+    const incident = await invokeFromPage<{ id: number }>(setup, 'incident:declare', { title: 'Logs scroll bench', severity: 'SEV3' });
     await setup.close();
     const origin = new URL(pitwall.url).origin;
     const virtual = await measure(context, origin, incident.id, true);
@@ -198,14 +179,7 @@ export async function benchLogs(): Promise<BenchResult[]> {
     return [scroll];
   } finally {
     await browser?.close();
-    if (pitwall) {
-      const child = pitwall.child;
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
+    if (pitwall) await stopServeProcess(pitwall.child);
     await loki.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -33,3 +33,12 @@ export function startServeProcess(dataDir: string, operator: string): Promise<{ 
     });
   });
 }
+
+/** Stops it as a user quitting would (SIGTERM: the poller stops, SQLite closes) and waits for the exit. */
+export function stopServeProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
