@@ -26,7 +26,6 @@ test('GPU memory climbs against the queue backlog, OOM kills are marked, a brush
   await expect(cmd.view).toBeVisible();
   await expect(page.getByTestId('chart-empty')).toContainText('No GPU memory samples in this window');
 
-  for (const s of await cmd.invoke<{ id: number }[]>('source:list', {})) await cmd.invoke('source:delete', { id: s.id });
   const polledFrom = Date.now();
   await cmd.invoke('source:save', { name: 'E2E GPU exporter', kind: 'exporter-scrape', baseUrl: `${lab.url}/`, intervalMs: 1_000 });
   await cmd.invoke('source:save', { name: 'E2E AsynqMon', kind: 'asynqmon', baseUrl: lab.url, intervalMs: 1_000 });

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,23 +14,18 @@ export interface PitwallProcess {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Start browser mode on a free port with a temp data dir; resolve once it printed its URL. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return startServeProcess(dataDir, 'e2e-operator');
-}
-
 export const test = base.extend<{ pitwall: PitwallProcess }>({
   // Playwright requires the fixture argument to be a destructuring pattern, even when empty.
   // eslint-disable-next-line no-empty-pattern
   pitwall: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-e2e-'));
-    let current = await startServer(dataDir);
+    let current = await startServeProcess(dataDir, 'e2e-operator');
     const handle: PitwallProcess = {
       url: current.url,
       dataDir,
       async restart() {
         await stopServeProcess(current.child);
-        current = await startServer(dataDir);
+        current = await startServeProcess(dataDir, 'e2e-operator');
         handle.url = current.url;
       },
     };

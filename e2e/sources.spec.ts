@@ -1,23 +1,10 @@
-import { createServer } from 'node:net';
 import { startLab, type Lab } from '../electron/lab/lab';
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/console-page';
 import { SettingsPage } from './pages/settings-page';
+import { freePort } from '../electron/test-support/serve-process';
 
 const PASSWORD = 'lab-s3cret-never-shown';
-
-/** A loopback port that nothing listens on: bound, read and released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe('with the lab running', () => {
   let lab: Lab;
@@ -50,7 +37,7 @@ test.describe('with the lab running', () => {
     await expect(settings.field('baseUrl')).toHaveValue('prometheus:9090');
     await settings.screenshot('sources-02-form-validation');
 
-    const port = await closedPort();
+    const port = await freePort();
     await settings.fill({ name: 'Prometheus (nothing there)', baseUrl: `http://127.0.0.1:${port}`, intervalSec: '1', timeoutSec: '2' });
     const refused = await settings.testForm();
     await expect(refused).toHaveAttribute('data-result', 'failed');

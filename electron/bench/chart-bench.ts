@@ -23,7 +23,7 @@
  * browser switches (and why) are in chart-bench-env.ts.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
@@ -35,9 +35,8 @@ import { TelemetryStore } from '../store/telemetry-store';
 import { CHART_CHROMIUM_ARGS, warmServer } from './chart-bench-env';
 import { CHROMIUM_PATH } from '../test-support/chromium';
 import { startServeProcess, stopServeProcess } from '../test-support/serve-process';
-import { result, type BenchResult } from './results';
+import { median, result, type BenchResult } from './results';
 
-const ROOT = process.cwd();
 const STEP_MS = 15_000;
 const SPAN_MS = 24 * 3_600_000;
 const NODES = ['gpu-node-01', 'gpu-node-02', 'gpu-node-03'];
@@ -100,10 +99,6 @@ async function seed(dataDir: string, toMs: number): Promise<number> {
   return sourceId;
 }
 
-function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return startServeProcess(dataDir, 'bench');
-}
-
 interface Paint {
   ms: number;
   points: number;
@@ -132,12 +127,7 @@ async function paintOnce(context: BrowserContext, origin: string, fromMs: number
   }
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
 export async function benchChart(): Promise<BenchResult[]> {
-  if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
-    throw new Error('chart bench: the app is not built (dist/serve.cjs, dist/renderer). Run `npm run build` first.');
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-bench-chart-'));
   const toMs = Math.floor(Date.now() / STEP_MS) * STEP_MS;
   const fromMs = toMs - SPAN_MS;
@@ -145,7 +135,7 @@ export async function benchChart(): Promise<BenchResult[]> {
   let browser: Browser | null = null;
   try {
     await seed(dataDir, toMs);
-    pitwall = await startPitwall(dataDir);
+    pitwall = await startServeProcess(dataDir, 'bench');
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHART_CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const setup = await context.newPage();

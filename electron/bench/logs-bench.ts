@@ -10,7 +10,7 @@
  * not the 16.7 ms of a display's vsync.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -23,7 +23,6 @@ import { result, type BenchResult } from './results';
 const LINES = 10_000;
 const SCROLL_PX_PER_FRAME = 240;
 const WARM_UP_FRAMES = 120;
-const ROOT = process.cwd();
 const LOGS_CHROMIUM_ARGS = [
   ...CHROMIUM_ARGS,
   // Measure the work per frame, not the display's refresh rate.
@@ -68,10 +67,6 @@ async function startFakeLoki(): Promise<FakeUpstream> {
     json(res, 200, { status: 'success', data: { resultType: 'streams', result: [...streams.values()], stats: {} } });
   });
   return loki;
-}
-
-function startPitwall(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return startServeProcess(dataDir, 'bench');
 }
 
 /**
@@ -148,15 +143,12 @@ async function measure(
 }
 
 export async function benchLogs(): Promise<BenchResult[]> {
-  if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
-    throw new Error('logs bench: the app is not built (dist/serve.cjs, dist/renderer). Run `npm run build` first.');
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-bench-logs-'));
   const loki = await startFakeLoki();
   let pitwall: { child: ChildProcess; url: string } | null = null;
   let browser: Browser | null = null;
   try {
-    pitwall = await startPitwall(dataDir);
+    pitwall = await startServeProcess(dataDir, 'bench');
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LOGS_CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const setup = await context.newPage();
@@ -171,12 +163,8 @@ export async function benchLogs(): Promise<BenchResult[]> {
       `logs: ${LINES} lines, ${virtual.frames} frames — virtualised median ${virtual.median.toFixed(2)} ms (p95 ${virtual.p95.toFixed(2)}), ` +
         `unvirtualised median ${plain.median.toFixed(2)} ms (p95 ${plain.p95.toFixed(2)})`,
     );
-    // bench-results.json lines are { id, value, unit, baseline, ratio }; the p95 rides along as a note.
-    const scroll: BenchResult & { notes: string } = {
-      ...result('logs.scroll_frame_ms', virtual.median, 'ms', plain.median),
-      notes: `median frame time scrolling ${LINES} lines by ${SCROLL_PX_PER_FRAME}px/frame; p95 ${virtual.p95.toFixed(2)} ms (unvirtualised p95 ${plain.p95.toFixed(2)} ms)`,
-    };
-    return [scroll];
+    const notes = `median frame time scrolling ${LINES} lines by ${SCROLL_PX_PER_FRAME}px/frame; p95 ${virtual.p95.toFixed(2)} ms (unvirtualised p95 ${plain.p95.toFixed(2)} ms)`;
+    return [result('logs.scroll_frame_ms', virtual.median, 'ms', plain.median, notes)];
   } finally {
     await browser?.close();
     if (pitwall) await stopServeProcess(pitwall.child);

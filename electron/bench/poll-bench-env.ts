@@ -3,10 +3,9 @@
  * event loop nor the heap being measured), an optional real Prometheus scraping it, and the raw
  * node:http baseline making the very requests the collectors make.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -15,18 +14,11 @@ import { connectionFor } from '../poller/collector';
 import { splitMetricsUrl } from '../poller/exporter-collector';
 import { polledLokiQueries } from '../poller/loki-collector';
 import type { ResolvedSource } from '../poller/types';
+import { freePort, stopServeProcess } from '../test-support/serve-process';
 
 export interface Child {
   url: string;
   close(): Promise<void>;
-}
-
-function stopProcess(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    p.once('exit', () => resolve());
-    p.kill('SIGTERM');
-  });
 }
 
 /** `npm run lab` on a free port, frozen (speed 0): time moves only through POST /lab/advance. */
@@ -44,19 +36,8 @@ export function startLabProcess(scenario: string, seed: number): Promise<Child> 
         p.removeAllListeners('exit');
         p.stdout?.removeAllListeners('data');
         p.stdout?.resume();
-        resolve({ url: m[1], close: () => stopProcess(p) });
+        resolve({ url: m[1], close: () => stopServeProcess(p) });
       }
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
     });
   });
 }
@@ -85,7 +66,7 @@ export async function startPrometheus(labUrl: string): Promise<Child> {
   );
   const url = `http://127.0.0.1:${port}`;
   const close = async (): Promise<void> => {
-    await stopProcess(p);
+    await stopServeProcess(p);
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 60_000;

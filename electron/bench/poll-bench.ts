@@ -10,7 +10,7 @@ import { SourceRepo } from '../store/source-repo';
 import { TelemetryStore } from '../store/telemetry-store';
 import { tempDir } from '../test-support/temp-dir';
 import { advanceLab, havePrometheus, rawCycle, rawRequests, startLabProcess, startPrometheus, type Child } from './poll-bench-env';
-import { result, type BenchResult } from './results';
+import { median, result, type BenchResult } from './results';
 
 const INTERVAL_MS = 5_000;
 const CYCLE_RUNS = 101;
@@ -59,11 +59,6 @@ function assertHealthy(poller: Poller, when: string): void {
     throw new Error(
       `poll bench: sources not ok ${when}: ${bad.map((h) => `${h.sourceId} ${h.state} ${h.lastError?.message ?? ''}`).join('; ')}`,
     );
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /**

@@ -33,6 +33,10 @@ export function writeResults(file: string, results: BenchResult[]): void {
   writeFileSync(file, `${JSON.stringify([...byId.values()], null, 2)}\n`);
 }
 
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
 /** Median of several timed runs (each awaited): shared machines are noisy, the median less so. */
 export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -41,6 +45,5 @@ export async function medianMs(runs: number, fn: () => unknown): Promise<number>
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return median(times);
 }

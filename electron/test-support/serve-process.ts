@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +11,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * e2e specs and the browser benchmarks start their own upstreams. Resolves once it printed its URL.
  */
 export function startServeProcess(dataDir: string, operator: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    return Promise.reject(new Error('Pitwall is not built (dist/serve.cjs, dist/renderer): run `npm run build` first.'));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -34,11 +39,25 @@ export function startServeProcess(dataDir: string, operator: string): Promise<{ 
   });
 }
 
-/** Stops it as a user quitting would (SIGTERM: the poller stops, SQLite closes) and waits for the exit. */
+/** Stops a child process (browser mode, a lab) as a user quitting would (SIGTERM: the poller stops, SQLite closes) and waits for the exit. */
 export function stopServeProcess(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A process killed by a signal has no exit code, only a signal code, and will never exit again.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
+  });
+}
+
+/** A loopback port that nothing listens on: bound, read and released. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
   });
 }
