@@ -1,4 +1,4 @@
-import type { CollectedSample, Collection, TelemetrySink } from './types';
+import type { CollectedSample, Collection, SinkOutcome, TelemetrySink } from './types';
 
 export interface Recorded {
   sourceId: number;
@@ -16,14 +16,17 @@ export class MemorySink implements TelemetrySink {
   recordCalls = 0;
   /** Set to make record() throw, like a full disk. */
   failWith: Error | null = null;
+  /** What record() reports as dropped, like a store at its series cap. */
+  dropping: SinkOutcome = { droppedSeries: 0, droppedSamples: 0 };
 
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
 
-  record(sourceId: number, at: number, collection: Collection): void {
+  record(sourceId: number, at: number, collection: Collection): SinkOutcome {
     this.recordCalls += 1;
     if (this.failWith) throw this.failWith;
     this.records.push({ sourceId, at, collection });
     if (this.records.length > this.keep) this.records.shift();
+    return this.dropping;
   }
 
   backfill(sourceId: number, samples: readonly CollectedSample[]): void {

@@ -119,6 +119,19 @@ describe('Poller health', () => {
     expect((await step())?.state).toBe('ok');
   });
 
+  it('reads degraded, and says why, while the sink refuses label sets over its series cap', async () => {
+    const src = resolvedSource('asynqmon', 'http://x');
+    const { sink, step, poller: p } = setup([src], () => good);
+    sink.dropping = { droppedSeries: 3, droppedSamples: 12 };
+    p.start();
+    const h = await step();
+    expect(h?.state).toBe('degraded');
+    expect(h?.lastError?.message).toMatch(/3 new series \(12 samples\) were not stored/);
+    expect(h?.lastSuccessAt).not.toBeNull();
+    sink.dropping = { droppedSeries: 0, droppedSamples: 0 };
+    expect((await step())?.state).toBe('ok');
+  });
+
   it('emits health only when something changed', async () => {
     const src = resolvedSource('asynqmon', 'http://x');
     const { step, health, poller: p } = setup([src], () => good);

@@ -174,12 +174,14 @@ export class Poller {
   }
 
   private finish(entry: Entry, at: number, latencyMs: number, outcome: Outcome): void {
-    const error = 'collection' in outcome ? this.store(entry, at, outcome.collection) : outcome.error;
+    const refused: SourceError[] = [];
+    const error = 'collection' in outcome ? this.store(entry, at, outcome.collection, refused) : outcome.error;
+    const partialErrors = 'collection' in outcome ? [...outcome.collection.partialErrors, ...refused] : [];
     const interval = entry.source.intervalMs;
     let delay: number;
     if (error === null && 'collection' in outcome) {
       entry.backoffMs = BACKOFF_BASE_MS;
-      entry.health = afterSuccess(entry.health, at, latencyMs, outcome.collection.partialErrors);
+      entry.health = afterSuccess(entry.health, at, latencyMs, partialErrors);
       delay = nextSlotDelay(at, this.clock.now(), interval);
     } else {
       entry.backoffMs = nextBackoff(entry.backoffMs, backoffCap(interval), this.random);
@@ -190,11 +192,22 @@ export class Poller {
     else this.emit(entry);
   }
 
-  /** Hands an answer to the sink; a sink failure (disk full) becomes the source's error, never a crash. */
-  private store(entry: Entry, at: number, collection: Collection): SourceError | null {
+  /**
+   * Hands an answer to the sink; a sink failure (disk full) becomes the source's error, never a crash.
+   * Label sets the sink refused (its series cap) make the poll partial: the source reads degraded and says why.
+   */
+  private store(entry: Entry, at: number, collection: Collection, refused: SourceError[]): SourceError | null {
     const id = entry.source.id;
     try {
-      this.options.sink.record(id, at, collection);
+      const { droppedSeries, droppedSamples } = this.options.sink.record(id, at, collection);
+      if (droppedSeries > 0) {
+        refused.push(
+          new SourceError(
+            'too-large',
+            `${entry.source.name} answered with more label sets than the per-metric series limit: ${droppedSeries} new series (${droppedSamples} samples) were not stored — narrow the query or raise the limit under Sources → Retention`,
+          ),
+        );
+      }
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       // No SourceErrorKind names storage; "aborted" says Pitwall dropped the poll, not the upstream.

@@ -47,9 +47,16 @@ export interface Collection {
   partialErrors: SourceError[];
 }
 
+/** What a sink could not keep: label sets beyond its per-metric series cap, and their samples. */
+export interface SinkOutcome {
+  droppedSeries: number;
+  droppedSamples: number;
+}
+
 /** Where polled data goes. One call = one SQLite transaction. */
 export interface TelemetrySink {
-  record(sourceId: number, at: number, collection: Collection): void;
+  /** Returns what it had to drop, so the poller can say so in the source's health. */
+  record(sourceId: number, at: number, collection: Collection): SinkOutcome;
   /** Historical samples fetched for an incident's lead-in; never replaces what was polled. */
   backfill(sourceId: number, samples: readonly CollectedSample[]): void;
 }
