@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SourceInput } from '../../shared/contract/source-schemas';
 import { AppFailure } from '../../shared/contract/result';
 import { initialHealth, type SourceHealth, type SourceView } from '../../shared/domain/source-config';
-import type { SourceConnection } from '../../shared/domain/sources';
+import type { SourceConnection, SourceKind } from '../../shared/domain/sources';
 import type { SecretBox } from '../platform/platform';
 import type { ResolvedSource } from '../poller/types';
 import { SettingsRepo } from '../store/settings-repo';
@@ -95,9 +95,14 @@ export class SourceService {
    * A source whose secrets cannot be decrypted is left out and reported through `onError`:
    * one lost secret must not stop the others from being polled.
    */
-  resolveAll(onError: (id: number, err: Error) => void = () => {}): ResolvedSource[] {
+  resolveAll(
+    onError: (id: number, err: Error) => void = () => {},
+    only?: { kinds: readonly SourceKind[]; enabled: true },
+  ): ResolvedSource[] {
     const out: ResolvedSource[] = [];
     for (const s of this.repo.list()) {
+      // Filter before decrypting: a caller that wants enabled Loki sources need not unseal every secret.
+      if (only && (!s.enabled || !only.kinds.includes(s.kind))) continue;
       try {
         out.push(this.toResolved(s));
       } catch (err) {

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
 import type { Incident } from '../../shared/domain/incident';
-import type { SourceHealth, SourceTestOutcome } from '../../shared/domain/source-config';
+import { initialHealth, type SourceHealth, type SourceTestOutcome } from '../../shared/domain/source-config';
 import type { LogQueryResult } from '../../shared/domain/telemetry';
 import { backfill } from '../poller/backfill';
 import { testSource } from '../poller/collector';
@@ -44,10 +44,11 @@ export class TelemetryRuntime {
   private compactTimer: ReturnType<typeof setInterval> | null = null;
   private compacting = false;
   private readonly storedAt = new Map<number, number | null>();
+  private readonly unusable = new Map<number, SourceHealth>();
 
   constructor(private readonly deps: TelemetryRuntimeDeps) {
     this.poller = new Poller({
-      sources: () => deps.sources.resolveAll((id, err) => deps.log(`source ${id} cannot be polled`, err)),
+      sources: () => deps.sources.resolveAll((id, err) => this.unresolvable(id, err)),
       sink: deps.telemetry.store,
       onHealth: (health) => deps.hub.emit('source:health', this.withStoredAge(health)),
       onRecorded: (sourceId, at) => deps.hub.emit('telemetry:updated', { sourceId, at }),
@@ -67,8 +68,24 @@ export class TelemetryRuntime {
   }
 
   health(id: number): SourceHealth | undefined {
-    const health = this.poller.health(id);
+    const health = this.poller.health(id) ?? this.unusable.get(id);
     return health && this.withStoredAge(health);
+  }
+
+  /**
+   * A source whose stored secrets cannot be decrypted (key file replaced, another machine) is not
+   * polled; it reads down with the reason, so it never sits at "unknown" with no explanation.
+   */
+  private unresolvable(id: number, err: Error): void {
+    this.deps.log(`source ${id} cannot be polled`, err);
+    const health: SourceHealth = {
+      ...initialHealth(id, true),
+      state: 'down',
+      lastAttemptAt: this.deps.now(),
+      lastError: { at: this.deps.now(), kind: 'config', message: err.message },
+    };
+    this.unusable.set(id, health);
+    this.deps.hub.emit('source:health', this.withStoredAge(health));
   }
 
   /**
@@ -85,6 +102,7 @@ export class TelemetryRuntime {
   }
 
   sourcesChanged(): void {
+    this.unusable.clear();
     this.poller.reload();
   }
 
@@ -135,8 +153,7 @@ export class TelemetryRuntime {
     const start = Math.min(incident.times.impactStartedAt ?? Infinity, incident.times.detectedAt ?? Infinity, incident.times.declaredAt);
     const fromMs = start - leadInMin * 60_000;
     const toMs = incident.times.declaredAt;
-    for (const source of this.deps.sources.resolveAll()) {
-      if (!source.enabled || (source.kind !== 'prometheus' && source.kind !== 'loki')) continue;
+    for (const source of this.deps.sources.resolveAll(undefined, { kinds: ['prometheus', 'loki'], enabled: true })) {
       const stepMs = chooseStep(fromMs, toMs, source.intervalMs / 1000) * 1000;
       backfill(source, fromMs, toMs, stepMs, { sink: this.deps.telemetry.store })
         .then(() => this.deps.hub.emit('telemetry:updated', { sourceId: source.id, at: this.deps.now() }))
@@ -150,7 +167,7 @@ export class TelemetryRuntime {
       if (source.kind !== 'loki') throw new AppFailure('bad-input', `"${source.name}" is a ${source.kind} source; logs come from Loki.`);
       return source;
     }
-    const first = this.deps.sources.resolveAll().find((s) => s.kind === 'loki' && s.enabled);
+    const [first] = this.deps.sources.resolveAll(undefined, { kinds: ['loki'], enabled: true });
     if (!first) throw new AppFailure('not-found', 'No enabled Loki source is configured; add one under Sources.');
     return first;
   }

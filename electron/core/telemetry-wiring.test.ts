@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
@@ -101,6 +104,26 @@ describe('telemetry through the core', () => {
     expect(draft.success).toBe(false);
     expect(draft.error?.kind).toBe('refused');
     expect((await call<SourceView[]>('source:list')).some((s) => s.name === 'Nowhere')).toBe(false);
+  });
+
+  it('reports a source whose secrets cannot be decrypted as down with the reason, and keeps polling the others', async () => {
+    const locked = await call<SourceView>('source:save', {
+      name: 'Locked AsynqMon',
+      kind: 'asynqmon',
+      baseUrl: lab.url,
+      auth: { kind: 'basic', username: 'ops', password: 'pw' },
+    });
+    await core.close();
+    // Another key: what happens when secret.key is lost or the data dir is copied to another machine.
+    writeFileSync(join(dir, 'secret.key'), randomBytes(32), { mode: 0o600 });
+    core = open(lab.url);
+    const sources = await call<SourceView[]>('source:list');
+    const health = sources.find((s) => s.id === locked.id)?.health;
+    expect(health?.state).toBe('down');
+    expect(health?.lastError?.kind).toBe('config');
+    expect(health?.lastError?.message).toMatch(/Locked AsynqMon/);
+    const other = sources.find((s) => s.kind === 'exporter-scrape');
+    expect((await call<SourceHealth>('source:poll-now', { id: other?.id })).state).toBe('ok');
   });
 
   it('pins a log line and a chart window to an incident, and both survive a restart with the lab stopped', async () => {
