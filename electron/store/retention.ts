@@ -24,7 +24,7 @@ export interface CompactStats {
 }
 
 /** Series per transaction: at the steady 10-minute cadence a batch touches a few thousand rows. */
-export const COMPACT_BATCH_SERIES = 16;
+const COMPACT_BATCH_SERIES = 16;
 
 /**
  * Windows that are always kept in full: from `leadInMin` before the earliest of impact start,
@@ -65,7 +65,7 @@ export class Retention {
   /** Pass the store that records, so its series cache and recent-sample buffer stay in step. */
   constructor(
     private readonly db: Database.Database,
-    private readonly store?: TelemetryStore,
+    private readonly store: TelemetryStore,
   ) {
     const merge = (col: 'min' | 'max') =>
       `${col} = CASE WHEN rollups.${col} IS NULL THEN excluded.${col} WHEN excluded.${col} IS NULL THEN rollups.${col}
@@ -119,7 +119,7 @@ export class Retention {
     const rollupRanges = outsideWindows(windows, nowMs - settings.rollupKeepDays * 86_400_000);
     const stats: CompactStats = { samplesCompacted: 0, rollupsDeleted: 0, seriesDeleted: 0, batches: 0 };
     // Recent polls first, so they are compacted and counted like the rest.
-    this.store?.flush();
+    this.store.flush();
     const ids = this.stmts.seriesIds.all();
     const batch = this.db.transaction((chunk: readonly number[]) => {
       for (const id of chunk) {

@@ -56,7 +56,7 @@ export class SeriesCache {
   }
 
   /** Must run inside the caller's transaction (it may insert). */
-  idFor(sourceId: number, metric: string, labels: string, maxPerMetric: number): number | null {
+  private idFor(sourceId: number, metric: string, labels: string, maxPerMetric: number): number | null {
     const key = `${sourceId}\u0000${metric}\u0000${labels}`;
     const cached = this.ids.get(key);
     if (cached !== undefined) return cached;

@@ -85,16 +85,21 @@ describe('SeriesQuery', () => {
     const src = addSource(db, 'prom');
     const store = new TelemetryStore(db);
     const many = MAX_SERIES_PER_READ + 50;
-    // Pod p0..p49 have two samples, the rest one: the 50 fuller series must all be included.
+    // The LAST 50 pods (highest ids) have two samples, the rest one; 20 pods have nothing in range.
+    // "First 200 by id" would miss the fuller ones, so only the fullest-first rule passes.
     const samples: CollectedSample[] = [];
     for (let i = 0; i < many; i++) {
-      samples.push(s({ pod: `p${i}` }, 1_000, i, 'pod.last_oom'));
-      if (i < 50) samples.push(s({ pod: `p${i}` }, 2_000, i, 'pod.last_oom'));
+      const inRange = i >= 20;
+      samples.push(s({ pod: `p${i}` }, inRange ? 1_000 : 9_000, i, 'pod.last_oom'));
+      if (i >= many - 50) samples.push(s({ pod: `p${i}` }, 2_000, i, 'pod.last_oom'));
     }
     store.backfill(src, samples);
     const res = new SeriesQuery(db).get({ metric: 'pod.last_oom', fromMs: 0, toMs: 3_000, maxPoints: 100, match: {} });
     expect(res.series).toHaveLength(MAX_SERIES_PER_READ);
-    for (let i = 0; i < 50; i++) expect(res.series.some((x) => x.labels.pod === `p${i}`)).toBe(true);
+    const pods = new Set(res.series.map((x) => x.labels.pod));
+    for (let i = many - 50; i < many; i++) expect(pods.has(`p${i}`)).toBe(true);
+    // Series with no point in the window are never among those returned.
+    for (let i = 0; i < 20; i++) expect(pods.has(`p${i}`)).toBe(false);
   });
 
   it('reads rollup averages where raw samples were compacted, raw where they remain', () => {

@@ -51,7 +51,7 @@ export class SeriesQuery {
 
   constructor(db: Database.Database) {
     this.stmts = {
-      series: db.prepare<[string], SeriesRow>('SELECT id, source_id, labels FROM series WHERE metric = ? ORDER BY id'),
+      series: db.prepare<[string], SeriesRow>('SELECT id, source_id, labels FROM series WHERE metric = ?'),
       countRaw: db.prepare<Range, { n: number }>('SELECT count(*) AS n FROM samples WHERE series_id = ? AND t_ms BETWEEN ? AND ?'),
       countRollups: db.prepare<Range, { n: number }>('SELECT count(*) AS n FROM rollups WHERE series_id = ? AND bucket_ms BETWEEN ? AND ?'),
       rawT: db.prepare<Range, number>(READ_SQL.rawT).pluck(),
@@ -149,7 +149,7 @@ export class SeriesQuery {
 }
 
 /** Merge two time-sorted column sets; on an equal time the point from `over` replaces the one from `under`. */
-export function mergeByTime(under: Columns, over: Columns): Columns {
+function mergeByTime(under: Columns, over: Columns): Columns {
   if (over.t.length === 0) return under;
   if (under.t.length === 0) return over;
   const out: Columns = { t: [], v: [] };

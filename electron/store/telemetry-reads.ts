@@ -20,7 +20,7 @@ interface AlertRow {
 }
 
 /** How many alert rows one listing returns at most (newest first), so a noisy week stays drawable. */
-export const MAX_ALERTS_PER_READ = 2_000;
+const MAX_ALERTS_PER_READ = 2_000;
 
 /** Reads for 'telemetry:get-snapshot' and 'telemetry:list-alerts'. Disabled sources are left out of "now". */
 export class TelemetryReads {

@@ -24,7 +24,7 @@ export interface TelemetryStoreOptions {
  */
 export const FLUSH_EVERY_MS = 120_000;
 /** …or sooner when this many rows wait (many sources, many series). */
-export const FLUSH_MAX_ROWS = 50_000;
+const FLUSH_MAX_ROWS = 50_000;
 
 /** Rows per multi-row INSERT: one statement call instead of 64 (the poll's per-sample cost was mostly calls). */
 const BATCH_ROWS = 64;
