@@ -39,9 +39,11 @@ function safeStorageBox(): SecretBox {
   if (!safeStorage.isEncryptionAvailable()) {
     throw new Error('The OS keychain is not available, so source passwords and tokens cannot be stored encrypted.');
   }
-  const backend = process.platform === 'linux' ? ` (${safeStorage.getSelectedStorageBackend()})` : '';
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  // With no keyring on Linux, Chromium falls back to a fixed key: say so rather than imply protection.
+  const weak = backend === 'basic_text' ? ' — no OS keyring found, so secrets are only obfuscated' : '';
   return {
-    description: `Electron safeStorage${backend}`,
+    description: `Electron safeStorage${backend ? ` (${backend})` : ''}${weak}`,
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   };

@@ -83,7 +83,14 @@ export function createCore(opts: CoreOptions): PitwallCore {
   runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
-  const info: AppInfo = { version: opts.version, mode: opts.mode, dataDir: opts.dataDir, operator, startedAt: Date.now() };
+  const info: AppInfo = {
+    version: opts.version,
+    mode: opts.mode,
+    dataDir: opts.dataDir,
+    operator,
+    startedAt: Date.now(),
+    secrets: secrets.description,
+  };
 
   const dispatch = createDispatch(
     {

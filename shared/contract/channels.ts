@@ -84,6 +84,8 @@ export interface AppInfo {
   dataDir: string;
   operator: string;
   startedAt: number;
+  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
+  secrets: string;
 }
 
 export function isChannel(name: unknown): name is Channel {
