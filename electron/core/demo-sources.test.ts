@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { METRICS } from '../../shared/domain/telemetry';
 import { startLab, type Lab } from '../lab/lab';
 import { NodeSecretBox } from '../platform/node-secret-box';
-import { AsynqmonClient } from '../sources/asynqmon';
-import { ExporterScrapeClient } from '../sources/exporter-scrape';
-import { LokiClient } from '../sources/loki';
+import { createCollector } from '../poller/collector';
+import { polledLokiQueries } from '../poller/loki-collector';
+import type { Collection, ResolvedSource } from '../poller/types';
 import { openStore } from '../store/database';
 import { tempDir } from '../test-support/temp-dir';
+import { DEMO_SOURCES } from './demo-sources';
 import { SourceService } from './source-service';
 
 let cleanups: (() => Promise<void> | void)[] = [];
@@ -15,33 +17,44 @@ afterEach(async () => {
 });
 
 describe('demo profile against the lab', () => {
-  it('points every demo source at an endpoint the lab answers, through the real clients', async () => {
+  it('polls every demo source through the collector the app runs, and each answers', async () => {
     const lab: Lab = await startLab({ seed: 7, speed: 0 });
     cleanups.push(() => lab.close());
+    lab.engine.advance(300);
     const t = tempDir();
     cleanups.push(t.cleanup);
     const store = openStore(t.dir);
     cleanups.push(() => store.close());
     const svc = new SourceService({ db: store.db, secrets: NodeSecretBox.open(t.dir) });
     svc.ensureDemoSources(lab.url);
-    const byKind = new Map(svc.resolveAll().map((s) => [s.kind, s]));
+    const sources = svc.resolveAll();
+    expect(sources.map((s) => s.kind).sort()).toEqual(DEMO_SOURCES.map((d) => d.kind).sort());
+    const byKind = new Map(sources.map((s) => [s.kind, s]));
+    const collect = async (source: ResolvedSource | undefined): Promise<Collection> => {
+      const collector = createCollector(source ?? fail());
+      cleanups.push(() => collector.close());
+      const got = await collector.collect(new AbortController().signal, lab.engine.nowMs);
+      expect(got.partialErrors).toEqual([]);
+      return got;
+    };
 
-    const scrape = ExporterScrapeClient.connect(byKind.get('exporter-scrape')?.connection ?? fail());
-    cleanups.push(() => scrape.close());
-    expect(JSON.stringify(await scrape.scrape())).toContain('DCGM_FI_DEV_FB_USED');
+    const exporter = await collect(byKind.get('exporter-scrape'));
+    expect(exporter.gpus?.length).toBeGreaterThan(0);
+    expect(exporter.samples.filter((s) => s.metric === METRICS.gpuMemoryShare)).toHaveLength(exporter.gpus?.length ?? -1);
 
-    const asynq = AsynqmonClient.connect(byKind.get('asynqmon')?.connection ?? fail());
-    cleanups.push(() => asynq.close());
-    expect((await asynq.listQueues()).map((q) => q.queue)).toContain('ocr');
+    const asynq = await collect(byKind.get('asynqmon'));
+    expect(asynq.queues?.map((q) => q.queue)).toContain('ocr');
 
+    // Every demo Loki query is a metric query the collector polls, and the lab answers each with series.
     const loki = byKind.get('loki') ?? fail();
-    const lokiClient = LokiClient.connect(loki.connection);
-    cleanups.push(() => lokiClient.close());
-    const now = lab.engine.nowMs;
-    for (const q of loki.queries) {
-      const reply = await lokiClient.queryRange(q.expr, { startMs: now - 600_000, endMs: now });
-      expect(reply.data.resultType, q.id).toBe('matrix');
-    }
+    expect(loki.queries.length).toBeGreaterThan(0);
+    expect(polledLokiQueries(loki.queries)).toEqual(loki.queries);
+    const logs = await collect(loki);
+    for (const q of loki.queries)
+      expect(
+        logs.samples.some((s) => s.metric === q.metric),
+        q.id,
+      ).toBe(true);
   });
 });
 

@@ -31,8 +31,17 @@ export const DEMO_INTERVAL_MS = 5_000;
 /** Below the interval, so a slow lab answer never overlaps the next poll. */
 export const DEMO_TIMEOUT_MS = 4_000;
 
-/** The lab's workers log in this namespace and label streams by `app`, not `service`. */
-const LAB_ERROR_RATE = 'sum by (app) (count_over_time({namespace="ml-workers"} |~ "(?i)error" [1m]))';
+/**
+ * The default error-rate query as the lab needs it: its workers log in ml-workers and label streams by
+ * `app`, not `service`, so the default selector finds nothing there.
+ */
+export const LAB_ERROR_RATE: SourceQuery = {
+  id: 'log-error-rate',
+  metric: METRICS.logErrorLines,
+  title: 'Error lines per app (per minute)',
+  expr: 'sum by (app) (count_over_time({namespace="ml-workers"} |~ "(?i)error" [1m]))',
+  enabled: true,
+};
 
 /**
  * The first-run profile pointing at the embedded lab. Every client builds its paths from the base
@@ -46,7 +55,7 @@ export const DEMO_SOURCES: readonly DemoSource[] = [
     name: 'Lab Loki',
     kind: 'loki',
     baseUrl: (lab) => lab,
-    queries: defaultQueriesFor('loki').map((q) => (q.metric === METRICS.logErrorLines ? { ...q, expr: LAB_ERROR_RATE } : q)),
+    queries: defaultQueriesFor('loki').map((q) => (q.id === LAB_ERROR_RATE.id ? LAB_ERROR_RATE : q)),
   },
 ];
 

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
 import type { TimelineEvent } from '../../shared/domain/incident';
 import { metricTitle, type SeriesData } from '../../shared/domain/telemetry';
+import { nsToMs } from '../sources/loki';
 import { IncidentRepo } from '../store/incident-repo';
 
 type PinInput = ParsedInput<'incident:pin-evidence'>;
@@ -46,7 +47,7 @@ export class EvidenceService {
     const event = this.deps.db.transaction(() => {
       if (input.kind === 'log-line') {
         const { line } = input;
-        const tMs = Number(BigInt(line.tNs) / 1_000_000n);
+        const tMs = nsToMs(line.tNs);
         const source = input.sourceId === undefined ? null : this.deps.sourceName(input.sourceId);
         const firstLine = line.line.split('\n', 1)[0] ?? '';
         const shown = firstLine.length > 160 ? `${firstLine.slice(0, 160)}…` : firstLine;

@@ -1,29 +1,12 @@
-import { z } from 'zod';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { AlertmanagerClient } from '../sources/alertmanager';
-import { createHttpClient, type HttpClient } from '../sources/http';
 import { SourceError } from '../sources/source-error';
 import { firingFromAlertmanager } from './alerts';
 import { outcome, plural, type Collector, type TestAnswer } from './collector-kit';
 import type { Collection } from './types';
 
-const statusSchema = z.object({ versionInfo: z.object({ version: z.string() }) });
-
-/** The version from /api/v2/status, for the test line only; a missing one is not a failure. */
-async function version(http: HttpClient, signal: AbortSignal): Promise<string | null> {
-  try {
-    const res = await http.request({ path: '/api/v2/status', signal });
-    if (res.status !== 200) return null;
-    const parsed = statusSchema.safeParse(JSON.parse(res.text));
-    return parsed.success ? parsed.data.versionInfo.version : null;
-  } catch {
-    return null;
-  }
-}
-
 export function createAlertmanagerCollector(conn: SourceConnection): Collector {
-  const http = createHttpClient(conn, 'Alertmanager');
-  const client = new AlertmanagerClient(http);
+  const client = AlertmanagerClient.connect(conn);
   const where = `Alertmanager at ${conn.baseUrl}`;
   // Alertmanager filters server-side; the client-side filter in firingFromAlertmanager is a second check.
   // Unprocessed alerts are kept: they fire, the dispatcher just has not routed them yet.
@@ -42,7 +25,14 @@ export function createAlertmanagerCollector(conn: SourceConnection): Collector {
           const message = `Alertmanager is not ready: ${ready.message}`;
           return { summary: message, details: [], failure: new SourceError('http', message, { status: 503 }) };
         }
-        const [v, alerts] = await Promise.all([version(http, signal), client.alerts({ ...filter, signal })]);
+        // The version is for the test line only: a server that will not say is not a failure.
+        const [v, alerts] = await Promise.all([
+          client.status({ signal }).then(
+            (s) => s.version,
+            () => null,
+          ),
+          client.alerts({ ...filter, signal }),
+        ]);
         const firing = firingFromAlertmanager(alerts);
         return {
           summary: `Alertmanager${v ? ` ${v}` : ''} — ${plural(firing.length, 'alert')} firing`,
@@ -52,7 +42,7 @@ export function createAlertmanagerCollector(conn: SourceConnection): Collector {
     },
 
     close() {
-      http.close();
+      client.close();
     },
   };
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { METRICS } from '../../shared/domain/telemetry';
+import { LAB_ERROR_RATE } from '../core/demo-sources';
 import { startLab, type Lab } from '../lab/lab';
 import { goError, json, startFakeUpstream, type FakeUpstream } from '../sources/fake-upstream';
 import { MAX_POINTS_PER_SERIES } from '../sources/query-step';
 import { backfill } from './backfill';
-import { LAB_ERROR_RATE, resolvedSource } from './lab-sources';
+import { resolvedSource } from './lab-sources';
 import { queryLogs } from './logs-query';
 import { MemorySink } from './memory-sink';
 

@@ -5,7 +5,7 @@ import type { Series } from '../sources/samples';
 import type { SourceError } from '../sources/source-error';
 import { connectionFor } from './collector';
 import { settleParts } from './collector-kit';
-import { shapeLabels } from './labels';
+import { shapeSeries } from './labels';
 import { polledLokiQueries } from './loki-collector';
 import type { CollectedSample, ResolvedSource, TelemetrySink } from './types';
 
@@ -16,14 +16,9 @@ export interface History {
 }
 
 function rangeSamples(metric: string, series: readonly Series[]): CollectedSample[] {
-  const labels = shapeLabels(
-    metric,
-    series.map((s) => s.labels),
-  );
   const out: CollectedSample[] = [];
-  series.forEach((s, i) => {
-    const l = labels[i];
-    if (l) for (const p of s.points) out.push({ metric, labels: l, tMs: p.tMs, value: p.value });
+  shapeSeries(metric, series, (labels, s) => {
+    for (const p of s.points) out.push({ metric, labels, tMs: p.tMs, value: p.value });
   });
   return out;
 }

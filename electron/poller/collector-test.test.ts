@@ -80,6 +80,12 @@ describe('"Test" a source', () => {
     expect(out).toMatchObject({ success: true, summary: 'Alertmanager 0.25.0 — 2 alerts firing' });
     expect(out.details).toEqual(['GPUMemHigh (page): GPUMemHigh summary', 'QueueBacklog (page): QueueBacklog summary']);
     expect(up.requests.find((r) => r.path === '/api/v2/alerts')?.query.get('silenced')).toBe('false');
+    // A server that will not tell its version still passes the test.
+    up.routes.set('GET /api/v2/status', (_r, res) => json(res, 404, 'not found'));
+    expect(await testSource(resolvedSource('alertmanager', up.url))).toMatchObject({
+      success: true,
+      summary: 'Alertmanager — 2 alerts firing',
+    });
   });
 
   it('Loki warming up: success false with the ingester message', async () => {

@@ -3,7 +3,8 @@ import { METRICS, QUEUE_STATES } from '../../shared/domain/telemetry';
 import { startLab, type Lab } from '../lab/lab';
 import { queueCounts } from '../lab/sim/queue-step';
 import { createCollector, type Collector } from './collector';
-import { LAB_ERROR_RATE, defaultSourceQueries, resolvedSource } from './lab-sources';
+import { DEMO_SOURCES, LAB_ERROR_RATE } from '../core/demo-sources';
+import { resolvedSource } from './lab-sources';
 import type { Collection } from './types';
 
 let lab: Lab;
@@ -125,7 +126,10 @@ describe('asynqmon collector against the lab', () => {
 
 describe('loki collector against the lab', () => {
   it('polls metric queries as instant queries and skips log queries', async () => {
-    const queries = [...defaultSourceQueries('loki'), LAB_ERROR_RATE, { ...LAB_ERROR_RATE, id: 'lines', expr: '{app="ocr-worker"}' }];
+    // The demo profile's queries, plus a log-line query that must not be polled.
+    const demo = DEMO_SOURCES.find((d) => d.kind === 'loki')?.queries ?? [];
+    expect(demo).toContainEqual(LAB_ERROR_RATE);
+    const queries = [...demo, { ...LAB_ERROR_RATE, id: 'lines', expr: '{app="ocr-worker"}' }];
     lab.engine.setScenario('gpu-oom');
     lab.engine.advance(300);
     const got = await collect(collector('loki', `${lab.url}/loki/api/v1`, { queries }));

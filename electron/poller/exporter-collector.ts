@@ -1,10 +1,8 @@
 import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, type GpuStat } from '../../shared/domain/telemetry';
-import type { ExporterSample } from '../sources/exporter-scrape';
-import type { Labels } from '../sources/samples';
+import { ExporterScrapeClient, type ExporterSample } from '../sources/exporter-scrape';
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
 import { outcome, plural, type Collector } from './collector-kit';
-import { ExporterPage } from './exporter-page';
 import { seriesKey, toSamples, type RawSeries } from './labels';
 import type { CollectedSample, Collection } from './types';
 
@@ -20,18 +18,6 @@ export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL,
 
 // Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
 const PSEUDO_FS = /^(?:tmpfs|ramfs|overlay|squashfs|nsfs|autofs)$/;
-
-/** The GPU index identifies a GPU in charts (labels.ts); hide the UUID so gpu-memory.ts joins on it. */
-function byIndex(s: ExporterSample): ExporterSample {
-  const l = s.labels;
-  if (l['gpu'] === undefined || l['gpu'] === '' || (l['UUID'] === undefined && l['uuid'] === undefined && l['gpu_uuid'] === undefined)) {
-    return s;
-  }
-  // A loop rather than rest destructuring: this runs for every framebuffer sample of every poll.
-  const labels: Labels = {};
-  for (const k in l) if (k !== 'UUID' && k !== 'uuid' && k !== 'gpu_uuid') labels[k] = l[k] as string;
-  return { name: s.name, labels, value: s.value };
-}
 
 export interface ExporterReading {
   samples: CollectedSample[];
@@ -55,7 +41,7 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
     for (const s of toSamples(metric, series, tMs)) samples.push(s);
   };
 
-  const gpuMem = gpuMemoryFromSamples(FB_METRICS.flatMap((n) => family(n).map(byIndex)));
+  const gpuMem = gpuMemoryFromSamples(FB_METRICS.flatMap((n) => family(n)));
   const gpus: GpuStat[] = gpuMem.map((g) => ({
     node: g.node,
     gpu: g.gpu,
@@ -106,24 +92,28 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   return { samples, gpus };
 }
 
-/** An exporter URL may name the page (`…/metrics`, `…/dcgm/metrics`) or the host; both work. */
+/**
+ * An exporter URL may name the page (`…/metrics`, `…/dcgm/metrics`) or the host (`…:9400`, the demo
+ * profile's `…/`); all work, and the base comes back without a trailing slash.
+ */
 export function splitMetricsUrl(baseUrl: string): { baseUrl: string; metricsPath: string } {
-  const m = /^(.*?)(\/metrics)\/?$/.exec(baseUrl);
-  return m ? { baseUrl: m[1] || baseUrl, metricsPath: m[2] as string } : { baseUrl, metricsPath: '/metrics' };
+  return { baseUrl: baseUrl.replace(/(?:\/metrics)?\/*$/, '') || baseUrl, metricsPath: '/metrics' };
 }
 
 export function createExporterCollector(conn: SourceConnection): Collector {
   const split = splitMetricsUrl(conn.baseUrl);
-  const client = new ExporterPage({ ...conn, baseUrl: split.baseUrl }, split.metricsPath, SCRAPED_FAMILIES);
+  const client = ExporterScrapeClient.connect({ ...conn, baseUrl: split.baseUrl }, split.metricsPath);
   const where = `the exporter at ${conn.baseUrl}`;
+  const scrape = async (signal: AbortSignal): Promise<ExporterSample[]> =>
+    (await client.scrape({ names: SCRAPED_FAMILIES, signal })).samples;
   return {
     async collect(signal, nowMs): Promise<Collection> {
-      const { samples, gpus } = readExporterSamples(await client.scrape({ signal }), nowMs);
+      const { samples, gpus } = readExporterSamples(await scrape(signal), nowMs);
       return { samples, gpus, partialErrors: [] };
     },
     test(signal) {
       return outcome(where, async () => {
-        const { samples, gpus } = readExporterSamples(await client.scrape({ signal }), 0);
+        const { samples, gpus } = readExporterSamples(await scrape(signal), 0);
         const nodes = new Set(gpus.map((g) => g.node)).size;
         const count = (metric: string): number => samples.filter((s) => s.metric === metric).length;
         const details: string[] = [];

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../shared/domain/telemetry';
+import { nsToMs, type LokiEntry, type LokiStream } from '../sources/loki';
+import type { Labels } from '../sources/samples';
 import { firingFromAlertmanager, firingFromPrometheus } from './alerts';
 import { connectionFor } from './collector';
 import { splitMetricsUrl } from './exporter-collector';
-import { keepFamilies } from './exporter-page';
-import { labelKey, shapeLabels, toSamples } from './labels';
-import { detectLevel } from './logs-query';
-import { isLogqlMetricQuery } from './loki-instant';
+import { labelKey, shapeSeries, toSamples } from './labels';
+import { flattenStreams } from './logs-query';
+import { isLogqlMetricQuery } from './loki-collector';
 import { resolvedSource } from './lab-sources';
+
+/** The stored labels of each label set, null where shapeSeries drops it. */
+function shapeLabels(metric: string, labelSets: readonly Labels[]): (Labels | null)[] {
+  const out: (Labels | null)[] = labelSets.map(() => null);
+  shapeSeries(
+    metric,
+    labelSets.map((labels) => ({ labels })),
+    (labels, _s, i) => {
+      out[i] = labels;
+    },
+  );
+  return out;
+}
 
 describe('label normalisation', () => {
   it('GPU series: node from Hostname or hostname, the index as gpu, the model; pod variants dropped', () => {
@@ -124,39 +138,36 @@ describe('small parsers', () => {
     expect(isLogqlMetricQuery('{app="x"} |~ "code=[0-9]+"')).toBe(false);
   });
 
-  it('detects a level in the line when no label says', () => {
-    expect(detectLevel('ts=2026-01-01T10:00:00Z level=warn msg="slow"')).toBe('warn');
-    expect(detectLevel('{"level":"error","msg":"x"}')).toBe('error');
-    expect(detectLevel('2026-01-01 10:00:00 INFO worker started')).toBe('info');
-    expect(detectLevel('Traceback (most recent call last):')).toBe('error');
-    expect(detectLevel('GET /healthz 200')).toBeNull();
-  });
-
-  it('keeps only the wanted families of an exporter page, with their HELP and TYPE lines', () => {
-    const page = [
-      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
-      '# TYPE DCGM_FI_DEV_FB_USED gauge',
-      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
-      '# TYPE DCGM_FI_DEV_GPU_TEMP gauge',
-      'DCGM_FI_DEV_GPU_TEMP{gpu="0"} 60',
-      'asynq_tasks_enqueued_total 3',
-      'DCGM_FI_DEV_FB_USED_EXTRA 1',
-    ].join('\n');
-    const wanted = new Set(['DCGM_FI_DEV_FB_USED', 'asynq_tasks_enqueued_total']);
-    expect(keepFamilies(page, wanted).split('\n')).toEqual([
-      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
-      '# TYPE DCGM_FI_DEV_FB_USED gauge',
-      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
-      'asynq_tasks_enqueued_total 3',
-      '',
+  it('takes a line level from stream labels, then entry metadata, then the line, and orders by nanoseconds', () => {
+    const entry = (tsNs: string, line: string, meta: Partial<LokiEntry> = {}): LokiEntry => ({ tsNs, tsMs: nsToMs(tsNs), line, ...meta });
+    const streams: LokiStream[] = [
+      { labels: { app: 'a', level: 'WARN' }, entries: [entry('1000000000000000003', 'level=error msg=x')] },
+      { labels: { app: 'b', severity: 'crit' }, entries: [entry('1000000000000000001', 'msg=x')] },
+      {
+        labels: { app: 'c' },
+        entries: [
+          entry('1000000000000000002', 'level=error', { structuredMetadata: { detected_level: 'debug' } }),
+          entry('999999999999999999', 'INFO started'),
+          entry('1000000000000000004', 'GET /healthz 200'),
+        ],
+      },
+    ];
+    const lines = flattenStreams(streams, 'backward', 4);
+    expect(lines.map((l) => [l.tNs, l.level])).toEqual([
+      ['1000000000000000004', null],
+      ['1000000000000000003', 'warn'],
+      ['1000000000000000002', 'debug'],
+      ['1000000000000000001', 'error'],
     ]);
-    expect(keepFamilies('<html>502 Bad Gateway</html>', wanted)).toBe('');
+    expect(flattenStreams(streams, 'forward', 1).map((l) => [l.line, l.level])).toEqual([['INFO started', 'info']]);
   });
 
   it('accepts exporter and API URLs as people paste them', () => {
     expect(splitMetricsUrl('http://h:9400/metrics')).toEqual({ baseUrl: 'http://h:9400', metricsPath: '/metrics' });
     expect(splitMetricsUrl('http://lab/dcgm/metrics')).toEqual({ baseUrl: 'http://lab/dcgm', metricsPath: '/metrics' });
     expect(splitMetricsUrl('http://h:9400')).toEqual({ baseUrl: 'http://h:9400', metricsPath: '/metrics' });
+    expect(splitMetricsUrl('http://h:9400/')).toEqual({ baseUrl: 'http://h:9400', metricsPath: '/metrics' });
+    expect(splitMetricsUrl('http://h:9400/metrics/')).toEqual({ baseUrl: 'http://h:9400', metricsPath: '/metrics' });
     expect(connectionFor(resolvedSource('loki', 'http://lab/loki/api/v1')).baseUrl).toBe('http://lab');
     expect(connectionFor(resolvedSource('asynqmon', 'https://q.example/prefix/api/')).baseUrl).toBe('https://q.example/prefix');
   });

@@ -1,5 +1,5 @@
 import { METRICS, QUEUE_STATES } from '../../shared/domain/telemetry';
-import { gpuIdOf, gpuModelOf, nodeOf, workloadContainerOf, workloadNamespaceOf, workloadPodOf } from '../sources/gpu-labels';
+import { gpuModelOf, gpuOf, nodeOf, workloadContainerOf, workloadNamespaceOf, workloadPodOf } from '../sources/gpu-labels';
 import type { Labels } from '../sources/samples';
 import type { CollectedSample } from './types';
 
@@ -7,12 +7,6 @@ import type { CollectedSample } from './types';
  * Label conventions of METRICS (shared/domain/telemetry.ts), applied to whatever an upstream sent,
  * so a DCGM scrape and a PromQL query land in the same series.
  */
-
-/** The GPU index reads better than a UUID ("GPU 3 on gpu-node-01") and is unique within a node. */
-export function gpuOf(labels: Labels): string {
-  const index = labels['gpu'];
-  return index !== undefined && index !== '' ? index : (gpuIdOf(labels) ?? '?');
-}
 
 export function gpuLabels(labels: Labels): Labels {
   const out: Labels = { node: nodeOf(labels), gpu: gpuOf(labels) };
@@ -106,54 +100,45 @@ export interface RawSeries {
 }
 
 /**
- * The stored labels of each series of one query's answer, in order; null where a series is dropped.
- * Known metrics keep their documented labels and drop duplicates (a GPU shared by two pods is exported
- * once per pod, with the same value); other metrics keep their labels minus `__name__`, and minus
- * `instance`/`job` unless two series differ only there.
+ * Hands each stored series of one query's answer to `keep` with its stored labels, in order; dropped
+ * series are skipped. Known metrics keep their documented labels and drop duplicates (a GPU shared by
+ * two pods is exported once per pod, with the same value); other metrics keep their labels minus
+ * `__name__`, and minus `instance`/`job` unless two series differ only there.
+ * The one shaping routine of polls (toSamples) and backfill: known metrics, the usual case, take a
+ * single pass without intermediate arrays, since this runs for every query of every poll.
  */
-export function shapeLabels(metric: string, labelSets: readonly Labels[]): (Labels | null)[] {
+export function shapeSeries<T extends { labels: Labels }>(
+  metric: string,
+  series: readonly T[],
+  keep: (labels: Labels, s: T, index: number) => void,
+): void {
   const shaper = SHAPERS[metric];
-  let shaped: (Labels | null)[];
-  if (shaper) shaped = labelSets.map(shaper);
-  else {
-    const named = labelSets.map(withoutName);
-    const hasScrapeLabels = named.some((l) => SCRAPE_LABELS.some((n) => n in l));
-    shaped = hasScrapeLabels ? named.map(withoutScrape) : named;
-    if (hasScrapeLabels && new Set(shaped.map((l) => seriesKey(l as Labels))).size !== shaped.length) shaped = named;
-  }
+  const generic = shaper ? undefined : genericLabels(series);
   const seen = new Set<string>();
-  return shaped.map((labels) => {
-    if (labels === null) return null;
+  for (let i = 0; i < series.length; i += 1) {
+    const s = series[i] as T;
+    const labels = shaper ? shaper(s.labels) : (generic?.[i] as Labels);
+    if (labels === null) continue;
     const key = seriesKey(labels);
-    if (seen.has(key)) return null;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return labels;
-  });
+    keep(labels, s, i);
+  }
+}
+
+/** Unknown metrics: whether instance/job can go depends on the whole answer, so it is decided first. */
+function genericLabels(series: readonly { labels: Labels }[]): Labels[] {
+  const named = series.map((s) => withoutName(s.labels));
+  if (!named.some((l) => SCRAPE_LABELS.some((n) => n in l))) return named;
+  const bare = named.map(withoutScrape);
+  return new Set(bare.map(seriesKey)).size === bare.length ? bare : named;
 }
 
 /** One query's instant answer as samples of `metric`, all at the poll time. */
 export function toSamples(metric: string, series: readonly RawSeries[], tMs: number): CollectedSample[] {
   const out: CollectedSample[] = [];
-  const shaper = SHAPERS[metric];
-  if (shaper) {
-    // shapeLabels in one pass, without its intermediate arrays: this runs for every query of every poll.
-    const seen = new Set<string>();
-    for (const s of series) {
-      const labels = shaper(s.labels);
-      if (labels === null) continue;
-      const key = seriesKey(labels);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ metric, labels, tMs, value: s.value });
-    }
-    return out;
-  }
-  const shaped = shapeLabels(
-    metric,
-    series.map((s) => s.labels),
-  );
-  shaped.forEach((labels, i) => {
-    if (labels) out.push({ metric, labels, tMs, value: (series[i] as RawSeries).value });
+  shapeSeries(metric, series, (labels, s) => {
+    out.push({ metric, labels, tMs, value: s.value });
   });
   return out;
 }

@@ -1,10 +1,9 @@
+import { detectLevel, levelWord } from '../../shared/domain/log-level';
 import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
 import { LokiClient, type LokiStream } from '../sources/loki';
 import { SourceError } from '../sources/source-error';
 import { connectionFor } from './collector';
 import type { ResolvedSource } from './types';
-
-export type LogLevel = NonNullable<LogLine['level']>;
 
 export interface LogsRequest {
   query: string;
@@ -12,43 +11,6 @@ export interface LogsRequest {
   toMs: number;
   limit: number;
   direction: 'backward' | 'forward';
-}
-
-const LEVEL_WORDS: Readonly<Record<string, LogLevel>> = {
-  error: 'error',
-  err: 'error',
-  eror: 'error',
-  fatal: 'error',
-  panic: 'error',
-  critical: 'error',
-  crit: 'error',
-  alert: 'error',
-  emerg: 'error',
-  warn: 'warn',
-  warning: 'warn',
-  info: 'info',
-  information: 'info',
-  notice: 'info',
-  debug: 'debug',
-  dbug: 'debug',
-  trace: 'debug',
-};
-
-export function levelWord(word: string | undefined): LogLevel | null {
-  return word === undefined ? null : (LEVEL_WORDS[word.toLowerCase()] ?? null);
-}
-
-/** logfmt / JSON keys first (`level=error`, `"level":"warn"`), then a shouted word (`ERROR`), then "error"/"warning" in prose. */
-export function detectLevel(line: string): LogLevel | null {
-  const keyed = /\b(?:level|lvl|severity|loglevel)"?\s*[=:]\s*"?([A-Za-z]+)/i.exec(line);
-  const fromKey = levelWord(keyed?.[1]);
-  if (fromKey) return fromKey;
-  const shouted = /\b(ERROR|ERR|FATAL|PANIC|CRITICAL|CRIT|WARN|WARNING|INFO|DEBUG|TRACE)\b/.exec(line);
-  const fromShout = levelWord(shouted?.[1]);
-  if (fromShout) return fromShout;
-  if (/\b(?:error|exception|traceback|panic)\b/i.test(line)) return 'error';
-  if (/\bwarning\b/i.test(line)) return 'warn';
-  return null;
 }
 
 /** Nanosecond strings compare as numbers by length first (no leading zeros from Loki). */
@@ -60,7 +22,8 @@ function compareNs(a: string, b: string): number {
 export function flattenStreams(streams: readonly LokiStream[], direction: LogsRequest['direction'], limit: number): LogLine[] {
   const lines: LogLine[] = [];
   for (const stream of streams) {
-    const labelLevel = levelWord(stream.labels['level']) ?? levelWord(stream.labels['detected_level']);
+    const labelLevel =
+      levelWord(stream.labels['level']) ?? levelWord(stream.labels['detected_level']) ?? levelWord(stream.labels['severity']);
     for (const e of stream.entries) {
       const metaLevel = levelWord(e.structuredMetadata?.['detected_level']) ?? levelWord(e.parsed?.['level']);
       lines.push({

@@ -1,29 +1,50 @@
 import type { SourceQuery } from '../../shared/domain/source-config';
 import type { SourceConnection } from '../../shared/domain/sources';
-import { createHttpClient } from '../sources/http';
-import { LokiClient } from '../sources/loki';
+import { LokiClient, type LokiInstantData } from '../sources/loki';
 import { SourceError } from '../sources/source-error';
 import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
-import { toSamples } from './labels';
-import { isLogqlMetricQuery, lokiInstant } from './loki-instant';
+import { toSamples, type RawSeries } from './labels';
 import type { CollectedSample, Collection } from './types';
+
+/**
+ * Whether a LogQL expression returns numbers (a range aggregation such as `count_over_time(...[1m])`)
+ * rather than lines. Every metric query has a `[range]`; quoted filter strings are removed first so a
+ * regex like `|~ "[0-9]+"` is not mistaken for one.
+ */
+export function isLogqlMetricQuery(expr: string): boolean {
+  const unquoted = expr.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""');
+  return /\[\s*[^\]\s]+\s*\]/.test(unquoted);
+}
 
 /** Enabled metric queries of a Loki source; log-line queries are run on demand (logs-query.ts), not polled. */
 export function polledLokiQueries(queries: readonly SourceQuery[]): SourceQuery[] {
   return queries.filter((q) => q.enabled && isLogqlMetricQuery(q.expr));
 }
 
+/** An instant answer as one value per series. */
+function instantSeries(data: LokiInstantData): RawSeries[] {
+  if (data.resultType === 'scalar') return [{ labels: {}, value: data.point.value }];
+  const out: RawSeries[] = [];
+  for (const s of data.series) {
+    const p = s.points[0];
+    if (p) out.push({ labels: s.labels, value: p.value });
+  }
+  return out;
+}
+
 export function createLokiCollector(conn: SourceConnection, queries: readonly SourceQuery[]): Collector {
-  const http = createHttpClient(conn, 'Loki');
-  const client = new LokiClient(http);
+  const client = LokiClient.connect(conn);
   const polled = polledLokiQueries(queries);
   const where = `Loki at ${conn.baseUrl}`;
+  // No `timeMs`: Loki evaluates at its own "now" (see LokiClient.query).
+  const run = async (q: SourceQuery, signal: AbortSignal): Promise<RawSeries[]> =>
+    instantSeries((await client.query(q.expr, { signal })).data);
 
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const parts = polled.map((q) => ({
         what: `query "${q.title}"`,
-        run: async () => toSamples(q.metric, await lokiInstant(http, q.expr, signal), nowMs),
+        run: async () => toSamples(q.metric, await run(q, signal), nowMs),
       }));
       const { values, errors } = await settleParts(parts, where);
       const samples: CollectedSample[] = [];
@@ -41,7 +62,7 @@ export function createLokiCollector(conn: SourceConnection, queries: readonly So
         const [labels, info, ...answers] = await Promise.allSettled([
           client.labels({ signal }),
           client.buildInfo({ signal }),
-          ...polled.map((q) => lokiInstant(http, q.expr, signal)),
+          ...polled.map((q) => run(q, signal)),
         ]);
         if (labels?.status === 'rejected') throw labels.reason;
         const version = info?.status === 'fulfilled' ? ` ${info.value.version}` : '';
@@ -57,7 +78,7 @@ export function createLokiCollector(conn: SourceConnection, queries: readonly So
     },
 
     close() {
-      http.close();
+      client.close();
     },
   };
 }

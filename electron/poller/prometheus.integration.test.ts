@@ -14,14 +14,15 @@ import { prometheusConfigText } from '../lab/prometheus-config';
 import { freePort, hasBinary, http, waitFor } from '../lab/test-support';
 import { fetchHistory } from './backfill';
 import { createCollector, testSource } from './collector';
-import { defaultSourceQueries, resolvedSource } from './lab-sources';
+import { defaultQueriesFor } from '../core/demo-sources';
+import { resolvedSource } from './lab-sources';
 import { labelKey } from './labels';
 import type { Collection, ResolvedSource } from './types';
 
 const havePrometheus = hasBinary('prometheus');
 
 function labQueries() {
-  return defaultSourceQueries('prometheus');
+  return defaultQueriesFor('prometheus');
 }
 if (!havePrometheus) console.warn('SKIP poller vs real Prometheus: the prometheus binary is not installed (Debian package "prometheus")');
 

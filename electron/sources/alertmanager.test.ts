@@ -61,6 +61,29 @@ describe('alerts', () => {
   });
 });
 
+describe('status', () => {
+  it('reads the version from /api/v2/status, and rejects a reply without one', async () => {
+    const status = {
+      cluster: { status: 'disabled', peers: [] },
+      versionInfo: { branch: 'HEAD', buildDate: '', buildUser: '', goVersion: 'go1.21', revision: 'abc', version: '0.25.0' },
+      config: { original: 'route: {}' },
+      uptime: '2026-01-01T09:00:00.000Z',
+    };
+    up.routes.set('GET /api/v2/status', (_r, res) => json(res, 200, status));
+    expect(await am.status()).toEqual({ version: '0.25.0', revision: 'abc', branch: 'HEAD', uptime: '2026-01-01T09:00:00.000Z' });
+    up.routes.set('GET /api/v2/status', (_r, res) => json(res, 200, { uptime: 'x' }));
+    expect((await failure(am.status())).kind).toBe('malformed');
+    up.routes.set('GET /api/v2/status', (_r, res) => send(res, 200, 'not json', { 'Content-Type': 'text/plain' }));
+    expect((await failure(am.status())).kind).toBe('malformed');
+    up.routes.set('GET /api/v2/status', (_r, res) => json(res, 500, 'boom'));
+    expect(await failure(am.status())).toMatchObject({
+      kind: 'http',
+      status: 500,
+      message: expect.stringContaining('HTTP 500: boom') as string,
+    });
+  });
+});
+
 describe('silences', () => {
   it('creates a silence without annotations and returns its ID', async () => {
     up.routes.set('POST /api/v2/silences', (_r, res) => json(res, 200, { silenceID: '7d0c6a0e-silence' }));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { SourceConnection } from '../../shared/domain/sources';
 import type { CallOptions, Readiness } from './client-types';
-import { createHttpClient, type HttpClient, type HttpResponse, type QueryValue } from './http';
+import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse, type QueryValue } from './http';
 import { labelsSchema } from './samples';
-import { SourceError, bodySnippet, parseJson, parseWith } from './source-error';
+import { bodySnippet, parseJson, parseWith, type SourceError } from './source-error';
 
 const stringList = z
   .array(z.string())
@@ -43,6 +43,15 @@ const alertSchema = z
     mutedBy: a.status.mutedBy,
   }));
 export type AmAlert = z.output<typeof alertSchema>;
+
+/** `alertmanagerStatus` of the v2 spec; only what Pitwall shows is read (cluster and config are left out). */
+const statusSchema = z
+  .object({
+    versionInfo: z.object({ version: z.string(), revision: z.string().default(''), branch: z.string().default('') }),
+    uptime: z.string().optional(),
+  })
+  .transform((s) => ({ ...s.versionInfo, uptime: s.uptime ?? null }));
+export type AmStatus = z.output<typeof statusSchema>;
 
 const silenceCreated = z.object({ silenceID: z.string().min(1) });
 
@@ -134,6 +143,13 @@ export class AlertmanagerClient {
     this.expectOk(await this.http.request({ method: 'DELETE', path, signal: options.signal }));
   }
 
+  /** The server's version and start time (GET /api/v2/status). */
+  async status(options: CallOptions = {}): Promise<AmStatus> {
+    const res = this.expectOk(await this.http.request({ path: '/api/v2/status', signal: options.signal }));
+    const what = 'the Alertmanager status';
+    return parseWith(statusSchema, parseJson(res.text, what), what);
+  }
+
   async ready(options: CallOptions = {}): Promise<Readiness> {
     const res = await this.http.request({ path: '/-/ready', accept: 'text/plain', signal: options.signal });
     const message = bodySnippet(res.text);
@@ -160,9 +176,6 @@ export class AlertmanagerClient {
     } catch {
       // Not JSON: the plain text is the message.
     }
-    const shown = bodySnippet(said);
-    return new SourceError('http', `${this.http.where} answered HTTP ${res.status}${shown ? `: ${shown}` : ''}`, {
-      status: res.status,
-    });
+    return httpStatusError(this.http.where, res.status, said);
   }
 }

@@ -1,7 +1,7 @@
 import { failure } from './expect-failure';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ExporterScrapeClient, parseExposition } from './exporter-scrape';
+import { ExporterScrapeClient, keepFamilies, parseExposition } from './exporter-scrape';
 import { closedPortUrl, connection, goError, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream } from './fake-upstream';
 import { hostnameOf, workloadNamespaceOf, workloadPodOf } from './gpu-labels';
 import { type FB_METRICS, gpuMemoryFromSamples, nodeMemory } from './gpu-memory';
@@ -102,20 +102,51 @@ describe('label variants and GPU memory', () => {
   it('computes used / (used + free + reserved) per GPU and memory-weighted per node', () => {
     const samples = [...parseExposition(DCGM_OLD), ...parseExposition(DCGM_NEW)];
     const gpus = gpuMemoryFromSamples(samples);
-    const byId = new Map(gpus.map((g) => [g.gpu, g]));
+    // A GPU is its node and index, as charts key it (gpu-labels.ts gpuOf); the UUID is not an identity.
+    expect(gpus.map((g) => `${g.node}/${g.gpu}`)).toEqual(['gpu-node-1/0', 'gpu-node-1/1', 'gpu-node-2/0']);
+    const byUuid = new Map(
+      ['GPU-aaaa', 'GPU-bbbb', 'GPU-cccc'].map((uuid) => {
+        const labels = samples.find((s) => s.labels.UUID === uuid)?.labels ?? {};
+        return [uuid, gpus.find((g) => g.node === hostnameOf(labels) && g.gpu === labels.gpu)];
+      }),
+    );
     const field = (name: (typeof FB_METRICS)[number], uuid: string): number =>
       samples.find((s) => s.name === name && s.labels.UUID === uuid)?.value ?? Number.NaN;
     for (const uuid of ['GPU-aaaa', 'GPU-bbbb', 'GPU-cccc']) {
       const total = field('DCGM_FI_DEV_FB_USED', uuid) + field('DCGM_FI_DEV_FB_FREE', uuid) + field('DCGM_FI_DEV_FB_RESERVED', uuid);
-      expect(byId.get(uuid)?.share).toBeCloseTo(field('DCGM_FI_DEV_FB_USED', uuid) / total);
+      expect(byUuid.get(uuid)?.share).toBeCloseTo(field('DCGM_FI_DEV_FB_USED', uuid) / total);
     }
-    expect(byId.get('GPU-cccc')).toMatchObject({ node: 'gpu-node-2', pod: 'jupyter-ana', namespace: 'jhub' });
+    expect(byUuid.get('GPU-cccc')).toMatchObject({ node: 'gpu-node-2', gpu: '0', pod: 'jupyter-ana', namespace: 'jhub' });
     const node1 = nodeMemory(gpus).find((n) => n.node === 'gpu-node-1');
-    const a = byId.get('GPU-aaaa');
-    const b = byId.get('GPU-bbbb');
+    const a = byUuid.get('GPU-aaaa');
+    const b = byUuid.get('GPU-bbbb');
     expect(node1?.share).toBeCloseTo(((a?.usedMiB ?? 0) + (b?.usedMiB ?? 0)) / ((a?.totalMiB ?? 0) + (b?.totalMiB ?? 0)));
     expect(node1?.maxGpuShare).toBeCloseTo(Math.max(a?.share ?? 0, b?.share ?? 0));
     expect(node1?.gpus).toBe(2);
+  });
+
+  it('counts a GPU shared by two pods once, under its index', () => {
+    const gpu = { gpu: '3', UUID: 'GPU-dddd', Hostname: 'gpu-node-3', modelName: 'NVIDIA H100' };
+    const fields = { DCGM_FI_DEV_FB_USED: 30_000, DCGM_FI_DEV_FB_FREE: 50_000, DCGM_FI_DEV_FB_RESERVED: 0 };
+    const samples = ['ocr-1', 'ocr-2'].flatMap((pod) =>
+      Object.entries(fields).map(([name, value]) => ({ name, labels: { ...gpu, pod, namespace: 'ml' }, value })),
+    );
+    expect(gpuMemoryFromSamples(samples)).toEqual([
+      {
+        node: 'gpu-node-3',
+        gpu: '3',
+        model: 'NVIDIA H100',
+        pod: 'ocr-1',
+        namespace: 'ml',
+        usedMiB: 30_000,
+        totalMiB: 80_000,
+        share: 0.375,
+      },
+    ]);
+    // Without an index (an exporter that sends only the UUID) the UUID identifies the GPU.
+    const { gpu: _index, ...uuidOnly } = gpu;
+    const [byUuid] = gpuMemoryFromSamples(Object.entries(fields).map(([name, value]) => ({ name, labels: uuidOnly, value })));
+    expect(byUuid?.gpu).toBe('GPU-dddd');
   });
 });
 
@@ -127,7 +158,35 @@ describe('scraping', () => {
     expect(all.nonFinite).toBeGreaterThan(0);
     const some = await scraper.scrape({ names: ['DCGM_FI_DEV_FB_USED'] });
     expect(new Set(some.samples.map((s) => s.name))).toEqual(new Set(['DCGM_FI_DEV_FB_USED']));
+    expect(some.samples).toHaveLength(2);
     expect(String(up.requests.at(-1)?.headers.accept)).toContain('text/plain');
+    expect(await scraper.scrape({ names: ['not_on_the_page'] })).toEqual({ samples: [], nonFinite: 0 });
+  });
+
+  it('keeps only the wanted families of a page, with their HELP and TYPE lines', () => {
+    const page = [
+      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
+      '# TYPE DCGM_FI_DEV_FB_USED gauge',
+      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
+      '# TYPE DCGM_FI_DEV_GPU_TEMP gauge',
+      'DCGM_FI_DEV_GPU_TEMP{gpu="0"} 60',
+      'asynq_tasks_enqueued_total 3',
+      'DCGM_FI_DEV_FB_USED_EXTRA 1',
+    ].join('\n');
+    const wanted = new Set(['DCGM_FI_DEV_FB_USED', 'asynq_tasks_enqueued_total']);
+    expect(keepFamilies(page, wanted).split('\n')).toEqual([
+      '# HELP DCGM_FI_DEV_FB_USED Framebuffer memory used (in MiB).',
+      '# TYPE DCGM_FI_DEV_FB_USED gauge',
+      'DCGM_FI_DEV_FB_USED{gpu="0"} 10',
+      'asynq_tasks_enqueued_total 3',
+      '',
+    ]);
+    expect(keepFamilies('<html>502 Bad Gateway</html>', wanted)).toBe('');
+  });
+
+  it('still rejects a page that is not metrics when it holds none of the wanted families', async () => {
+    up.routes.set('GET /metrics', text('<html><body>502 Bad Gateway</body></html>'));
+    expect((await failure(scraper.scrape({ names: ['DCGM_FI_DEV_FB_USED'] }))).kind).toBe('malformed');
   });
 
   it('reports 500, a non-metrics page, timeout, refusal, size cap and cancellation', async () => {

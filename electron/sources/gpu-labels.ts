@@ -19,7 +19,8 @@ const HOSTNAME = ['Hostname', 'hostname'] as const;
 const POD = ['exported_pod', 'pod', 'pod_name'] as const;
 const NAMESPACE = ['exported_namespace', 'namespace', 'pod_namespace'] as const;
 const CONTAINER = ['exported_container', 'container', 'container_name'] as const;
-const GPU_ID = ['UUID', 'uuid', 'gpu_uuid', 'gpu'] as const;
+// The index first: see gpuOf.
+const GPU = ['gpu', 'UUID', 'uuid', 'gpu_uuid'] as const;
 const MODEL = ['modelName', 'model_name'] as const;
 const NODE = ['node', 'instance'] as const;
 
@@ -39,9 +40,13 @@ export function workloadContainerOf(labels: Labels): string | undefined {
   return first(labels, CONTAINER);
 }
 
-/** A stable GPU identity: the UUID when present (`uuid` with --use-old-namespace), else the index. */
-export function gpuIdOf(labels: Labels): string | undefined {
-  return first(labels, GPU_ID);
+/**
+ * A GPU's identity within its node, the same in charts, the GPU grid and the exporter fallback: the index
+ * reads better than a UUID ("GPU 3 on gpu-node-01") and is unique within a node; the UUID (`uuid` with
+ * --use-old-namespace) only when an exporter sends no index.
+ */
+export function gpuOf(labels: Labels): string {
+  return first(labels, GPU) ?? '?';
 }
 
 export function gpuModelOf(labels: Labels): string | undefined {

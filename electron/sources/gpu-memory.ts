@@ -1,4 +1,4 @@
-import { gpuIdOf, gpuModelOf, nodeOf, workloadNamespaceOf, workloadPodOf } from './gpu-labels';
+import { gpuModelOf, gpuOf, nodeOf, workloadNamespaceOf, workloadPodOf } from './gpu-labels';
 import type { Labels } from './samples';
 
 /** The DCGM framebuffer fields, all in MiB. There is no FB_TOTAL by default: total = used + free + reserved. */
@@ -35,7 +35,8 @@ interface Sample {
 
 /**
  * The same numbers as the default PromQL, computed from an exporter scrape when Prometheus is down.
- * The three fields of one GPU carry identical labels, so node + GPU id is the join key.
+ * Node + GPU (gpuOf) is the join key: the three fields of one GPU carry its index, and a GPU shared by
+ * two pods (exported once per pod, same values) is still one GPU.
  */
 export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
   const byGpu = new Map<string, { labels: Labels; used?: number; free?: number; reserved?: number }>();
@@ -49,7 +50,7 @@ export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
             ? 'reserved'
             : undefined;
     if (!field) continue;
-    const key = `${nodeOf(s.labels)}\u0000${gpuIdOf(s.labels) ?? ''}`;
+    const key = `${nodeOf(s.labels)}\u0000${gpuOf(s.labels)}`;
     const entry = byGpu.get(key) ?? { labels: s.labels };
     entry[field] = s.value;
     byGpu.set(key, entry);
@@ -61,7 +62,7 @@ export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
     const total = used + free + (reserved ?? 0);
     const gpu: GpuMemory = {
       node: nodeOf(labels),
-      gpu: gpuIdOf(labels) ?? '?',
+      gpu: gpuOf(labels),
       usedMiB: used,
       totalMiB: total,
       share: total > 0 ? used / total : Number.NaN,

@@ -108,6 +108,62 @@ describe('query_range (recorded Loki 2.8 bodies)', () => {
   });
 });
 
+describe('instant queries', () => {
+  const vector = {
+    status: 'success',
+    data: {
+      resultType: 'vector',
+      result: [
+        { metric: { app: 'ocr' }, value: [1795362335.123, '7'] },
+        { metric: { app: 'echo' }, value: [1795362335.123, 'NaN'] },
+      ],
+      stats: {},
+    },
+  };
+
+  it('evaluates at Loki own now unless a time is given, and reads a vector', async () => {
+    up.routes.set('GET /loki/api/v1/query', (_r, res) => json(res, 200, vector));
+    const reply = await loki.query('sum by (app) (count_over_time({a="b"}[1m]))');
+    expect(up.requests.at(-1)?.query.get('query')).toBe('sum by (app) (count_over_time({a="b"}[1m]))');
+    expect(up.requests.at(-1)?.query.has('time')).toBe(false);
+    if (reply.data.resultType !== 'vector') throw new Error('expected a vector');
+    expect(reply.data.series.map((s) => s.labels)).toEqual([{ app: 'ocr' }, { app: 'echo' }]);
+    expect(reply.data.series[0]?.points).toEqual([{ tMs: 1_795_362_335_123, value: 7 }]);
+    expect(reply.data.series[1]?.nonFinite).toBe(1);
+    await loki.query('vector(1)', { timeMs: window.endMs });
+    expect(up.requests.at(-1)?.query.get('time')).toBe(msToNs(window.endMs));
+  });
+
+  it('reads a scalar and keeps warnings', async () => {
+    up.routes.set('GET /loki/api/v1/query', (_r, res) =>
+      json(res, 200, { status: 'success', warnings: ['w'], data: { resultType: 'scalar', result: [1795362335, '2'] } }),
+    );
+    expect(await loki.query('vector(2)')).toEqual({
+      data: { resultType: 'scalar', point: { tMs: 1_795_362_335_000, value: 2 } },
+      warnings: ['w'],
+    });
+  });
+
+  it('rejects streams, a failed status and a value that is not a number; says what a missing tenant needs', async () => {
+    up.routes.set('GET /loki/api/v1/query', asJson(LOKI_STREAMS));
+    expect((await failure(loki.query('{a="b"}'))).message).toMatch(/^the Loki instant query reply did not have the expected shape/);
+    up.routes.set('GET /loki/api/v1/query', (_r, res) => json(res, 200, { status: 'error', data: null }));
+    expect(await failure(loki.query('vector(1)'))).toMatchObject({
+      kind: 'http',
+      message: expect.stringContaining('reported status "error"') as string,
+    });
+    up.routes.set('GET /loki/api/v1/query', (_r, res) =>
+      json(res, 200, { ...vector, data: { resultType: 'vector', result: [{ metric: {}, value: [1, 'seven'] }] } }),
+    );
+    expect((await failure(loki.query('vector(1)'))).kind).toBe('malformed');
+    up.routes.set('GET /loki/api/v1/query', (_r, res) => goError(res, 401, 'no org id'));
+    expect(await failure(loki.query('vector(1)'))).toMatchObject({
+      status: 401,
+      message: expect.stringContaining('X-Scope-OrgID') as string,
+    });
+  });
+});
+
 describe('labels, build info, readiness', () => {
   it('lists labels and treats a missing data key as none', async () => {
     up.routes.set('GET /loki/api/v1/labels', asJson(LOKI_LABELS));

@@ -3,7 +3,8 @@ import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse, type QueryValue } from './http';
 import type { CallOptions, Readiness } from './client-types';
 import { chooseStep } from './query-step';
-import { labelsSchema, matrixSchema, type Labels, type Series } from './samples';
+import { guardOptionalStrings, guardVector, isPlainRecord } from './sample-guards';
+import { labelsSchema, matrixSchema, pointSchema, vectorSchema, type Labels, type Point, type Series } from './samples';
 import { SourceError, bodySnippet, parseJson, parseWith } from './source-error';
 
 export interface LokiEntry {
@@ -23,6 +24,9 @@ export interface LokiStream {
 
 export type LokiRangeData =
   { resultType: 'streams'; streams: LokiStream[]; stepSeconds: number } | { resultType: 'matrix'; series: Series[]; stepSeconds: number };
+
+/** An instant metric query: one point per series (`vector`), or a bare number (`scalar`). */
+export type LokiInstantData = { resultType: 'vector'; series: Series[] } | { resultType: 'scalar'; point: Point };
 
 export interface LokiReply<T> {
   data: T;
@@ -60,11 +64,24 @@ const rangeSchema = z.discriminatedUnion('resultType', [
   z.object({ resultType: z.literal('matrix'), result: matrixSchema }),
 ]);
 
+const instantSchema = z.discriminatedUnion('resultType', [
+  z.object({ resultType: z.literal('vector'), result: vectorSchema }),
+  z.object({ resultType: z.literal('scalar'), result: pointSchema }),
+]);
+
 const envelopeSchema = z.object({
   status: z.string(),
   data: z.unknown(),
   warnings: z.array(z.string()).optional(),
 });
+type Envelope = z.output<typeof envelopeSchema>;
+
+/** envelopeSchema's verdict without zod for the usual reply (a poll reads one per query); undefined leaves it to the schema. */
+function guardEnvelope(json: unknown): Envelope | undefined {
+  if (!isPlainRecord(json) || typeof json['status'] !== 'string') return undefined;
+  const warnings = guardOptionalStrings(json['warnings']);
+  return warnings && { status: json['status'], data: json['data'], warnings };
+}
 
 // `data` is omitempty in Loki's label response: no labels means no key at all.
 const labelsReply = z.object({ status: z.string(), data: z.array(z.string()).optional() });
@@ -110,17 +127,28 @@ export class LokiClient {
       },
       options.signal,
     );
-    const envelope = parseWith(envelopeSchema, parseJson(res.text, this.what('query reply')), this.what('query reply'));
-    if (envelope.status !== 'success') {
-      throw new SourceError('http', `${this.http.where} reported status "${bodySnippet(envelope.status)}"`, {
-        status: res.status,
-      });
-    }
+    const envelope = this.envelope(res, this.what('query reply'));
     const parsed = parseWith(rangeSchema, envelope.data, this.what('query reply'));
     const data: LokiRangeData =
       parsed.resultType === 'streams'
         ? { resultType: 'streams', streams: parsed.result, stepSeconds: step }
         : { resultType: 'matrix', series: parsed.result, stepSeconds: step };
+    return { data, warnings: envelope.warnings ?? [] };
+  }
+
+  /**
+   * A metric query evaluated at one instant (/loki/api/v1/query): one request and one value per series.
+   * Without `timeMs` Loki uses its own "now", so a skewed local clock never asks about the future.
+   */
+  async query(logql: string, options: CallOptions & { timeMs?: number } = {}): Promise<LokiReply<LokiInstantData>> {
+    const time = options.timeMs === undefined ? undefined : msToNs(options.timeMs);
+    const res = await this.call('/loki/api/v1/query', { query: logql, time }, options.signal);
+    const what = this.what('instant query reply');
+    const envelope = this.envelope(res, what);
+    const vector = vectorOf(envelope.data);
+    const parsed = vector ? { resultType: 'vector' as const, result: vector } : parseWith(instantSchema, envelope.data, what);
+    const data: LokiInstantData =
+      parsed.resultType === 'vector' ? { resultType: 'vector', series: parsed.result } : { resultType: 'scalar', point: parsed.result };
     return { data, warnings: envelope.warnings ?? [] };
   }
 
@@ -155,6 +183,16 @@ export class LokiClient {
     return parseWith(labelsReply, parseJson(res.text, this.what('label list')), this.what('label list')).data ?? [];
   }
 
+  /** The success envelope of a query reply; Loki's `status` is "success" on every 2xx it writes itself. */
+  private envelope(res: HttpResponse, what: string): Envelope {
+    const json = parseJson(res.text, what);
+    const envelope = guardEnvelope(json) ?? parseWith(envelopeSchema, json, what);
+    if (envelope.status !== 'success') {
+      throw new SourceError('http', `${this.http.where} reported status "${bodySnippet(envelope.status)}"`, { status: res.status });
+    }
+    return envelope;
+  }
+
   /** Loki errors are plain text even when the header says JSON (a 400 parse error does). */
   private async call(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<HttpResponse> {
     const res = await this.http.request({ path, query, signal });
@@ -169,4 +207,9 @@ export class LokiClient {
   private what(thing: string): string {
     return `the Loki ${thing}`;
   }
+}
+
+/** The usual instant answer, checked without zod (sample-guards.ts); anything else goes through instantSchema. */
+function vectorOf(data: unknown): Series[] | undefined {
+  return isPlainRecord(data) && data['resultType'] === 'vector' ? guardVector(data['result']) : undefined;
 }

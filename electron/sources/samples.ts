@@ -48,7 +48,7 @@ export interface Series {
   nonFinite: number;
 }
 
-export function countNonFinite(points: readonly Point[]): number {
+export function countNonFinite(points: readonly { value: number }[]): number {
   let n = 0;
   for (const p of points) if (!Number.isFinite(p.value)) n += 1;
   return n;
