@@ -60,7 +60,7 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   await expect(view.logsPanel.locator('[data-testid="log-line"][data-level="info"]').first()).toBeVisible();
   await app.screenshot('10-command-queues-logs');
   // The pending trend needs two stored polls since the incident began.
-  await expect(view.queuePanel.locator('.trend polyline').first()).toBeAttached({ timeout: 20_000 });
+  await expect(view.queuePanel.locator('.trend path').first()).toBeAttached({ timeout: 20_000 });
   await view.shoot(view.queuePanel, '10a-queue-panel');
   await view.shoot(view.logsPanel, '10b-logs-panel');
 

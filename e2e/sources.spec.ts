@@ -65,7 +65,7 @@ test.describe('with the lab running', () => {
     await settings.save();
     const asynqmon = settings.row('Lab AsynqMon');
     await expect(asynqmon).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
-    await expect(asynqmon.getByTestId('source-health')).toContainText(/^ok · polled \d+ s ago/);
+    await expect(asynqmon.getByTestId('source-health')).toContainText(/^ok · polled \d+s ago/);
     await settings.screenshot('sources-05-health');
 
     // Editing shows that a password is stored, never the password.
@@ -164,6 +164,8 @@ test('settings live in the URL and give way to an incident', async ({ page, pitw
 
   await page.reload();
   await expect(settings.view).toBeVisible();
+  // Browser mode keeps the key in a 0600 file in the data directory, and says so.
+  await expect(settings.view.getByTestId('secrets-at-rest')).toContainText(`key file ${pitwall.dataDir}/secret.key (0600)`);
 
   await app.incidentRows().first().click();
   await expect(app.header).toContainText('Queue backlog on ocr');

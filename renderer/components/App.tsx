@@ -1,13 +1,11 @@
-import { useEffect } from 'react';
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
-import { startApp } from '../state/live';
+import { openSettings, useSettingsRoute } from '../state/route';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { HealthBar } from './HealthBar';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
-import { openSettings, useSettingsRoute } from './settings/settings-route';
 import { SettingsView } from './settings/SettingsView';
 import { StatusBar } from './StatusBar';
 
@@ -15,7 +13,6 @@ export function App() {
   const appState = useAppState();
   const declareOpen = useDeclareOpen();
   const settingsOpen = useSettingsRoute();
-  useEffect(() => startApp(), []);
   useGlobalShortcuts();
 
   return (

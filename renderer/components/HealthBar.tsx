@@ -1,15 +1,16 @@
-import type { SourceHealth, SourceView } from '../../shared/domain/source-config';
-import { useNow } from '../hooks/useNow';
-import { formatDataAge, isStale } from '../logic/data-age';
-import { useHealthById, useSources, useSourcesError, useSourcesLoaded } from '../state/sources';
+import type { SourceView } from '../../shared/domain/source-config';
+import { useDataAge } from '../hooks/useDataAge';
+import { useSources, useSourcesError, useSourcesLoaded } from '../state/sources';
 import { healthText } from './settings/health-text';
 import '../styles/logs.css';
 
 const SETTINGS_HREF = '#/settings';
 
-function HealthChip({ source, health, now }: { source: SourceView; health: SourceHealth; now: number }) {
+/** A source's chip. It ticks on its own (useDataAge, as <DataAge> does): it greys as a whole when stale. */
+function HealthChip({ source }: { source: SourceView }) {
+  const { health } = source;
   const disabled = health.state === 'disabled' || !source.enabled;
-  const stale = !disabled && isStale(health.lastSuccessAt, now, source.intervalMs);
+  const { now, stale, text } = useDataAge(health.lastSuccessAt, source.intervalMs, !disabled);
   const failing = health.state === 'down' || health.state === 'degraded';
   const error = health.lastError;
   return (
@@ -27,8 +28,7 @@ function HealthChip({ source, health, now }: { source: SourceView; health: Sourc
       <span className="health-state">{health.state === 'unknown' ? 'not polled yet' : health.state}</span>
       {!disabled && (
         <span className="health-age" data-testid="health-age">
-          · {stale && health.lastSuccessAt !== null ? 'stale, ' : ''}
-          {formatDataAge(health.lastSuccessAt, now)}
+          · {text}
         </span>
       )}
       {failing && error && (
@@ -46,10 +46,8 @@ function HealthChip({ source, health, now }: { source: SourceView; health: Sourc
  */
 export function HealthBar() {
   const sources = useSources();
-  const health = useHealthById();
   const loaded = useSourcesLoaded();
   const error = useSourcesError();
-  const now = useNow(1000);
   return (
     <nav className="health-bar" aria-label="Data source health" data-testid="health-bar">
       <span className="health-bar-label">Sources</span>
@@ -64,7 +62,7 @@ export function HealthBar() {
         </span>
       )}
       {sources.map((s) => (
-        <HealthChip key={s.id} source={s} health={health[s.id] ?? s.health} now={now} />
+        <HealthChip key={s.id} source={s} />
       ))}
     </nav>
   );

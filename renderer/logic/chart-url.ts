@@ -35,7 +35,7 @@ export function parseChartUrl(search: string): ChartUrlOptions {
   const to = epoch(p.get('chartTo'));
   const gpu = p.get('chartGpu');
   return {
-    range: from !== null && to !== null && from < to ? { preset: 'custom', fromMs: from, toMs: to, follow: false } : null,
+    range: from !== null && to !== null && from < to ? { preset: 'custom', fromMs: from, toMs: to } : null,
     gpuMode: gpu !== null && (GPU_MODES as readonly string[]).includes(gpu) ? (gpu as GpuMode) : null,
     naive: naiveMode(p.get('chartNaive')),
   };

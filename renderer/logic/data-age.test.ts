@@ -40,7 +40,7 @@ describe('formatDataAge', () => {
     [now - 42_000, '42s old'],
     [now - 245_000, '4m 05s old'],
     [now - (2 * 3600 + 10 * 60) * 1000, '2h 10m old'],
-    [now - (3 * 86_400 + 4 * 3600) * 1000, '3d 4h old'],
+    [now - (3 * 86_400 + 4 * 3600) * 1000, '3d 04h old'],
   ])('%s → %s', (at, text) => {
     expect(formatDataAge(at, now)).toBe(text);
   });

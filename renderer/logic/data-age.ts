@@ -1,3 +1,5 @@
+import { formatDuration } from './format';
+
 /**
  * How old a piece of live data is, and when it counts as stale. A console that keeps showing
  * the last thing it knew must say how old that is, or an IC acts on a frozen picture.
@@ -20,15 +22,9 @@ export function isStale(atMs: number | null | undefined, nowMs: number, interval
   return nowMs - atMs > staleAfterMs(intervalMs);
 }
 
-/** "just now", "42s old", "4m 05s old", "2h 10m old", "3d 4h old"; "no data yet" when never received. */
+/** "just now", "42s old", "4m 05s old", "2h 10m old", "3d 04h old" (formatDuration); "no data yet" when never received. */
 export function formatDataAge(atMs: number | null | undefined, nowMs: number): string {
   if (atMs === null || atMs === undefined) return 'no data yet';
-  const s = Math.max(0, Math.floor((nowMs - atMs) / 1000));
-  if (s < 2) return 'just now';
-  if (s < 60) return `${s}s old`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s old`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h}h ${m % 60}m old`;
-  return `${Math.floor(h / 24)}d ${h % 24}h old`;
+  const ms = Math.max(0, nowMs - atMs);
+  return ms < 2_000 ? 'just now' : `${formatDuration(ms)} old`;
 }

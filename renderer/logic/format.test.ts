@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatUtc, fromLocalInput, splitList, toLocalInput } from './format';
+import { formatAge, formatAgo, formatUtc, fromLocalInput, splitList, toLocalInput } from './format';
 
 describe('format', () => {
   it('formats UTC with a Z', () => {
@@ -12,6 +12,13 @@ describe('format', () => {
     expect(formatAge(0, 3 * 3_600_000)).toBe('3h ago');
     expect(formatAge(0, 50 * 3_600_000)).toBe('2d ago');
     expect(formatAge(10_000, 0)).toBe('0s ago');
+  });
+
+  it('formats precise ages with the same units', () => {
+    expect(formatAgo(0, 4_000)).toBe('4s ago');
+    expect(formatAgo(0, 12 * 60_000)).toBe('12m 00s ago');
+    expect(formatAgo(0, 47 * 3_600_000)).toBe('1d 23h ago');
+    expect(formatAgo(5_000, 0)).toBe('0s ago');
   });
 
   it('round-trips datetime-local values in the local zone', () => {

@@ -22,16 +22,22 @@ export function formatLocal(ms: number, now: number): string {
   return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
 
-/** "12m ago", "3h ago", "2d ago" — coarse, for list rows. */
-export function formatAge(ms: number, now: number): string {
-  const s = Math.max(0, Math.floor((now - ms) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h ago`;
-  return `${Math.floor(s / 86_400)}d ago`;
+export { formatDuration };
+
+/**
+ * Ages are written with `formatDuration` everywhere, so a chip, its tooltip and a table cell never
+ * disagree on how old the same thing is.
+ */
+
+/** "4s ago", "12m 00s ago", "3d 04h ago"; a time in the future counts as now. */
+export function formatAgo(ms: number, now: number): string {
+  return `${formatDuration(Math.max(0, now - ms))} ago`;
 }
 
-export { formatDuration };
+/** "12m ago", "3h ago", "2d ago" — coarse, for list rows: the leading unit of `formatAgo`. */
+export function formatAge(ms: number, now: number): string {
+  return `${formatDuration(Math.max(0, now - ms)).split(' ')[0] ?? '0s'} ago`;
+}
 
 /** Splits a comma (or newline) separated list, trimming blanks and duplicates. */
 export function splitList(text: string): string[] {

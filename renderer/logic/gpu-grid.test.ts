@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuStat, SeriesPoint } from '../../shared/domain/telemetry';
-import { nodeRows, shareTone, sparkPath, trendFor } from './gpu-grid';
+import { nodeRows, shareTone, trendFor } from './gpu-grid';
 
 const gpu = (node: string, id: string, share: number | null): GpuStat => ({
   node,
@@ -36,26 +36,5 @@ describe('gpu grid', () => {
     const series = [{ id: 1, sourceId: 1, metric: 'gpu.memory.share', labels: { node: 'a', gpu: '1' }, points }];
     expect(trendFor(series, 'a', '1')).toBe(points);
     expect(trendFor(series, 'a', '2')).toBeNull();
-  });
-
-  it('draws a sparkline scaled to the box, broken at gaps, within the point budget', () => {
-    expect(
-      sparkPath(
-        [
-          [0, 0],
-          [50, null],
-          [60, 1],
-          [100, 0.5],
-        ],
-        0,
-        100,
-        50,
-        10,
-      ),
-    ).toBe('M0.0,10.0 M30.0,0.0 L50.0,5.0');
-    const long: SeriesPoint[] = Array.from({ length: 5000 }, (_, i) => [i, (i % 100) / 100]);
-    const path = sparkPath(long, 0, 5000, 60, 16, 40);
-    expect(path.split(/[ML]/).filter(Boolean).length).toBeLessThanOrEqual(40);
-    expect(sparkPath([], 0, 100, 50, 10)).toBe('');
   });
 });

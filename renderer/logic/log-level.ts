@@ -1,53 +1,7 @@
-import type { LogLine } from '../../shared/domain/telemetry';
-
 /**
- * Log levels and default LogQL for the logs panel. Main already sets `level` from a label or the
- * line; this is the renderer's fallback so colouring never depends on one upstream's habits.
+ * The logs panel's default LogQL and display helpers. A line's level is not worked out here: main sets
+ * LogLine.level (shared/domain/log-level.ts) and the panel shows that.
  */
-
-export type LogLevel = NonNullable<LogLine['level']>;
-
-const LEVEL_WORDS: Readonly<Record<string, LogLevel>> = {
-  fatal: 'error',
-  panic: 'error',
-  critical: 'error',
-  crit: 'error',
-  emerg: 'error',
-  alert: 'error',
-  error: 'error',
-  err: 'error',
-  eror: 'error',
-  warning: 'warn',
-  warn: 'warn',
-  wrn: 'warn',
-  info: 'info',
-  inf: 'info',
-  notice: 'info',
-  information: 'info',
-  debug: 'debug',
-  dbg: 'debug',
-  trace: 'debug',
-};
-
-/** "ERROR", "Warning", "crit" → the four levels the panel colours; anything else → null. */
-export function normaliseLevel(word: string | null | undefined): LogLevel | null {
-  if (!word) return null;
-  return LEVEL_WORDS[word.trim().toLowerCase()] ?? null;
-}
-
-// logfmt `level=error`, JSON `"level":"error"` (also lvl / severity), or a bracketed / leading level word.
-const FIELD = /(?:^|[\s{,])"?(?:level|lvl|severity)"?\s*[=:]\s*"?([A-Za-z]+)/;
-const LEADING = /^\s*(?:\S+\s+){0,2}\[?(FATAL|PANIC|CRITICAL|ERROR|ERR|WARNING|WARN|INFO|DEBUG|TRACE)\]?[\s:]/;
-
-export function levelOf(line: Pick<LogLine, 'level' | 'labels' | 'line'>): LogLevel | null {
-  if (line.level) return line.level;
-  const fromLabel = normaliseLevel(line.labels.level ?? line.labels.detected_level ?? line.labels.severity);
-  if (fromLabel) return fromLabel;
-  const field = FIELD.exec(line.line);
-  if (field) return normaliseLevel(field[1]);
-  const leading = LEADING.exec(line.line);
-  return leading ? normaliseLevel(leading[1]) : null;
-}
 
 /** Without an incident (or one without services), the lines an IC looks at first: errors anywhere. */
 export const ERROR_LINES_QUERY = '{job=~".+"} |~ "(?i)error"';

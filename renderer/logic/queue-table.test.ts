@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueStat, SeriesData } from '../../shared/domain/telemetry';
-import { formatDelta, formatLatency, nextSort, pendingTrends, sortQueues, sparklinePoints, type QueueTrend } from './queue-table';
+import { queueLines } from './chart-data';
+import { formatDelta, formatLatency, nextSort, pendingTrends, sortQueues, trendWindow, type QueueTrend } from './queue-table';
 
 const q = (queue: string, over: Partial<QueueStat> = {}): QueueStat => ({
   queue,
@@ -53,8 +54,8 @@ describe('sortQueues', () => {
   });
   it('sorts by trend, queues without one last either way', () => {
     const trends = new Map<string, QueueTrend>([
-      ['ocr', { start: 10, end: 400, values: [] }],
-      ['batch', { start: 10, end: 0, values: [] }],
+      ['ocr', { start: 10, end: 400, points: [] }],
+      ['batch', { start: 10, end: 0, points: [] }],
     ]);
     expect(names(sortQueues(rows, { column: 'trend', dir: 'desc' }, trends))).toEqual(['ocr', 'batch', 'echo']);
     expect(names(sortQueues(rows, { column: 'trend', dir: 'asc' }, trends))).toEqual(['batch', 'ocr', 'echo']);
@@ -67,20 +68,17 @@ describe('sortQueues', () => {
 });
 
 describe('pendingTrends', () => {
-  it('takes the value at the start of the window and the newest one', () => {
-    const t = pendingTrends(
-      [
-        series(1, 1, { queue: 'echo', state: 'pending' }, [
-          [100, 3],
-          [200, 7],
-          [300, null],
-          [400, 90],
-        ]),
-      ],
-      250,
-      1,
-    );
-    expect(t.get('echo')).toEqual({ start: 7, end: 90, values: [3, 7, 90] });
+  const win = { fromMs: 0, toMs: 1_000 };
+
+  it('takes the value at the start of the window and the newest one, keeping gaps for the sparkline', () => {
+    const points: [number, number | null][] = [
+      [100, 3],
+      [200, 7],
+      [300, null],
+      [400, 90],
+    ];
+    const t = pendingTrends([series(1, 1, { queue: 'echo', state: 'pending' }, points)], 250, win, 60);
+    expect(t.get('echo')).toEqual({ start: 7, end: 90, points });
   });
   it('uses the first point after the start when nothing came before', () => {
     const t = pendingTrends(
@@ -91,53 +89,56 @@ describe('pendingTrends', () => {
         ]),
       ],
       100,
-      1,
+      win,
+      60,
     );
     expect(t.get('ocr')?.start).toBe(4);
   });
-  it('ignores other states and prefers the snapshot source over a longer series', () => {
+  it('ignores other states and keeps one of two sources reporting the same queue, exactly as the chart draws it', () => {
+    const all = [
+      // The longer series stopped earlier: the one with the newest sample wins, as on the chart.
+      series(1, 2, { queue: 'echo', state: 'pending' }, [
+        [100, 1],
+        [200, 2],
+        [300, 3],
+      ]),
+      series(2, 1, { queue: 'echo', state: 'pending' }, [
+        [100, 10],
+        [400, 40],
+      ]),
+      series(3, 1, { queue: 'echo', state: 'active' }, [[100, 99]]),
+    ];
+    const t = pendingTrends(all, 0, win, 60).get('echo');
+    expect(t).toMatchObject({ start: 10, end: 40 });
+    const [drawn] = queueLines(all, { queue: 'each', states: ['pending'] }, win, 60);
+    expect(t?.points).toEqual(drawn?.points);
+  });
+  it('sums what is left for a queue (two label sets), as the chart does', () => {
     const t = pendingTrends(
       [
-        series(1, 2, { queue: 'echo', state: 'pending' }, [
-          [1, 1],
-          [2, 2],
-          [3, 3],
-        ]),
-        series(2, 1, { queue: 'echo', state: 'pending' }, [
-          [1, 10],
-          [3, 30],
-        ]),
-        series(3, 1, { queue: 'echo', state: 'active' }, [[1, 99]]),
+        series(1, 1, { queue: 'echo', state: 'pending', instance: 'a' }, [[100, 2]]),
+        series(2, 1, { queue: 'echo', state: 'pending', instance: 'b' }, [[100, 3]]),
       ],
       0,
-      1,
+      win,
+      60,
     );
-    expect(t.get('echo')?.end).toBe(30);
+    expect(t.get('echo')?.end).toBe(5);
   });
   it('has no start or end for a series of NaNs', () => {
-    expect(pendingTrends([series(1, 1, { queue: 'x', state: 'pending' }, [[1, null]])], 0, null).get('x')).toEqual({
+    expect(pendingTrends([series(1, 1, { queue: 'x', state: 'pending' }, [[1, null]])], 0, win, 60).get('x')).toEqual({
       start: null,
       end: null,
-      values: [],
+      points: [[1, null]],
     });
-  });
-});
-
-describe('sparklinePoints', () => {
-  it('spans the box, highest value at the top', () => {
-    expect(sparklinePoints([0, 5, 10], 100, 20)).toBe('0,20 50,10 100,0');
-  });
-  it('draws a constant series mid-height and nothing for no data', () => {
-    expect(sparklinePoints([4, 4], 10, 20)).toBe('0,10 10,10');
-    expect(sparklinePoints([], 10, 20)).toBe('');
   });
 });
 
 describe('formatting', () => {
   it.each([
     [0, '0'],
-    [850, '850 ms'],
-    [12_400, '12.4 s'],
+    [850, '850ms'],
+    [12_400, '12.4s'],
     [200_000, '3m 20s'],
     [7_500_000, '2h 05m'],
   ])('latency %d → %s', (ms, text) => {
@@ -148,5 +149,15 @@ describe('formatting', () => {
     expect(formatDelta(-4)).toBe('−4');
     expect(formatDelta(0)).toBe('±0');
     expect(formatDelta(null)).toBe('–');
+  });
+});
+
+describe('trendWindow', () => {
+  const NOW = 1_700_000_000_000;
+  it('runs from a lead-in before the incident start to now', () => {
+    expect(trendWindow(NOW - 600_000, NOW - 3_600_000, NOW)).toEqual({ sinceMs: NOW - 600_000, fromMs: NOW - 1_500_000, toMs: NOW });
+  });
+  it('runs over the shown window without an incident, up to now', () => {
+    expect(trendWindow(null, NOW - 7_200_000, NOW)).toEqual({ sinceMs: NOW - 7_200_000, fromMs: NOW - 7_200_000, toMs: NOW });
   });
 });

@@ -1,4 +1,7 @@
-import type { QueueStat, SeriesData } from '../../shared/domain/telemetry';
+import type { QueueStat, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
+import { combine, dedupeByLabels, type TimeWindow } from './chart-data';
+import { formatDuration } from './format';
+import { INCIDENT_LEAD_IN_MS } from './view-range';
 
 /** Sorting and trends for the AsynqMon queue panel. */
 
@@ -31,8 +34,8 @@ export interface QueueTrend {
   start: number | null;
   /** The newest point. */
   end: number | null;
-  /** Non-null values oldest first, for the sparkline. */
-  values: number[];
+  /** Pending over the trend window as the chart draws it (NaN gaps kept), for the sparkline. */
+  points: SeriesPoint[];
 }
 
 /** Clicking the sorted column flips it; a new column starts with the biggest (names: A–Z). */
@@ -81,58 +84,59 @@ export function sortQueues(rows: readonly QueueStat[], sort: QueueSort, trends: 
   });
 }
 
+/** What the Δ column compares and the window its sparklines cover. */
+export interface TrendWindow extends TimeWindow {
+  /** "Start": the incident's start, or the start of the shown window without an incident. */
+  sinceMs: number;
+}
+
 /**
- * Pending-task trends per queue from `queue.depth{state="pending"}` series. When several sources
- * report the same queue (AsynqMon and Prometheus' asynq collector), the one the snapshot came
- * from wins, else the series with the most points: adding them would double-count.
+ * The pending trend runs from the incident's start (drawn from a lead-in before it) or, without an
+ * incident, from the start of the shown window, up to now: the table beside it shows current figures.
  */
-export function pendingTrends(series: readonly SeriesData[], startMs: number, preferSourceId: number | null): Map<string, QueueTrend> {
-  const chosen = new Map<string, SeriesData>();
-  for (const s of series) {
+export function trendWindow(incidentStartMs: number | null, viewFromMs: number, nowMs: number): TrendWindow {
+  const sinceMs = incidentStartMs ?? viewFromMs;
+  const fromMs = incidentStartMs === null ? sinceMs : Math.min(sinceMs - INCIDENT_LEAD_IN_MS, nowMs - 60_000);
+  return { sinceMs, fromMs, toMs: Math.max(nowMs, fromMs + 1) };
+}
+
+/**
+ * Pending-task trends per queue from `queue.depth` series, by the chart's rules (logic/chart-data.ts):
+ * `dedupeByLabels` keeps one series where two sources report the same queue (adding them would
+ * double-count), and what is left for a queue is summed, so the table's Δ and the chart's
+ * per-queue pending line are the same numbers.
+ */
+export function pendingTrends(series: readonly SeriesData[], startMs: number, win: TimeWindow, maxPoints: number): Map<string, QueueTrend> {
+  const byQueue = new Map<string, SeriesData[]>();
+  for (const s of dedupeByLabels(series)) {
     const queue = s.labels.queue;
-    if (!queue || (s.labels.state !== undefined && s.labels.state !== 'pending')) continue;
-    const prev = chosen.get(queue);
-    const better =
-      !prev ||
-      (s.sourceId === preferSourceId && prev.sourceId !== preferSourceId) ||
-      ((s.sourceId === preferSourceId) === (prev.sourceId === preferSourceId) && s.points.length > prev.points.length);
-    if (better) chosen.set(queue, s);
+    if (queue && s.labels.state === 'pending') byQueue.set(queue, [...(byQueue.get(queue) ?? []), s]);
   }
   const out = new Map<string, QueueTrend>();
-  for (const [queue, s] of chosen) {
-    const points = s.points.filter((p): p is [number, number] => p[1] !== null && Number.isFinite(p[1])).sort((a, b) => a[0] - b[0]);
-    const before = points.filter((p) => p[0] <= startMs).at(-1);
-    const start = before ?? points.find((p) => p[0] > startMs);
-    out.set(queue, { start: start ? start[1] : null, end: points.at(-1)?.[1] ?? null, values: points.map((p) => p[1]) });
+  for (const [queue, members] of byQueue) {
+    const points = combine(
+      members.map((m) => m.points),
+      'sum',
+      win,
+      maxPoints,
+    );
+    const finite = points.filter((p): p is [number, number] => p[1] !== null && Number.isFinite(p[1])).sort((a, b) => a[0] - b[0]);
+    const before = finite.filter((p) => p[0] <= startMs).at(-1);
+    const start = before ?? finite.find((p) => p[0] > startMs);
+    out.set(queue, { start: start ? start[1] : null, end: finite.at(-1)?.[1] ?? null, points });
   }
   return out;
 }
 
-/** SVG polyline points for a sparkline; a flat line for a constant series, '' for none. */
-export function sparklinePoints(values: readonly number[], width: number, height: number): string {
-  if (values.length === 0) return '';
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const span = max - min;
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const round = (n: number): number => Math.round(n * 10) / 10;
-  return values
-    .map((v, i) => {
-      const y = span === 0 ? height / 2 : height - ((v - min) / span) * height;
-      return `${round(i * step)},${round(y)}`;
-    })
-    .join(' ');
-}
-
-/** "0", "850 ms", "12.4 s", "3m 20s", "2h 05m" — latency of the oldest pending task. */
+/**
+ * "0", "850ms", "12.4s", "3m 20s", "2h 05m" — latency of the oldest pending task: `formatDuration`
+ * from a minute up, with the sub-second detail below it that a latency needs.
+ */
 export function formatLatency(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return '0';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(Math.floor(s % 60)).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  return formatDuration(ms);
 }
 
 /** "+120", "−4", "±0" with a real minus sign, so the column reads at a glance. */

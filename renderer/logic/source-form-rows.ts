@@ -39,30 +39,46 @@ export function queryRowsFromView(queries: readonly SourceQuery[]): QueryRow[] {
   return queries.map((q) => ({ key: nextKey(), id: q.id, title: q.title, metric: q.metric, expr: q.expr, enabled: q.enabled }));
 }
 
-export function addHeaderRow(form: SourceForm): SourceForm {
-  if (form.headers.length >= SOURCE_LIMITS.maxHeaders) return form;
-  return { ...form, headers: [...form.headers, { key: nextKey(), name: '', value: '', secret: false, storedName: null }] };
+/** The form's two editable lists. */
+export type RowList = 'headers' | 'queries';
+type Row<L extends RowList> = SourceForm[L][number];
+
+/** What a person edits in a row: not its React key, nor what main derives (a stored secret's name, a query id). */
+export type RowPatch<L extends RowList> = Partial<Omit<Row<L>, 'key' | (L extends 'headers' ? 'storedName' : 'id')>>;
+
+const LIMIT: Readonly<Record<RowList, number>> = { headers: SOURCE_LIMITS.maxHeaders, queries: SOURCE_LIMITS.maxQueries };
+
+const NEW_ROW: { [L in RowList]: () => Row<L> } = {
+  headers: () => ({ key: nextKey(), name: '', value: '', secret: false, storedName: null }),
+  queries: () => ({ key: nextKey(), id: '', title: '', metric: '', expr: '', enabled: true }),
+};
+
+function withRows<L extends RowList>(form: SourceForm, list: L, rows: Row<L>[]): SourceForm {
+  return { ...form, [list]: rows };
 }
 
-export function updateHeaderRow(form: SourceForm, key: number, patch: Partial<Omit<HeaderRow, 'key' | 'storedName'>>): SourceForm {
-  return { ...form, headers: form.headers.map((h) => (h.key === key ? { ...h, ...patch } : h)) };
+/** Appends an empty row (with `init` filled in), up to the contract's limit. Adding a query switches a new source from the kind's defaults to custom queries. */
+export function addRow<L extends RowList>(form: SourceForm, list: L, init: RowPatch<L> = {}): SourceForm {
+  const rows: Row<L>[] = form[list];
+  if (rows.length >= LIMIT[list]) return form;
+  const next = withRows(form, list, [...rows, { ...NEW_ROW[list](), ...init }]);
+  return list === 'queries' ? { ...next, queryMode: 'custom' } : next;
 }
 
-export function removeHeaderRow(form: SourceForm, key: number): SourceForm {
-  return { ...form, headers: form.headers.filter((h) => h.key !== key) };
+export function patchRow<L extends RowList>(form: SourceForm, list: L, key: number, patch: RowPatch<L>): SourceForm {
+  const rows: Row<L>[] = form[list];
+  return withRows(
+    form,
+    list,
+    rows.map((r) => (r.key === key ? { ...r, ...patch } : r)),
+  );
 }
 
-/** Adding a query switches a new source from the kind's defaults to custom queries. */
-export function addQueryRow(form: SourceForm): SourceForm {
-  if (form.queries.length >= SOURCE_LIMITS.maxQueries) return form;
-  const row: QueryRow = { key: nextKey(), id: '', title: '', metric: '', expr: '', enabled: true };
-  return { ...form, queryMode: 'custom', queries: [...form.queries, row] };
-}
-
-export function updateQueryRow(form: SourceForm, key: number, patch: Partial<Omit<QueryRow, 'key' | 'id'>>): SourceForm {
-  return { ...form, queries: form.queries.map((q) => (q.key === key ? { ...q, ...patch } : q)) };
-}
-
-export function removeQueryRow(form: SourceForm, key: number): SourceForm {
-  return { ...form, queries: form.queries.filter((q) => q.key !== key) };
+export function removeRow(form: SourceForm, list: RowList, key: number): SourceForm {
+  const rows: Row<RowList>[] = form[list];
+  return withRows(
+    form,
+    list,
+    rows.filter((r) => r.key !== key),
+  );
 }

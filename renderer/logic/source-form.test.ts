@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceView } from '../../shared/domain/source-config';
+import { SOURCE_LIMITS, type SourceView } from '../../shared/domain/source-config';
 import {
-  addHeaderRow,
-  addQueryRow,
+  addRow,
   buildSourceInput,
   emptySourceForm,
   formFromView,
   inputFromView,
-  removeQueryRow,
-  updateHeaderRow,
-  updateQueryRow,
+  patchRow,
+  removeRow,
   type SourceForm,
 } from './source-form';
 
@@ -141,7 +139,7 @@ describe('editing a saved source', () => {
     const form = formFromView(VIEW);
     const secret = form.headers[1];
     if (!secret) throw new Error('fixture');
-    const errors = errorsOf(updateHeaderRow(form, secret.key, { name: 'X-Other-Key' }));
+    const errors = errorsOf(patchRow(form, 'headers', secret.key, { name: 'X-Other-Key' }));
     expect(errors[`header-${secret.key}-value`]).toMatch(/again/);
   });
 
@@ -166,11 +164,11 @@ describe('editing a saved source', () => {
 
 describe('header rows', () => {
   it('skips blank rows, validates names and duplicates, requires new secret values', () => {
-    let form = addHeaderRow(addHeaderRow(addHeaderRow(addHeaderRow(filled()))));
+    let form = addRow(addRow(addRow(addRow(filled(), 'headers'), 'headers'), 'headers'), 'headers');
     const [a, b, c, blank] = form.headers.map((h) => h.key) as [number, number, number, number];
-    form = updateHeaderRow(form, a, { name: 'X-Scope-OrgID', value: 'tenant-a' });
-    form = updateHeaderRow(form, b, { name: 'x-scope-orgid', value: 'tenant-b' });
-    form = updateHeaderRow(form, c, { name: 'Bad Name', secret: true });
+    form = patchRow(form, 'headers', a, { name: 'X-Scope-OrgID', value: 'tenant-a' });
+    form = patchRow(form, 'headers', b, { name: 'x-scope-orgid', value: 'tenant-b' });
+    form = patchRow(form, 'headers', c, { name: 'Bad Name', secret: true });
     const errors = errorsOf(form);
     expect(errors[`header-${b}-name`]).toMatch(/twice/);
     expect(errors[`header-${c}-name`]).toMatch(/header name may contain only/i);
@@ -179,20 +177,33 @@ describe('header rows', () => {
   });
 
   it('refuses a header value that spans lines', () => {
-    let form = addHeaderRow(filled());
+    let form = addRow(filled(), 'headers');
     const key = form.headers[0]?.key ?? 0;
-    form = updateHeaderRow(form, key, { name: 'X-Token', value: 'a\r\nInjected: 1' });
+    form = patchRow(form, 'headers', key, { name: 'X-Token', value: 'a\r\nInjected: 1' });
     expect(errorsOf(form)[`header-${key}-value`]).toMatch(/one line/);
+  });
+
+  it('adds a row filled in, stops at the limit, and removes only the row asked for', () => {
+    let form = addRow(filled(), 'headers', { name: 'X-Scope-OrgID' });
+    expect(form.headers.map((h) => [h.name, h.value, h.secret, h.storedName])).toEqual([['X-Scope-OrgID', '', false, null]]);
+    expect(form.queryMode).toBe('defaults');
+    while (form.headers.length < SOURCE_LIMITS.maxHeaders) form = addRow(form, 'headers');
+    expect(addRow(form, 'headers')).toBe(form);
+    const [first, second] = form.headers;
+    const removed = removeRow(form, 'headers', second?.key ?? 0);
+    expect(removed.headers).toHaveLength(SOURCE_LIMITS.maxHeaders - 1);
+    expect(removed.headers[0]).toBe(first);
+    expect(removed.headers.some((h) => h.key === second?.key)).toBe(false);
   });
 });
 
 describe('query rows', () => {
   it('switches a new source to custom queries and derives unique ids from the metric', () => {
-    let form = addQueryRow(addQueryRow(filled()));
+    let form = addRow(addRow(filled(), 'queries'), 'queries');
     expect(form.queryMode).toBe('custom');
     const [a, b] = form.queries.map((q) => q.key) as [number, number];
-    form = updateQueryRow(form, a, { title: 'GPU memory', metric: 'gpu.memory.share', expr: 'DCGM_FI_DEV_FB_USED' });
-    form = updateQueryRow(form, b, { title: 'Again', metric: 'gpu.memory.share', expr: 'up', enabled: false });
+    form = patchRow(form, 'queries', a, { title: 'GPU memory', metric: 'gpu.memory.share', expr: 'DCGM_FI_DEV_FB_USED' });
+    form = patchRow(form, 'queries', b, { title: 'Again', metric: 'gpu.memory.share', expr: 'up', enabled: false });
     const r = buildSourceInput(form);
     expect(r.ok && r.input.queries).toEqual([
       { id: 'gpu.memory.share', title: 'GPU memory', metric: 'gpu.memory.share', expr: 'DCGM_FI_DEV_FB_USED', enabled: true },
@@ -201,18 +212,18 @@ describe('query rows', () => {
   });
 
   it('shows query errors on the row, and removing every row sends an empty list', () => {
-    let form = addQueryRow(filled());
+    let form = addRow(filled(), 'queries');
     const key = form.queries[0]?.key ?? 0;
-    form = updateQueryRow(form, key, { title: 'Broken', metric: 'Bad Metric!' });
+    form = patchRow(form, 'queries', key, { title: 'Broken', metric: 'Bad Metric!' });
     const errors = errorsOf(form);
     expect(errors[`query-${key}-metric`]).toMatch(/lower-case/);
     expect(errors[`query-${key}-expr`]).toMatch(/must not be empty/);
-    const none = buildSourceInput(removeQueryRow(form, key));
+    const none = buildSourceInput(removeRow(form, 'queries', key));
     expect(none.ok && none.input.queries).toEqual([]);
   });
 
   it('sends no queries for kinds without them', () => {
-    const form = addQueryRow(filled({ kind: 'asynqmon' }));
+    const form = addRow(filled({ kind: 'asynqmon' }), 'queries');
     const r = buildSourceInput(form);
     expect(r.ok && 'queries' in r.input).toBe(false);
   });

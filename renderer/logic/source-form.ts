@@ -3,8 +3,8 @@ import { SOURCE_LIMITS, type SourceView } from '../../shared/domain/source-confi
 import type { SourceKind } from '../../shared/domain/sources';
 import { headerRowsFromView, queryRowsFromView, type HeaderRow, type QueryRow } from './source-form-rows';
 
-export { addHeaderRow, addQueryRow, removeHeaderRow, removeQueryRow, updateHeaderRow, updateQueryRow } from './source-form-rows';
-export type { HeaderRow, QueryRow } from './source-form-rows';
+export { addRow, patchRow, removeRow } from './source-form-rows';
+export type { HeaderRow, QueryRow, RowList, RowPatch } from './source-form-rows';
 
 /** Only these kinds have editable queries; the others poll fixed endpoints. */
 export const KINDS_WITH_QUERIES: readonly SourceKind[] = ['prometheus', 'loki'];

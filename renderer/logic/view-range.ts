@@ -1,21 +1,24 @@
 import type { Incident } from '../../shared/domain/incident';
 
-/** The time window the command view shows. Presets follow "now" when `follow` is on. */
+/**
+ * The time window the command view shows. The rolling presets end "now" and move with the clock;
+ * 'incident' runs over the incident (and moves while it is open); 'custom' is a fixed window.
+ */
 export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', 'incident', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
+export type RollingPreset = Exclude<RangePreset, 'incident' | 'custom'>;
 
 export interface ViewRange {
   preset: RangePreset;
   /** Only for 'custom' (and a brush zoom, which becomes custom). */
   fromMs: number | null;
   toMs: number | null;
-  /** Live follow: the window's end moves with the clock. Off for custom ranges. */
-  follow: boolean;
 }
 
-export const DEFAULT_RANGE: ViewRange = { preset: '1h', fromMs: null, toMs: null, follow: true };
+export const DEFAULT_RANGE: ViewRange = { preset: '1h', fromMs: null, toMs: null };
 
-const PRESET_MS: Record<'15m' | '1h' | '6h' | '24h', number> = {
+/** How far back each rolling preset reaches; the one table of spans. */
+export const PRESET_SPANS: Readonly<Record<RollingPreset, number>> = {
   '15m': 15 * 60_000,
   '1h': 60 * 60_000,
   '6h': 6 * 60 * 60_000,
@@ -31,18 +34,46 @@ export function incidentStart(incident: Incident): number {
   return Math.min(t.impactStartedAt ?? Infinity, t.detectedAt ?? Infinity, t.declaredAt);
 }
 
+/** When the incident stopped moving (resolved, else closed); null while it is open. */
+function incidentEnd(incident: Incident): number | null {
+  return incident.times.resolvedAt ?? incident.times.closedAt ?? null;
+}
+
+/** A custom range's window; null when it is not custom or not a valid window (then it rolls like 1 h). */
+function fixedWindow(range: ViewRange): { fromMs: number; toMs: number } | null {
+  const { fromMs, toMs } = range;
+  return range.preset === 'custom' && fromMs !== null && toMs !== null && fromMs < toMs ? { fromMs, toMs } : null;
+}
+
 /**
  * Concrete [from, to] for a range. The incident window runs from a lead-in before its start
  * to its resolution (or now while open); without an incident it falls back to the last hour.
  */
 export function resolveRange(range: ViewRange, incident: Incident | null, nowMs: number): { fromMs: number; toMs: number } {
-  if (range.preset === 'custom' && range.fromMs !== null && range.toMs !== null && range.fromMs < range.toMs) {
-    return { fromMs: range.fromMs, toMs: range.toMs };
-  }
+  const fixed = fixedWindow(range);
+  if (fixed) return fixed;
   if (range.preset === 'incident' && incident) {
-    const toMs = incident.times.resolvedAt ?? incident.times.closedAt ?? nowMs;
-    return { fromMs: incidentStart(incident) - INCIDENT_LEAD_IN_MS, toMs: Math.max(toMs, incidentStart(incident) + 60_000) };
+    const start = incidentStart(incident);
+    return { fromMs: start - INCIDENT_LEAD_IN_MS, toMs: Math.max(incidentEnd(incident) ?? nowMs, start + 60_000) };
   }
-  const span = range.preset === 'incident' || range.preset === 'custom' ? PRESET_MS['1h'] : PRESET_MS[range.preset];
+  const span = range.preset === 'incident' || range.preset === 'custom' ? PRESET_SPANS['1h'] : PRESET_SPANS[range.preset];
   return { fromMs: nowMs - span, toMs: nowMs };
+}
+
+/** Whether `resolveRange` ends the window at "now", i.e. it moves with the clock and new data lands in it. */
+export function isLive(range: ViewRange, incident: Incident | null): boolean {
+  if (fixedWindow(range)) return false;
+  return !(range.preset === 'incident' && incident && incidentEnd(incident) !== null);
+}
+
+/**
+ * Everything `resolveRange` reads apart from the clock, as a string: equal keys mean the same
+ * window, so a view re-asks its data when this changes and not when an unrelated field of the
+ * incident (a note, a role, a pin) does.
+ */
+export function windowKey(range: ViewRange, incident: Incident | null): string {
+  const base = [range.preset, range.fromMs ?? '', range.toMs ?? ''];
+  if (range.preset !== 'incident' || !incident) return base.join('|');
+  const t = incident.times;
+  return [...base, incident.id, t.impactStartedAt ?? '', t.detectedAt ?? '', t.declaredAt, t.resolvedAt ?? '', t.closedAt ?? ''].join('|');
 }

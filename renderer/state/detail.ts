@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
 import { ApiError, call, errorMessage } from '../api/client';
+import { hashFor, replaceHash } from './route-hash';
+import { leaveIncidentRange } from './telemetry';
 import { showBanner } from './ui';
 
 interface DetailState {
@@ -19,13 +21,20 @@ export function selectedId(): number | null {
   return useDetailStore.getState().selectedId;
 }
 
+/** The shown incident, outside React (tests, and actions that must read before they write). */
+export function getDetail(): IncidentDetail | null {
+  return useDetailStore.getState().detail;
+}
+
 let seq = 0;
 
 export function selectIncident(id: number | null): void {
   const same = useDetailStore.getState().selectedId === id;
   useDetailStore.setState(same ? { selectedId: id } : { selectedId: id, detail: null, error: null });
-  writeHash(id);
-  if (id !== null) void refreshDetail();
+  replaceHash(hashFor(id === null ? { kind: 'home' } : { kind: 'incident', id }));
+  // The incident's own window means nothing without one: the view goes back to the last hour.
+  if (id === null) leaveIncidentRange();
+  else void refreshDetail();
 }
 
 /** Re-reads the shown incident; an answer for an incident no longer shown is dropped. */
@@ -54,20 +63,4 @@ export function appendEvent(event: TimelineEvent): void {
   if (!detail || detail.incident.id !== event.incidentId || detail.timeline.some((e) => e.id === event.id)) return;
   const timeline = [...detail.timeline, event].sort((x, y) => x.at - y.at || x.id - y.id);
   useDetailStore.setState({ detail: { ...detail, timeline } });
-}
-
-const HASH = /^#\/incident\/(\d+)$/;
-
-/** The selected incident lives in the URL hash, so a reload comes back to it. */
-export function idFromHash(hash: string): number | null {
-  const m = HASH.exec(hash);
-  const id = m ? Number(m[1]) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
-function writeHash(id: number | null): void {
-  if (typeof window === 'undefined') return;
-  const hash = id === null ? '' : `#/incident/${id}`;
-  if (window.location.hash !== hash)
-    window.history.replaceState(null, '', hash === '' ? window.location.pathname + window.location.search : hash);
 }

@@ -1,11 +1,13 @@
 import { onConnection, onEvent } from '../api/client';
+import { chartUrlOptions } from '../logic/chart-url';
 import { setConnection } from './app-info';
-import { idFromHash, refreshDetail, selectIncident, selectedId } from './detail';
+import { refreshDetail, selectedId } from './detail';
 import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
-import { loadSnapshot, telemetryUpdated } from './telemetry';
+import { followHash } from './route';
+import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -22,9 +24,14 @@ function coalesce(fn: () => Promise<void>, ms: number): () => void {
 /**
  * Starts the console: first loads, then live updates. Pushed events are hints:
  * each one causes a re-read, and a reconnect re-reads everything, because events
- * sent while the socket was down are gone.
+ * sent while the socket was down are gone. Called before the first render, so the first
+ * telemetry request is already for a window named in the URL (logic/chart-url.ts) and the
+ * first frame shows the route in the hash.
  */
 export function startApp(): () => void {
+  const urlRange = chartUrlOptions().range;
+  if (urlRange) setViewRange(urlRange);
+
   const refreshList = coalesce(loadIncidents, 50);
   const refreshShown = coalesce(refreshDetail, 50);
 
@@ -56,8 +63,7 @@ export function startApp(): () => void {
   void loadAppInfo();
   void loadSources();
   void loadSnapshot();
-  const fromHash = idFromHash(window.location.hash);
-  if (fromHash !== null) selectIncident(fromHash);
+  const offRoute = followHash();
 
   return () => {
     offChanged();
@@ -65,5 +71,6 @@ export function startApp(): () => void {
     offHealth();
     offSources();
     offTelemetry();
+    offRoute();
   };
 }

@@ -17,6 +17,8 @@ vi.mock('../api/client', () => ({
 }));
 
 const { enterLogScope, getLogsState, lineKey, pinLogLine, resetLogs, runLogQuery, setLogText } = await import('./logs');
+const { getDetail, refreshDetail, selectIncident } = await import('./detail');
+const { pinnedLines } = await import('../components/command/logs/evidence-data');
 
 const line = (tNs: string, text: string, labels: Record<string, string> = { app: 'echo' }): LogLine => ({
   tNs,
@@ -88,8 +90,14 @@ describe('runLogQuery', () => {
     const first = runLogQuery({ defaultQuery: 'q', fromMs: 1, toMs: 2 });
     await runLogQuery({ defaultQuery: 'q', fromMs: 1, toMs: 2, background: true });
     expect(call).toHaveBeenCalledTimes(1);
+    // A person's run goes out although the first is still in flight, and its answer is the one kept.
+    call.mockResolvedValueOnce(answer('mine', [line('1000000000002', 'fresh')]));
+    await runLogQuery({ defaultQuery: 'q', fromMs: 3, toMs: 4 });
+    expect(call).toHaveBeenCalledTimes(2);
+    expect(call).toHaveBeenLastCalledWith('logs:query', expect.objectContaining({ fromMs: 3, toMs: 4 }));
     slow.resolve(answer('q', []));
     await first;
+    expect(getLogsState().result?.query).toBe('mine');
   });
 
   it('says so instead of sending an empty query', async () => {
@@ -110,10 +118,18 @@ describe('runLogQuery', () => {
 });
 
 describe('pinLogLine', () => {
-  it('sends the line as evidence and remembers it was pinned', async () => {
+  it('sends the line as evidence and shows it pinned on the timeline, without re-reading the incident', async () => {
     const l = line('1767225600123456789', 'level=error msg=boom', { app: 'ocr-worker' });
-    call.mockResolvedValueOnce({ id: 9, incidentId: 4, at: 1, kind: 'pin-log', actor: 'a', summary: 's', data: {} });
+    const incident = { id: 4, times: {} };
+    call.mockResolvedValue({ incident, timeline: [] });
+    selectIncident(4);
+    await refreshDetail();
+    call.mockReset();
+    // What main stores for a pinned line (evidence-service.ts): the line's fields, flat.
+    const data = { tNs: l.tNs, tMs: l.tMs, labels: l.labels, line: l.line, query: '{app="ocr-worker"}', sourceId: 3 };
+    call.mockResolvedValueOnce({ id: 9, incidentId: 4, at: 1, kind: 'pin-log', actor: 'a', summary: 's', data });
     await pinLogLine(4, l, '{app="ocr-worker"}', 3);
+    expect(call).toHaveBeenCalledTimes(1);
     expect(call).toHaveBeenCalledWith('incident:pin-evidence', {
       kind: 'log-line',
       id: 4,
@@ -121,8 +137,9 @@ describe('pinLogLine', () => {
       query: '{app="ocr-worker"}',
       line: { tNs: '1767225600123456789', labels: { app: 'ocr-worker' }, line: 'level=error msg=boom' },
     });
-    expect(getLogsState().pinned[lineKey(l)]).toBe(true);
+    expect(pinnedLines(getDetail()?.timeline ?? []).map(lineKey)).toEqual([lineKey(l)]);
     expect(getLogsState().pinning).toBeNull();
+    selectIncident(null);
   });
 
   it('cuts a line longer than evidence may be, and says why a pin failed', async () => {
@@ -133,7 +150,7 @@ describe('pinLogLine', () => {
     expect(sent.line.line.endsWith('…')).toBe(true);
     expect(sent.sourceId).toBeUndefined();
     expect(getLogsState().pinError).toBe('Could not pin the line: not wired yet');
-    expect(getLogsState().pinned).toEqual({});
+    expect(getLogsState().pinning).toBeNull();
   });
 });
 

@@ -1,9 +1,12 @@
 import { create } from 'zustand';
 import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
 import { ApiError, call, errorMessage } from '../api/client';
-import { appendEvent, refreshDetail } from './detail';
+import { appendEvent } from './detail';
 
-/** The logs panel's query, its last answer and pinned lines; kept here so the panel can remount without losing them. */
+/**
+ * The logs panel's query and its last answer; kept here so the panel can remount without losing them.
+ * Which lines are pinned is not kept here: the incident's timeline says (LogsPanel, evidence-data.ts).
+ */
 
 export const LOG_LIMITS = [500, 2_000, 5_000, 10_000] as const;
 export const DEFAULT_LOG_LIMIT = 2_000;
@@ -26,8 +29,7 @@ export interface LogsState {
   follow: boolean;
   limit: number;
   sourceId: number | null;
-  /** Lines pinned from this panel, by `lineKey`. */
-  pinned: Record<string, true>;
+  /** The `lineKey` of the line being pinned right now. */
   pinning: string | null;
   pinError: string | null;
 }
@@ -44,7 +46,6 @@ const INITIAL: LogsState = {
   follow: true,
   limit: DEFAULT_LOG_LIMIT,
   sourceId: null,
-  pinned: {},
   pinning: null,
   pinError: null,
 };
@@ -61,7 +62,6 @@ export const useLogLoading = (): boolean => useLogsStore((s) => s.loading);
 export const useLogFollow = (): boolean => useLogsStore((s) => s.follow);
 export const useLogLimit = (): number => useLogsStore((s) => s.limit);
 export const useLogSourceId = (): number | null => useLogsStore((s) => s.sourceId);
-export const usePinnedLines = (): Record<string, true> => useLogsStore((s) => s.pinned);
 export const usePinning = (): string | null => useLogsStore((s) => s.pinning);
 export const usePinError = (): string | null => useLogsStore((s) => s.pinError);
 
@@ -165,9 +165,9 @@ export async function pinLogLine(incidentId: number, line: LogLine, query: strin
       line: { tNs: line.tNs, labels, line: clip(line.line, MAX_PIN_LINE) },
       ...(sourceId !== null ? { sourceId } : {}),
     });
-    useLogsStore.setState((s) => ({ pinning: null, pinned: { ...s.pinned, [key]: true } }));
+    // The timeline shows the pin at once; the pushed incident:changed re-reads the incident anyway.
     appendEvent(event);
-    void refreshDetail();
+    useLogsStore.setState({ pinning: null });
   } catch (err) {
     useLogsStore.setState({ pinning: null, pinError: `Could not pin the line: ${errorMessage(err)}` });
   }

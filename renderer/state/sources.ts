@@ -3,41 +3,70 @@ import type { SourceHealth, SourceView } from '../../shared/domain/source-config
 import { call, errorMessage } from '../api/client';
 
 interface SourcesState {
+  /** The source list; pushed `source:health` events update each item's `health` between list reloads. */
   items: SourceView[];
-  /** Health by source id; pushed `source:health` events land here between list reloads. */
-  health: Record<number, SourceHealth>;
   loaded: boolean;
   error: string | null;
 }
 
-const useSourcesStore = create<SourcesState>()(() => ({ items: [], health: {}, loaded: false, error: null }));
+const useSourcesStore = create<SourcesState>()(() => ({ items: [], loaded: false, error: null }));
 
 export const useSources = (): SourceView[] => useSourcesStore((s) => s.items);
 export const useSourcesLoaded = (): boolean => useSourcesStore((s) => s.loaded);
 export const useSourcesError = (): string | null => useSourcesStore((s) => s.error);
-export const useSourceHealth = (id: number): SourceHealth | undefined => useSourcesStore((s) => s.health[id]);
-export const useHealthById = (): Record<number, SourceHealth> => useSourcesStore((s) => s.health);
+
+/** The slowest poll interval among `ids` (null when none is known): data fed by all of them is late only once the slowest is. */
+export function slowestInterval(items: readonly SourceView[], ids: readonly number[]): number | null {
+  let slowest: number | null = null;
+  for (const s of items) if (ids.includes(s.id) && (slowest === null || s.intervalMs > slowest)) slowest = s.intervalMs;
+  return slowest;
+}
+
+export const useSlowestInterval = (ids: readonly number[]): number | null => useSourcesStore((s) => slowestInterval(s.items, ids));
 
 let seq = 0;
+
+/** An event can overtake a list reload; the newer attempt wins. */
+const isOlder = (next: SourceHealth, current: SourceHealth): boolean => (current.lastAttemptAt ?? 0) > (next.lastAttemptAt ?? 0);
 
 /** Re-reads the source list (after `source:changed`, a reconnect, or a save). Only the newest answer is kept. */
 export async function loadSources(): Promise<void> {
   const mine = ++seq;
   try {
-    const items = await call('source:list', {});
+    const loaded = await call('source:list', {});
     if (mine !== seq) return;
-    const health: Record<number, SourceHealth> = {};
-    for (const s of items) health[s.id] = s.health;
-    useSourcesStore.setState({ items, health, loaded: true, error: null });
+    // A health event that landed while the list was in flight may be newer than the list's copy.
+    const shown = new Map(useSourcesStore.getState().items.map((s) => [s.id, s.health]));
+    const items = loaded.map((s) => {
+      const current = shown.get(s.id);
+      return current && isOlder(s.health, current) ? { ...s, health: current } : s;
+    });
+    useSourcesStore.setState({ items, loaded: true, error: null });
   } catch (err) {
     if (mine !== seq) return;
     useSourcesStore.setState({ loaded: true, error: `Could not load sources: ${errorMessage(err)}` });
   }
 }
 
-/** A pushed health update; ignored when it is older than what is shown (events can overtake a list reload). */
+/** A pushed health update, folded into its source; ignored when older than what is shown or for a source not listed (yet). */
 export function applyHealth(health: SourceHealth): void {
-  const current = useSourcesStore.getState().health[health.sourceId];
-  if (current && (current.lastAttemptAt ?? 0) > (health.lastAttemptAt ?? 0)) return;
-  useSourcesStore.setState((s) => ({ health: { ...s.health, [health.sourceId]: health } }));
+  useSourcesStore.setState((s) => {
+    const i = s.items.findIndex((v) => v.id === health.sourceId);
+    const current = s.items[i];
+    if (!current || isOlder(health, current.health)) return s;
+    const items = [...s.items];
+    items[i] = { ...current, health };
+    return { items };
+  });
+}
+
+/** For tests: an empty, unloaded list. */
+export function resetSources(): void {
+  seq += 1;
+  useSourcesStore.setState({ items: [], loaded: false, error: null });
+}
+
+/** The current list, outside React (tests). */
+export function getSources(): readonly SourceView[] {
+  return useSourcesStore.getState().items;
 }

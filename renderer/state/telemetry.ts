@@ -23,6 +23,16 @@ export function setViewRange(range: ViewRange): void {
   useTelemetryStore.setState({ range });
 }
 
+/** Leaving the incident (nothing selected): its 'incident' window would be a stuck button, so the last hour it is. */
+export function leaveIncidentRange(): void {
+  if (useTelemetryStore.getState().range.preset === 'incident') useTelemetryStore.setState({ range: DEFAULT_RANGE });
+}
+
+/** The current range, outside React (tests). */
+export function getViewRange(): ViewRange {
+  return useTelemetryStore.getState().range;
+}
+
 let seq = 0;
 
 export async function loadSnapshot(): Promise<void> {

@@ -3,8 +3,8 @@ import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import type { GpuMode } from '../../logic/chart-data';
 import { chartUrlOptions } from '../../logic/chart-url';
-import { resolveRange } from '../../logic/view-range';
-import { setViewRange, useSnapshot, useSnapshotError, useTelemetryTick, useViewRange } from '../../state/telemetry';
+import { isLive, resolveRange } from '../../logic/view-range';
+import { useSnapshot, useSnapshotError, useTelemetryTick, useViewRange } from '../../state/telemetry';
 import '../../styles/command.css';
 import { CorrelationChart } from './chart/CorrelationChart';
 import { useChartData } from './chart/useChartData';
@@ -13,11 +13,6 @@ import { LogsPanel } from './logs/LogsPanel';
 import { QueuePanel } from './queue/QueuePanel';
 import { RangeToolbar } from './RangeToolbar';
 
-// A window named in the page's URL (see logic/chart-url.ts) is applied once, when the app loads,
-// so the very first telemetry request is already for it.
-const urlRange = chartUrlOptions().range;
-if (urlRange) setViewRange(urlRange);
-
 const NO_EVENTS: readonly TimelineEvent[] = [];
 
 /**
@@ -25,7 +20,7 @@ const NO_EVENTS: readonly TimelineEvent[] = [];
  * (its window and timeline events available) and without one (the platform only).
  *
  * Layout: range toolbar; then the correlation chart beside a side column (GPUs, queues); then logs
- * across the full width. Panels built elsewhere slot in where the comments say.
+ * across the full width. A window named in the page's URL is applied by startApp (state/live.ts).
  */
 export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Incident | null; timeline?: readonly TimelineEvent[] }) {
   const range = useViewRange();
@@ -33,17 +28,17 @@ export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Inci
   const snapshot = useSnapshot();
   const snapshotError = useSnapshotError();
   const [gpuMode, setGpuMode] = useState<GpuMode>(() => chartUrlOptions().gpuMode ?? 'node');
-  const following = range.preset !== 'custom' && !(range.preset === 'incident' && incident?.times.resolvedAt != null);
-  // While following, the window moves on every 10 s even when no poll lands (a dead source shows as a gap).
-  const clock = useNow(following ? 10_000 : 30_000);
-  const fetch = useChartData(range, incident, gpuMode, tick, following ? clock : 0);
+  const live = isLive(range, incident);
+  // While live, the window moves on every 10 s even when no poll lands (a dead source shows as a gap).
+  const clock = useNow(live ? 10_000 : 30_000);
+  const fetch = useChartData(range, incident, gpuMode, tick, live ? clock : 0);
   const shown = fetch.data?.win ?? resolveRange(range, incident, clock);
 
   return (
     <section className="command-view" data-testid="command-view" aria-label="Platform telemetry">
       <div className="command-head">
         <h2>Platform</h2>
-        <RangeToolbar range={range} shown={shown} hasIncident={incident !== null} />
+        <RangeToolbar range={range} shown={shown} live={live} hasIncident={incident !== null} />
       </div>
       <div className="command-grid">
         <CorrelationChart
@@ -53,14 +48,14 @@ export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Inci
           onGpuMode={setGpuMode}
           incidentId={incident?.id ?? null}
           timeline={timeline}
-          clock={clock}
+          live={live}
         />
         <div className="command-side">
-          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={fetch.data?.perGpu ?? []} win={shown} clock={clock} />
-          <QueuePanel incident={incident} />
+          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={fetch.data?.perGpu ?? []} win={shown} />
+          <QueuePanel incident={incident} chart={fetch} />
         </div>
       </div>
-      <LogsPanel incident={incident} />
+      <LogsPanel incident={incident} timeline={timeline} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GpuStat, SeriesData } from '../../../shared/domain/telemetry';
 import { CorrelationText } from './chart/CorrelationText';
 import { GpuHeatmap } from './GpuHeatmap';
@@ -19,6 +19,15 @@ const gpu = (node: string, id: string, share: number | null, pod: string | null)
 });
 
 describe('GpuHeatmap', () => {
+  // The age is read from the clock (DataAge ticks on its own).
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   const gpus = [
     gpu('gpu-node-01', '1', 0.97, '<b>ocr-worker-0</b>'),
     gpu('gpu-node-01', '0', 0.42, null),
@@ -37,7 +46,7 @@ describe('GpuHeatmap', () => {
 
   it('shows each GPU by node with its share, tone and workload (as text), and a trend where stored', () => {
     const html = renderToStaticMarkup(
-      <GpuHeatmap gpus={{ sourceId: 1, at: NOW - 5_000, data: gpus }} error={null} trends={[trend]} win={win} clock={NOW} />,
+      <GpuHeatmap gpus={{ sourceId: 1, at: NOW - 5_000, data: gpus }} error={null} trends={[trend]} win={win} />,
     );
     expect(html.indexOf('data-gpu="0"')).toBeLessThan(html.indexOf('data-gpu="1"'));
     expect(html).toContain('data-node="gpu-node-01" data-gpu="1" data-share="0.970"');
@@ -51,13 +60,11 @@ describe('GpuHeatmap', () => {
 
   it('says when the snapshot is old, and when there is none', () => {
     const stale = renderToStaticMarkup(
-      <GpuHeatmap gpus={{ sourceId: 1, at: NOW - 10 * 60_000, data: gpus }} error={null} trends={[]} win={win} clock={NOW} />,
+      <GpuHeatmap gpus={{ sourceId: 1, at: NOW - 10 * 60_000, data: gpus }} error={null} trends={[]} win={win} />,
     );
     expect(stale).toContain('data-stale="true"');
-    expect(stale).toContain('10m ago — stale');
-    const none = renderToStaticMarkup(
-      <GpuHeatmap gpus={null} error="Could not read live data: refused" trends={[]} win={win} clock={NOW} />,
-    );
+    expect(stale).toContain('stale · 10m 00s old');
+    const none = renderToStaticMarkup(<GpuHeatmap gpus={null} error="Could not read live data: refused" trends={[]} win={win} />);
     expect(none).toContain('No GPU snapshot yet');
     expect(none).toContain('Could not read live data: refused');
   });

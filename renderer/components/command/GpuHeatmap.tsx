@@ -1,8 +1,10 @@
 import type { GpuStat, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
 import type { TimeWindow } from '../../logic/chart-data';
-import { formatAge } from '../../logic/format';
-import { nodeRows, shareTone, sparkPath, trendFor } from '../../logic/gpu-grid';
-import { STALE_MS } from './chart/ChartFooter';
+import { formatUtc } from '../../logic/format';
+import { nodeRows, shareTone, trendFor } from '../../logic/gpu-grid';
+import { sparkPath } from '../../logic/spark-path';
+import { useSlowestInterval } from '../../state/sources';
+import { DataAge } from '../DataAge';
 
 const SPARK_W = 64;
 const SPARK_H = 16;
@@ -42,23 +44,17 @@ interface Props {
   error: string | null;
   trends: readonly SeriesData[];
   win: TimeWindow;
-  clock: number;
 }
 
 /** Every GPU at a glance, by node: how full, who holds it, and its trend over the visible window. */
-export function GpuHeatmap({ gpus, error, trends, win, clock }: Props) {
+export function GpuHeatmap({ gpus, error, trends, win }: Props) {
   const rows = gpus ? nodeRows(gpus.data) : [];
-  const stale = gpus !== null && clock - gpus.at > STALE_MS;
+  const intervalMs = useSlowestInterval(gpus ? [gpus.sourceId] : []);
   return (
     <section className="panel gpu-heatmap" data-testid="gpu-heatmap" aria-label="GPUs by node">
       <div className="chart-head">
         <h2>GPUs</h2>
-        {gpus && (
-          <span className={stale ? 'stale' : 'muted'} data-testid="gpu-age" data-stale={stale}>
-            as of {formatAge(gpus.at, clock)}
-            {stale ? ' — stale' : ''}
-          </span>
-        )}
+        {gpus && <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatUtc(gpus.at)}`} />}
       </div>
       {error && <p className="inline-error">{error}</p>}
       {rows.length === 0 ? (

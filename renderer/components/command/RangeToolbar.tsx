@@ -26,7 +26,7 @@ function CustomRange({ shown }: { shown: TimeWindow }) {
     else if (a >= b) setError('The start must be before the end.');
     else {
       setError(null);
-      setViewRange({ preset: 'custom', fromMs: a, toMs: b, follow: false });
+      setViewRange({ preset: 'custom', fromMs: a, toMs: b });
     }
   };
   return (
@@ -60,8 +60,17 @@ function CustomRange({ shown }: { shown: TimeWindow }) {
  * The window every command-view panel shows: rolling presets that follow the clock, the incident's
  * own window, or a custom one (also what a brush zoom sets). Turning follow off freezes the window.
  */
-export function RangeToolbar({ range, shown, hasIncident }: { range: ViewRange; shown: TimeWindow; hasIncident: boolean }) {
-  const following = range.follow && range.preset !== 'custom';
+export function RangeToolbar({
+  range,
+  shown,
+  live,
+  hasIncident,
+}: {
+  range: ViewRange;
+  shown: TimeWindow;
+  live: boolean;
+  hasIncident: boolean;
+}) {
   return (
     <div className="range-toolbar" role="toolbar" aria-label="Time range">
       <span className="range-presets">
@@ -82,7 +91,7 @@ export function RangeToolbar({ range, shown, hasIncident }: { range: ViewRange; 
       <label className="range-follow">
         <input
           type="checkbox"
-          checked={following}
+          checked={live}
           onChange={(e) => setViewRange(withFollow(range, e.target.checked, shown))}
           data-testid="range-follow"
         />

@@ -1,17 +1,12 @@
 import { SOURCE_LIMITS } from '../../../shared/domain/source-config';
-import { addHeaderRow, removeHeaderRow, updateHeaderRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
+import { addRow, patchRow, removeRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
 import type { Update } from './AuthFieldset';
 import { FieldError, invalid, STORED_PLACEHOLDER } from './fields';
 
 /** Custom request headers, e.g. Loki's tenant header; a secret one is stored encrypted and never shown. */
 export function HeadersFieldset({ form, errors, update }: { form: SourceForm; errors: SourceFormErrors; update: Update }) {
   const hasTenant = form.headers.some((h) => h.name.trim().toLowerCase() === 'x-scope-orgid');
-  const addTenant = (): void =>
-    update((f) => {
-      const added = addHeaderRow(f);
-      const row = added.headers[added.headers.length - 1];
-      return row ? updateHeaderRow(added, row.key, { name: 'X-Scope-OrgID' }) : added;
-    });
+  const addTenant = (): void => update((f) => addRow(f, 'headers', { name: 'X-Scope-OrgID' }));
   return (
     <fieldset className="form-section">
       <legend>Custom headers</legend>
@@ -23,7 +18,7 @@ export function HeadersFieldset({ form, errors, update }: { form: SourceForm; er
             <input
               value={h.name}
               placeholder="Header name"
-              onChange={(e) => update((f) => updateHeaderRow(f, h.key, { name: e.target.value }))}
+              onChange={(e) => update((f) => patchRow(f, 'headers', h.key, { name: e.target.value }))}
               data-testid="source-header-name"
               {...invalid(errors, `header-${h.key}-name`)}
             />
@@ -35,7 +30,7 @@ export function HeadersFieldset({ form, errors, update }: { form: SourceForm; er
               value={h.value}
               placeholder={h.secret && h.storedName !== null ? STORED_PLACEHOLDER : 'Value'}
               autoComplete={h.secret ? 'new-password' : 'off'}
-              onChange={(e) => update((f) => updateHeaderRow(f, h.key, { value: e.target.value }))}
+              onChange={(e) => update((f) => patchRow(f, 'headers', h.key, { value: e.target.value }))}
               data-testid="source-header-value"
               {...invalid(errors, `header-${h.key}-value`)}
             />
@@ -44,7 +39,7 @@ export function HeadersFieldset({ form, errors, update }: { form: SourceForm; er
             <input
               type="checkbox"
               checked={h.secret}
-              onChange={(e) => update((f) => updateHeaderRow(f, h.key, { secret: e.target.checked }))}
+              onChange={(e) => update((f) => patchRow(f, 'headers', h.key, { secret: e.target.checked }))}
               data-testid="source-header-secret"
             />
             secret
@@ -52,7 +47,7 @@ export function HeadersFieldset({ form, errors, update }: { form: SourceForm; er
           <button
             type="button"
             className="btn btn-small btn-quiet"
-            onClick={() => update((f) => removeHeaderRow(f, h.key))}
+            onClick={() => update((f) => removeRow(f, 'headers', h.key))}
             aria-label={`Remove header ${h.name || i + 1}`}
           >
             Remove
@@ -66,7 +61,7 @@ export function HeadersFieldset({ form, errors, update }: { form: SourceForm; er
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => update(addHeaderRow)}
+          onClick={() => update((f) => addRow(f, 'headers'))}
           disabled={form.headers.length >= SOURCE_LIMITS.maxHeaders}
           data-testid="source-header-add"
         >

@@ -1,5 +1,5 @@
 import { SOURCE_LIMITS, type SourceView } from '../../../shared/domain/source-config';
-import { addQueryRow, formFromView, removeQueryRow, updateQueryRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
+import { addRow, formFromView, patchRow, removeRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
 import type { Update } from './AuthFieldset';
 import { FieldError, invalid } from './fields';
 import { KIND_INFO } from './kinds';
@@ -28,7 +28,12 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
           <p className="hint" data-testid="source-queries-defaults">
             Pitwall&apos;s default {kind} queries will be polled. You can edit them after saving.
           </p>
-          <button type="button" className="btn btn-small" onClick={() => update(addQueryRow)} data-testid="source-query-custom">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => update((f) => addRow(f, 'queries'))}
+            data-testid="source-query-custom"
+          >
             Write my own queries instead
           </button>
         </div>
@@ -42,7 +47,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                   Title
                   <input
                     value={q.title}
-                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { title: e.target.value }))}
+                    onChange={(e) => update((f) => patchRow(f, 'queries', q.key, { title: e.target.value }))}
                     data-testid="source-query-title"
                     {...invalid(errors, `query-${q.key}-title`)}
                   />
@@ -53,7 +58,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                     value={q.metric}
                     placeholder="e.g. gpu.memory.share"
                     className="mono"
-                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { metric: e.target.value }))}
+                    onChange={(e) => update((f) => patchRow(f, 'queries', q.key, { metric: e.target.value }))}
                     data-testid="source-query-metric"
                     {...invalid(errors, `query-${q.key}-metric`)}
                   />
@@ -62,7 +67,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                   <input
                     type="checkbox"
                     checked={q.enabled}
-                    onChange={(e) => update((f) => updateQueryRow(f, q.key, { enabled: e.target.checked }))}
+                    onChange={(e) => update((f) => patchRow(f, 'queries', q.key, { enabled: e.target.checked }))}
                     data-testid="source-query-enabled"
                   />
                   polled
@@ -70,7 +75,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                 <button
                   type="button"
                   className="btn btn-small btn-quiet"
-                  onClick={() => update((f) => removeQueryRow(f, q.key))}
+                  onClick={() => update((f) => removeRow(f, 'queries', q.key))}
                   aria-label={`Remove query ${q.title || i + 1}`}
                   data-testid="source-query-remove"
                 >
@@ -84,7 +89,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                   value={q.expr}
                   className="mono"
                   spellCheck={false}
-                  onChange={(e) => update((f) => updateQueryRow(f, q.key, { expr: e.target.value }))}
+                  onChange={(e) => update((f) => patchRow(f, 'queries', q.key, { expr: e.target.value }))}
                   data-testid="source-query-expr"
                   {...invalid(errors, `query-${q.key}-expr`)}
                 />
@@ -99,7 +104,7 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => update(addQueryRow)}
+              onClick={() => update((f) => addRow(f, 'queries'))}
               disabled={form.queries.length >= SOURCE_LIMITS.maxQueries}
               data-testid="source-query-add"
             >

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { SourceView } from '../../../shared/domain/source-config';
 import { useNow } from '../../hooks/useNow';
-import { loadSources, useHealthById, useSources, useSourcesError, useSourcesLoaded } from '../../state/sources';
+import { useAppInfo } from '../../state/app-info';
+import { closeSettings } from '../../state/route';
+import { loadSources, useSources, useSourcesError, useSourcesLoaded } from '../../state/sources';
 import { DeleteSourceDialog } from './DeleteSourceDialog';
 import { RetentionSection } from './RetentionSection';
-import { closeSettings } from './settings-route';
 import { SourceFormDialog } from './SourceFormDialog';
 import { SourceRow } from './SourceRow';
 
@@ -13,13 +14,13 @@ type Editing = { kind: 'add' } | { kind: 'edit'; view: SourceView } | null;
 /** The Sources screen: what Pitwall polls, how each source is doing, and how long telemetry is kept. */
 export function SettingsView() {
   const sources = useSources();
-  const health = useHealthById();
   const loaded = useSourcesLoaded();
   const error = useSourcesError();
   const now = useNow(1_000);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<SourceView | null>(null);
-  const down = sources.filter((s) => (health[s.id] ?? s.health).state === 'down').length;
+  const info = useAppInfo();
+  const down = sources.filter((s) => s.health.state === 'down').length;
 
   return (
     <div className="settings-view" data-testid="settings-view">
@@ -31,6 +32,11 @@ export function SettingsView() {
               ? 'Where Pitwall reads telemetry from.'
               : `${sources.length} source${sources.length === 1 ? '' : 's'}${down > 0 ? ` · ${down} down` : ''}`}
           </p>
+          {info && (
+            <p className="muted" data-testid="secrets-at-rest">
+              Passwords, tokens and secret headers are encrypted at rest: {info.secrets}.
+            </p>
+          )}
         </div>
         <div className="settings-head-actions">
           <button type="button" className="btn btn-primary" onClick={() => setEditing({ kind: 'add' })} data-testid="source-add">
@@ -60,14 +66,7 @@ export function SettingsView() {
         )}
         <ul className="source-list" data-testid="source-list">
           {sources.map((s) => (
-            <SourceRow
-              key={s.id}
-              view={s}
-              health={health[s.id] ?? s.health}
-              now={now}
-              onEdit={(view) => setEditing({ kind: 'edit', view })}
-              onDelete={setDeleting}
-            />
+            <SourceRow key={s.id} view={s} now={now} onEdit={(view) => setEditing({ kind: 'edit', view })} onDelete={setDeleting} />
           ))}
         </ul>
       </section>

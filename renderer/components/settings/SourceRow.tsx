@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
+import type { SourceView } from '../../../shared/domain/source-config';
 import { formatUtc } from '../../logic/format';
 import { healthText } from './health-text';
 import { KIND_INFO } from './kinds';
@@ -7,15 +7,15 @@ import { pollSourceNow, setSourceEnabled, testSource, type TestShown } from './s
 import { TestResult } from './TestResult';
 
 interface Props {
+  /** Its `health` is the freshest known (pushed events land between list reloads, state/sources.ts). */
   view: SourceView;
-  /** The freshest health (pushed events land between list reloads). */
-  health: SourceHealth;
   now: number;
   onEdit: (view: SourceView) => void;
   onDelete: (view: SourceView) => void;
 }
 
-export function SourceRow({ view, health, now, onEdit, onDelete }: Props) {
+export function SourceRow({ view, now, onEdit, onDelete }: Props) {
+  const { health } = view;
   const [busy, setBusy] = useState<'enabled' | 'test' | 'poll' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [test, setTest] = useState<TestShown | null>(null);

@@ -1,12 +1,21 @@
-import { formatAge, formatUtc } from '../../../logic/format';
+import { formatUtc } from '../../../logic/format';
+import { useSlowestInterval } from '../../../state/sources';
+import { DataAge } from '../../DataAge';
 import type { ChartData } from './useChartData';
 
-/** Older than this, the newest sample is called stale: several poll intervals have gone by without data. */
-export const STALE_MS = 2 * 60_000;
+/** The sources behind the drawn lines: their newest sample is late once the slowest of them missed its polls. */
+function lineSources(data: ChartData): number[] {
+  const drawn = [...(data.gpuMode === 'node' ? data.perNode : data.perGpu), ...data.queue];
+  return [...new Set(drawn.map((s) => s.sourceId))];
+}
 
-/** What the chart is made of and how old it is: drawn vs stored points, the newest sample's age, what failed. */
-export function ChartFooter({ data, error, drawn, clock }: { data: ChartData; error: string | null; drawn: number; clock: number }) {
-  const stale = data.newestAt !== null && clock - data.newestAt > STALE_MS;
+/**
+ * What the chart is made of and how old it is: drawn vs stored points, the newest sample's age, what
+ * failed. The newest sample of a window that ends in the past is old by design: only a `live` window
+ * (one that ends now) can be stale.
+ */
+export function ChartFooter({ data, error, drawn, live }: { data: ChartData; error: string | null; drawn: number; live: boolean }) {
+  const intervalMs = useSlowestInterval(lineSources(data));
   return (
     <p className="chart-footer">
       <span data-testid="chart-points">
@@ -14,8 +23,8 @@ export function ChartFooter({ data, error, drawn, clock }: { data: ChartData; er
         {data.downsampled ? ' (downsampled)' : ''}
       </span>
       {data.newestAt !== null && (
-        <span className={stale ? 'stale' : 'muted'} data-testid="chart-age" data-stale={stale}>
-          newest sample {formatUtc(data.newestAt)} ({formatAge(data.newestAt, clock)}){stale ? ' — stale' : ''}
+        <span className="muted">
+          newest sample {formatUtc(data.newestAt)} · <DataAge at={data.newestAt} intervalMs={intervalMs} live={live} testId="chart-age" />
         </span>
       )}
       {data.partial.length > 0 && <span className="stale">unavailable: {data.partial.join(', ')}</span>}

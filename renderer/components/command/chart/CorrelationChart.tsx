@@ -33,7 +33,8 @@ interface Props {
   onGpuMode: (mode: GpuMode) => void;
   incidentId: number | null;
   timeline: readonly TimelineEvent[];
-  clock: number;
+  /** The window ends now (logic/view-range.ts isLive): only then can its newest sample be stale. */
+  live: boolean;
 }
 
 /** The benchmark's baseline (`?chartNaive=1`, logic/chart-url.ts): plain recharts lines instead of ChartPlot. */
@@ -60,7 +61,7 @@ function Legend({ lines }: { lines: readonly ChartSeries[] }) {
 }
 
 /** GPU memory against queue depth on one time axis, with markers, brush zoom, hover values and the correlation in words. */
-export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, clock }: Props) {
+export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, live }: Props) {
   const [queueView, setQueueView] = useState<QueueView>(DEFAULT_QUEUE);
   const [hover] = useState(createHoverStore);
   const { data, error } = fetch;
@@ -141,7 +142,7 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
       </div>
       {lines.length > 0 && <Legend lines={lines} />}
       <CorrelationText lines={lines} win={win} queueName={queueName(queueView)} />
-      {data !== null && <ChartFooter data={data} error={error} drawn={drawn} clock={clock} />}
+      {data !== null && <ChartFooter data={data} error={error} drawn={drawn} live={live} />}
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useEffect, useEffectEvent, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
 import { METRICS, type AlertRecord, type SeriesData, type SeriesResult } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
 import type { GpuMode, TimeWindow } from '../../../logic/chart-data';
 import { chartUrlOptions } from '../../../logic/chart-url';
-import { resolveRange, type ViewRange } from '../../../logic/view-range';
+import { resolveRange, windowKey, type ViewRange } from '../../../logic/view-range';
 import { markChartRequest } from './paint-mark';
 
 /** Per series: about the chart's width in pixels; the store downsamples (LTTB) to this. */
@@ -137,8 +137,8 @@ export class ChartReader {
 }
 
 /**
- * Fetches what the chart, markers and GPU trends draw for the view range. Re-reads when the range,
- * mode or incident changes, when a poll stored new data (`tick`), and — while the window follows
+ * Fetches what the chart, markers and GPU trends draw for the view range. Re-reads when the window
+ * (`windowKey`) or mode changes, when a poll stored new data (`tick`), and — while the window follows
  * the clock — when `clock` moves; one read at a time, the newest request superseding (ChartReader).
  * A failed refresh keeps the last data on screen and says why.
  */
@@ -157,12 +157,13 @@ export function useChartData(range: ViewRange, incident: Incident | null, gpuMod
     return () => reader.setAttached(false);
   }, [reader]);
 
+  // Keyed on the window, not the incident object: a note, role or pin changes the incident but not the window.
+  const key = windowKey(range, incident);
+  const request = useEffectEvent(() => {
+    reader.request({ win: resolveRange(range, incident, Date.now()), gpuMode, view: `${key}|${gpuMode}` });
+  });
   useEffect(() => {
-    reader.request({
-      win: resolveRange(range, incident, Date.now()),
-      gpuMode,
-      view: `${JSON.stringify(range)}|${incident?.id ?? ''}|${gpuMode}`,
-    });
-  }, [reader, range, incident, gpuMode, tick, clock]);
+    request();
+  }, [key, gpuMode, tick, clock]);
   return state;
 }

@@ -1,10 +1,9 @@
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatUtc } from '../../../logic/format';
-import { levelOf } from '../../../logic/log-level';
 
 /** The selected line in full (rows cut long lines off), with every label: text nodes only. */
 export function LogDetail({ line, onClose }: { line: LogLine; onClose: () => void }) {
-  const level = levelOf(line);
+  const level = line.level;
   return (
     <div className="log-detail" data-testid="log-detail" data-level={level ?? 'unknown'}>
       <div className="log-detail-head">

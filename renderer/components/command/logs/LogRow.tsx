@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
-import { formatLabels, formatLogTime, levelOf, streamName } from '../../../logic/log-level';
+import { formatLabels, formatLogTime, streamName } from '../../../logic/log-level';
 
 /** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
 export const LOG_ROW_HEIGHT = 22;
@@ -26,7 +26,7 @@ export interface LogRowProps {
  * (and a title attribute), which escape it: never innerHTML.
  */
 export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPin, style }: LogRowProps) {
-  const level = levelOf(line);
+  const level = line.level;
   const text = line.line;
   return (
     <div

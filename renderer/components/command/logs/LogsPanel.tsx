@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { Incident } from '../../../../shared/domain/incident';
+import type { Incident, TimelineEvent } from '../../../../shared/domain/incident';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatUtcTime } from '../../../logic/format';
-import { ERROR_LINES_QUERY, defaultLogQuery, levelOf } from '../../../logic/log-level';
-import { resolveRange } from '../../../logic/view-range';
+import { ERROR_LINES_QUERY, defaultLogQuery } from '../../../logic/log-level';
+import { isLive, resolveRange, windowKey } from '../../../logic/view-range';
 import {
   enterLogScope,
   lineKey,
@@ -24,11 +24,11 @@ import {
   useLogSourceId,
   useLogText,
   usePinError,
-  usePinnedLines,
   usePinning,
 } from '../../../state/logs';
 import { useSources } from '../../../state/sources';
 import { useViewRange } from '../../../state/telemetry';
+import { pinnedLines } from './evidence-data';
 import { LogDetail } from './LogDetail';
 import { LogList } from './LogList';
 import { LogQueryBar } from './LogQueryBar';
@@ -42,18 +42,18 @@ function levelCounts(lines: readonly LogLine[]): { error: number; warn: number }
   let error = 0;
   let warn = 0;
   for (const l of lines) {
-    const level = levelOf(l);
-    if (level === 'error') error += 1;
-    else if (level === 'warn') warn += 1;
+    if (l.level === 'error') error += 1;
+    else if (l.level === 'warn') warn += 1;
   }
   return { error, warn };
 }
 
 /**
  * Loki lines for the command view: by default the incident's window and affected services
- * (without an incident, error lines anywhere), newest first, pinnable to the timeline.
+ * (without an incident, error lines anywhere), newest first, pinnable to the timeline. A line counts
+ * as pinned while the incident's timeline holds its pin-log event, so a reload still knows it.
  */
-export function LogsPanel({ incident }: { incident: Incident | null }) {
+export function LogsPanel({ incident, timeline }: { incident: Incident | null; timeline: readonly TimelineEvent[] }) {
   const scope = incident ? `incident:${incident.id}` : 'none';
   const servicesKey = incident ? incident.services.join('\n') : null;
   const defaultQuery = useMemo(() => (servicesKey === null ? ERROR_LINES_QUERY : defaultLogQuery(servicesKey.split('\n'))), [servicesKey]);
@@ -68,25 +68,15 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
   const follow = useLogFollow();
   const limit = useLogLimit();
   const sourceId = useLogSourceId();
-  const pinned = usePinnedLines();
+  const pinned = useMemo(() => new Set(pinnedLines(timeline).map(lineKey)), [timeline]);
   const pinning = usePinning();
   const pinError = usePinError();
   const lokiSources = useSources().filter((s) => s.kind === 'loki');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
 
-  const t = incident?.times;
-  // The window only ends "now" while the range follows the clock and the incident is still open.
-  const live = range.follow && range.preset !== 'custom' && !(range.preset === 'incident' && t && (t.resolvedAt ?? t.closedAt) !== null);
-  const windowKey = [
-    range.preset,
-    range.fromMs,
-    range.toMs,
-    t?.impactStartedAt,
-    t?.detectedAt,
-    t?.declaredAt,
-    t?.resolvedAt,
-    t?.closedAt,
-  ].join('|');
+  // Follow only makes sense while the window ends "now"; the key changes only when the window does.
+  const live = isLive(range, incident);
+  const rangeKey = windowKey(range, incident);
 
   // The window is resolved when the query runs, so a live window ends at that moment.
   const ask = (background: boolean): void => {
@@ -101,7 +91,7 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
   // A new scope, window, limit or source asks again; typing in the box does not (Run does).
   useEffect(() => {
     run(false);
-  }, [scope, windowKey, defaultQuery, limit, sourceId]);
+  }, [scope, rangeKey, defaultQuery, limit, sourceId]);
   useEffect(() => {
     if (!follow || !live) return;
     const timer = setInterval(() => run(true), FOLLOW_MS);
@@ -115,7 +105,7 @@ export function LogsPanel({ incident }: { incident: Incident | null }) {
         ? null
         : (line: LogLine): PinState => {
             const key = lineKey(line);
-            return pinned[key] ? 'pinned' : pinning === key ? 'pinning' : 'none';
+            return pinned.has(key) ? 'pinned' : pinning === key ? 'pinning' : 'none';
           },
     [incidentId, pinned, pinning],
   );

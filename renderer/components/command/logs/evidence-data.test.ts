@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nsToMs, pinnedLogOf, pinnedMetricOf } from './evidence-data';
+import type { TimelineEvent } from '../../../../shared/domain/incident';
+import { nsToMs, pinnedLines, pinnedLogOf, pinnedMetricOf } from './evidence-data';
 
 describe('pinnedLogOf', () => {
   it('reads the pinned line as the pin input carries it', () => {
@@ -72,5 +73,30 @@ describe('pinnedMetricOf', () => {
     expect(pinnedMetricOf({ metrics: ['x'], series: [{ points: 'no' }] })).toMatchObject({ seriesCount: 1, min: null, max: null });
     expect(pinnedMetricOf({})).toBeNull();
     expect(pinnedMetricOf([1, 2])).toBeNull();
+  });
+});
+
+describe('pinnedLines', () => {
+  const event = (id: number, kind: TimelineEvent['kind'], data: Record<string, unknown>): TimelineEvent => ({
+    id,
+    incidentId: 1,
+    at: id,
+    kind,
+    actor: 'a',
+    summary: 's',
+    data,
+  });
+
+  it('lists the lines pinned on the timeline, skipping other events and pins without a time', () => {
+    const events = [
+      event(1, 'note', { line: 'not a pin', tNs: '1767225600000000001' }),
+      event(2, 'pin-log', { tNs: '1767225600123456789', labels: { app: 'ocr' }, line: 'boom' }),
+      event(3, 'pin-log', { line: { tNs: '1767225600999999999', labels: {}, line: 'x' } }),
+      event(4, 'pin-log', { line: 'no time' }),
+    ];
+    expect(pinnedLines(events)).toEqual([
+      { tNs: '1767225600123456789', labels: { app: 'ocr' } },
+      { tNs: '1767225600999999999', labels: {} },
+    ]);
   });
 });

@@ -3,6 +3,8 @@
  * version of main pinned it, so every field is checked and anything odd is left out, not thrown.
  */
 
+import type { TimelineEvent } from '../../../../shared/domain/incident';
+
 export interface PinnedLog {
   line: string;
   labels: Record<string, string>;
@@ -61,6 +63,16 @@ export function pinnedLogOf(data: unknown): PinnedLog | null {
     query: text(data.query),
     comment: text(data.comment),
   };
+}
+
+/** The lines the timeline's pin-log events hold, as `lineKey` (state/logs.ts) reads them: the pinned set survives reloads. */
+export function pinnedLines(events: readonly TimelineEvent[]): { tNs: string; labels: Record<string, string> }[] {
+  const out: { tNs: string; labels: Record<string, string> }[] = [];
+  for (const e of events) {
+    const pinned = e.kind === 'pin-log' ? pinnedLogOf(e.data) : null;
+    if (pinned?.tNs) out.push({ tNs: pinned.tNs, labels: pinned.labels });
+  }
+  return out;
 }
 
 /** Summarises the copied `SeriesData[]` (under `series`): how many series and points, their min and max. */

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
-import { useNow } from '../../../hooks/useNow';
-import { formatDataAge, isStale } from '../../../logic/data-age';
+import { useIsStale } from '../../../hooks/useDataAge';
 import { formatUtcTime } from '../../../logic/format';
 import { DEFAULT_QUEUE_SORT, QUEUE_COLUMNS, nextSort, sortQueues, type QueueColumn, type QueueSort } from '../../../logic/queue-table';
 import { useSources } from '../../../state/sources';
 import { useSnapshot, useSnapshotError } from '../../../state/telemetry';
+import { DataAge } from '../../DataAge';
+import type { ChartFetch } from '../chart/useChartData';
 import { QueueRow } from './QueueRow';
 import { useQueueTrends } from './useQueueTrends';
 import '../../../styles/logs.css';
@@ -24,20 +25,21 @@ const SORT_LABEL: Readonly<Record<QueueColumn, { label: string; title: string }>
   paused: { label: 'paused', title: 'Paused queues are not processed' },
 };
 
-/** AsynqMon's queues from the last snapshot, sortable, with the pending trend since the incident began. */
-export function QueuePanel({ incident }: { incident: Incident | null }) {
+/**
+ * AsynqMon's queues from the last snapshot, sortable, with the pending trend since the incident
+ * began (from the chart's queue series where they cover it). Only its age ticks every second.
+ */
+export function QueuePanel({ incident, chart }: { incident: Incident | null; chart: ChartFetch }) {
   const snapshot = useSnapshot();
   const snapshotError = useSnapshotError();
   const sources = useSources();
-  const now = useNow(1000);
   const [sort, setSort] = useState<QueueSort>(DEFAULT_QUEUE_SORT);
   const queues = snapshot?.queues ?? null;
-  const { trends, sinceMs, error: trendError } = useQueueTrends(incident, queues?.sourceId ?? null);
+  const { trends, sinceMs, win: trendWin, error: trendError } = useQueueTrends(incident, chart);
   const rows = useMemo(() => (queues ? sortQueues(queues.data, sort, trends) : []), [queues, sort, trends]);
 
   const source = queues ? sources.find((s) => s.id === queues.sourceId) : undefined;
-  const stale = queues !== null && isStale(queues.at, now, source?.intervalMs);
-  const age = queues ? formatDataAge(queues.at, now) : null;
+  const stale = useIsStale(queues?.at ?? null, source?.intervalMs, queues !== null);
 
   return (
     <section
@@ -49,9 +51,14 @@ export function QueuePanel({ incident }: { incident: Incident | null }) {
       <div className="queue-head">
         <h2 id="queues-h">Queues</h2>
         {queues && (
-          <span className={`data-age${stale ? ' stale' : ''}`} data-testid="queue-age" title={`Snapshot taken ${formatUtcTime(queues.at)}`}>
+          <span className="data-age">
             {source ? `${source.name} · ` : ''}
-            {stale ? `stale · ${age}` : age}
+            <DataAge
+              at={queues.at}
+              intervalMs={source?.intervalMs}
+              testId="queue-age"
+              title={`Snapshot taken ${formatUtcTime(queues.at)}`}
+            />
           </span>
         )}
         {sinceMs !== null && <span className="data-age">Δ since {formatUtcTime(sinceMs)}</span>}
@@ -86,7 +93,7 @@ export function QueuePanel({ incident }: { incident: Incident | null }) {
           </div>
           <ul className="queue-list">
             {rows.map((r) => (
-              <QueueRow key={r.queue} row={r} trend={trends.get(r.queue)} />
+              <QueueRow key={r.queue} row={r} trend={trends.get(r.queue)} trendWin={trendWin} />
             ))}
           </ul>
         </>

@@ -1,4 +1,5 @@
 import type { QueueStat } from '../../../../shared/domain/telemetry';
+import type { TimeWindow } from '../../../logic/chart-data';
 import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../../logic/queue-table';
 import { Sparkline } from './Sparkline';
 
@@ -18,7 +19,7 @@ function Stat({ label, value, text, bad = false }: { label: string; value: numbe
  * A queue as two lines, so all of AsynqMon's figures fit a side column: name, pending and its
  * trend first (what an IC scans), then the rest.
  */
-export function QueueRow({ row, trend }: { row: QueueStat; trend: QueueTrend | undefined }) {
+export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: QueueTrend | undefined; trendWin: TimeWindow | null }) {
   const delta = trendDelta(trend);
   const direction = delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
   return (
@@ -35,7 +36,7 @@ export function QueueRow({ row, trend }: { row: QueueStat; trend: QueueTrend | u
             trend && trend.start !== null ? `${n(trend.start)} pending at the start, ${n(trend.end ?? 0)} now` : 'No stored samples yet'
           }
         >
-          <Sparkline values={trend?.values ?? []} />
+          <Sparkline points={trend?.points ?? []} win={trendWin} />
           <span className="trend-delta">{formatDelta(delta)}</span>
         </span>
       </div>

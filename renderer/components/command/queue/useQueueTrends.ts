@@ -1,50 +1,69 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
 import { METRICS } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
-import { pendingTrends, type QueueTrend } from '../../../logic/queue-table';
-import { INCIDENT_LEAD_IN_MS, incidentStart, resolveRange } from '../../../logic/view-range';
+import type { TimeWindow } from '../../../logic/chart-data';
+import { pendingTrends, trendWindow, type QueueTrend } from '../../../logic/queue-table';
+import { incidentStart, isLive, resolveRange, windowKey } from '../../../logic/view-range';
 import { useTelemetryTick, useViewRange } from '../../../state/telemetry';
+import type { ChartData, ChartFetch } from '../chart/useChartData';
 
-// A sparkline is ~80 px wide; more points than that only cost bytes.
+// A sparkline is ~60 px wide; more points than that only cost bytes.
 const SPARK_POINTS = 60;
 
 export interface QueueTrends {
   trends: Map<string, QueueTrend>;
   /** What "start" means: the incident's start, or the start of the shown window. */
   sinceMs: number | null;
+  /** The window the sparklines cover. */
+  win: TimeWindow | null;
   error: string | null;
+}
+
+const NONE: QueueTrends = { trends: new Map(), sinceMs: null, win: null, error: null };
+
+/**
+ * The trends out of the chart's own queue series, when they cover the trend window: then the table
+ * and the chart are the same numbers and no second read is made. Null when they do not (a window
+ * that ends in the past, or starts after the trend must).
+ */
+export function trendsFromChart(data: ChartData | null, live: boolean, startMs: number | null): QueueTrends | null {
+  if (!data || !live) return null;
+  const w = trendWindow(startMs, data.win.fromMs, data.win.toMs);
+  if (data.win.fromMs > w.fromMs) return null;
+  const win = { fromMs: w.fromMs, toMs: w.toMs };
+  return { trends: pendingTrends(data.queue, w.sinceMs, win, data.maxPoints), sinceMs: w.sinceMs, win, error: null };
 }
 
 /**
  * Pending tasks per queue since the incident began (with the lead-in drawn before it), or over
- * the shown window without an incident; re-read whenever a poll stored new data.
+ * the shown window without an incident. Taken from the chart's data where it covers that window;
+ * otherwise read on their own, again whenever a poll stored new data.
  */
-export function useQueueTrends(incident: Incident | null, preferSourceId: number | null): QueueTrends {
+export function useQueueTrends(incident: Incident | null, chart: ChartFetch): QueueTrends {
   const tick = useTelemetryTick();
   const range = useViewRange();
-  const [state, setState] = useState<QueueTrends>({ trends: new Map(), sinceMs: null, error: null });
   const startMs = incident ? incidentStart(incident) : null;
-  const rangeKey = [range.preset, range.fromMs, range.toMs].join('|');
+  const live = isLive(range, incident);
+  const fromChart = useMemo(() => trendsFromChart(chart.data, live, startMs), [chart.data, live, startMs]);
+  // While the chart's first read is in flight, wait for it rather than ask twice.
+  const mustRead = fromChart === null && (chart.data !== null || chart.error !== null);
+  const [read, setRead] = useState<QueueTrends>(NONE);
+  const rangeKey = windowKey(range, null);
 
   useEffect(() => {
+    if (!mustRead) return;
     let current = true;
     const now = Date.now();
-    const since = startMs ?? resolveRange(range, null, now).fromMs;
-    const fromMs = startMs === null ? since : Math.min(since - INCIDENT_LEAD_IN_MS, now - 60_000);
-    call('telemetry:get-series', {
-      metric: METRICS.queueDepth,
-      fromMs,
-      toMs: Math.max(now, fromMs + 1),
-      maxPoints: SPARK_POINTS,
-      match: { state: 'pending' },
-    }).then(
+    const w = trendWindow(startMs, resolveRange(range, null, now).fromMs, now);
+    const win = { fromMs: w.fromMs, toMs: w.toMs };
+    call('telemetry:get-series', { ...win, metric: METRICS.queueDepth, maxPoints: SPARK_POINTS, match: { state: 'pending' } }).then(
       (result) => {
-        if (current) setState({ trends: pendingTrends(result.series, since, preferSourceId), sinceMs: since, error: null });
+        if (current) setRead({ trends: pendingTrends(result.series, w.sinceMs, win, SPARK_POINTS), sinceMs: w.sinceMs, win, error: null });
       },
       (err: unknown) => {
         // Keep the last trends on screen; say why they are not moving.
-        if (current) setState((s) => ({ ...s, error: `Trend unavailable: ${errorMessage(err)}` }));
+        if (current) setRead((s) => ({ ...s, error: `Trend unavailable: ${errorMessage(err)}` }));
       },
     );
     return () => {
@@ -52,7 +71,7 @@ export function useQueueTrends(incident: Incident | null, preferSourceId: number
     };
     // `range` is read through rangeKey: a new object with the same window must not re-ask.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tick, startMs, rangeKey, preferSourceId]);
+  }, [mustRead, tick, startMs, rangeKey]);
 
-  return state;
+  return fromChart ?? read;
 }
