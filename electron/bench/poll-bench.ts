@@ -18,9 +18,10 @@ const CYCLE_RUNS = 101;
 const DAY_CYCLES = 86_400_000 / INTERVAL_MS;
 
 /** A real store in a temp dir, with source rows for the sink's foreign keys; ids follow the rows. */
-function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: ResolvedSource[]; close(): void } {
+function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: ResolvedSource[]; close(): Promise<void> } {
   const t = tempDir('pitwall-bench-poll-');
-  const store: OpenedStore = openStore(join(t.dir, 'data'));
+  // As the app opens it: WAL checkpoints on a worker thread, not inside the poll's commits.
+  const store: OpenedStore = openStore(join(t.dir, 'data'), { backgroundCheckpoints: true });
   const repo = new SourceRepo(store.db);
   const stored = sources.map((s) => {
     const config = {
@@ -40,7 +41,8 @@ function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: R
   return {
     sink: new TelemetryStore(store.db),
     sources: stored,
-    close: () => {
+    close: async () => {
+      await store.stopCheckpoints();
       store.close();
       t.cleanup();
     },
@@ -123,7 +125,7 @@ async function cycleRatio(): Promise<BenchResult> {
     } finally {
       await poller.stop();
       raw.close();
-      opened.close();
+      await opened.close();
     }
   } finally {
     await prom?.close();
@@ -182,7 +184,7 @@ async function memoryGrowth(cycles: number): Promise<BenchResult> {
     );
   } finally {
     await poller.stop();
-    opened.close();
+    await opened.close();
     await lab.close();
   }
 }

@@ -51,7 +51,11 @@ const log = (msg: string, err?: unknown): void => console.error(`[pitwall] ${msg
 
 /** The application service. Plain Node: no Electron import, so browser mode and tests run the same code. */
 export function createCore(opts: CoreOptions): PitwallCore {
-  const store = openStore(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const store = openStore(opts.dataDir, {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    backgroundCheckpoints: true,
+    onCheckpointError: (message) => log(message),
+  });
   const now = opts.now ?? Date.now;
   const hub = new EventHub();
   const operator = opts.operator ?? defaultOperator();
@@ -129,9 +133,13 @@ export function createCore(opts: CoreOptions): PitwallCore {
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
-    (closing ??= live.close().finally(() => {
-      telemetry.store.flush();
-      store.close();
+    (closing ??= live.close().finally(async () => {
+      try {
+        telemetry.store.flush();
+      } finally {
+        await store.stopCheckpoints();
+        store.close();
+      }
     }));
   return { dispatch, subscribe: (l) => hub.subscribe(l), info, close };
 }

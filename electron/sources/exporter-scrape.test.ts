@@ -1,7 +1,8 @@
 import { failure } from './expect-failure';
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ExporterScrapeClient, keepFamilies, parseExposition } from './exporter-scrape';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { ExporterScrapeClient, expositionSchema, guardFamilies, keepFamilies, parseExposition } from './exporter-scrape';
 import { closedPortUrl, connection, goError, neverAnswer, send, startFakeUpstream, streamHuge, type FakeUpstream } from './fake-upstream';
 import { hostnameOf, workloadNamespaceOf, workloadPodOf } from './gpu-labels';
 import { type FB_METRICS, gpuMemoryFromSamples, nodeMemory } from './gpu-memory';
@@ -161,6 +162,26 @@ describe('scraping', () => {
     expect(some.samples).toHaveLength(2);
     expect(String(up.requests.at(-1)?.headers.accept)).toContain('text/plain');
     expect(await scraper.scrape({ names: ['not_on_the_page'] })).toEqual({ samples: [], nonFinite: 0 });
+  });
+
+  it('checks gauge and counter pages by hand to exactly what the schema builds, and leaves the rest to it', () => {
+    const withTimestamps = 'up{job="x"} 1 1700000000000\nhttp_requests_total{code="200"} +Inf\nno_labels -Inf\n';
+    for (const page of [`${DCGM_NEW}\n`, DCGM_OLD, withTimestamps]) {
+      const raw: unknown = parsePrometheusTextFormat(page);
+      const byHand = guardFamilies(raw);
+      expect(byHand).toBeDefined();
+      expect(byHand).toEqual(expositionSchema.parse(raw));
+    }
+    // Histograms are read by the schema; the lax parser's misreadings are refused by both.
+    const histogram = '# TYPE d histogram\nd_bucket{le="1"} 2\nd_bucket{le="+Inf"} 3\nd_sum 4\nd_count 3\n';
+    expect(guardFamilies(parsePrometheusTextFormat(histogram))).toBeUndefined();
+    expect(parseExposition(histogram).map((s) => s.name)).toEqual(['d_bucket', 'd_bucket', 'd_sum', 'd_count']);
+    for (const bad of ['404 page not found\n', 'gpu_used{gpu="0"} twelve\n', 'gpu_used 1 soon\n']) {
+      const raw: unknown = parsePrometheusTextFormat(bad);
+      expect(guardFamilies(raw)).toBeUndefined();
+      expect(expositionSchema.safeParse(raw).success).toBe(false);
+    }
+    expect(guardFamilies([{ name: 'x', type: 'GAUGE', metrics: [{ value: '1', labels: { a: 1 } }] }])).toBeUndefined();
   });
 
   it('keeps only the wanted families of a page, with their HELP and TYPE lines', () => {

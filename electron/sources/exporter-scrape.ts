@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { SourceConnection } from '../../shared/domain/sources';
 import type { CallOptions } from './client-types';
 import { createHttpClient, httpStatusError, type HttpClient } from './http';
-import { countNonFinite, labelsSchema, sampleValueSchema, type Labels } from './samples';
+import { guardLabels, isPlainRecord } from './sample-guards';
+import { countNonFinite, labelsSchema, parseSampleValue, sampleValueSchema, type Labels } from './samples';
 import { SourceError, parseWith } from './source-error';
 
 export interface ExporterSample {
@@ -20,19 +21,19 @@ export interface ScrapeResult {
   nonFinite: number;
 }
 
+const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const MILLISECONDS_RE = /^-?\d+$/;
+
 // The parser's output, as its README documents it (prom2json-compatible). The parser is lax — it reads
 // "404 page not found" as metric "404" with value "page" — so names, values and timestamps are checked here.
 const familySchema = z.object({
-  name: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'not a metric name'),
+  name: z.string().regex(METRIC_NAME_RE, 'not a metric name'),
   type: z.string(),
   metrics: z.array(
     z.object({
       labels: labelsSchema.optional(),
       value: sampleValueSchema.optional(),
-      timestamp_ms: z
-        .string()
-        .regex(/^-?\d+$/, 'not a millisecond timestamp')
-        .optional(),
+      timestamp_ms: z.string().regex(MILLISECONDS_RE, 'not a millisecond timestamp').optional(),
       buckets: z.record(z.string(), sampleValueSchema).optional(),
       quantiles: z.record(z.string(), sampleValueSchema).optional(),
       count: sampleValueSchema.optional(),
@@ -40,7 +41,48 @@ const familySchema = z.object({
     }),
   ),
 });
-const exposition = z.array(familySchema);
+export const expositionSchema = z.array(familySchema);
+type Family = z.infer<typeof familySchema>;
+
+/**
+ * What `exposition` accepts and builds, checked by hand for the families a poll reads every few seconds
+ * (gauges and counters: labels, value, timestamp); the schema cost as much as the parse itself. Anything
+ * else, a histogram or a bad value, returns undefined and goes to zod, which parses it or words the error.
+ */
+export function guardFamilies(raw: unknown): Family[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const out: Family[] = [];
+  for (const f of raw as unknown[]) {
+    if (!isPlainRecord(f)) return undefined;
+    const { name, type, metrics } = f;
+    if (typeof name !== 'string' || !METRIC_NAME_RE.test(name) || typeof type !== 'string' || !Array.isArray(metrics)) return undefined;
+    const checked: Family['metrics'] = [];
+    for (const m of metrics as unknown[]) {
+      if (!isPlainRecord(m)) return undefined;
+      const metric: Family['metrics'][number] = {};
+      for (const key in m) {
+        const v = m[key];
+        // An optional key present as undefined is what zod calls absent.
+        if (v === undefined) continue;
+        if (key === 'labels') {
+          const labels = guardLabels(v);
+          if (!labels) return undefined;
+          metric.labels = labels;
+        } else if (key === 'value') {
+          const value = typeof v === 'string' ? parseSampleValue(v) : undefined;
+          if (value === undefined) return undefined;
+          metric.value = value;
+        } else if (key === 'timestamp_ms') {
+          if (typeof v !== 'string' || !MILLISECONDS_RE.test(v)) return undefined;
+          metric.timestamp_ms = v;
+        } else return undefined;
+      }
+      checked.push(metric);
+    }
+    out.push({ name, type, metrics: checked });
+  }
+  return out;
+}
 
 /**
  * Parses the Prometheus text exposition format into flat samples; histograms and summaries are expanded.
@@ -58,7 +100,7 @@ export function parseExposition(text: string): ExporterSample[] {
       cause: err,
     });
   }
-  const families = parseWith(exposition, raw, "the exporter's /metrics page");
+  const families = guardFamilies(raw) ?? parseWith(expositionSchema, raw, "the exporter's /metrics page");
   if (families.length === 0 && /^\s*[^#\s]/m.test(text)) {
     // Text that is neither comments nor samples (e.g. a JSON error page) parses to nothing at all.
     throw new SourceError('malformed', "the exporter's /metrics page has content but no metrics in the text format");
@@ -94,20 +136,34 @@ export function keepFamilies(text: string, wanted: ReadonlySet<string>): string 
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    let name: string;
-    if (line.startsWith('#')) {
-      const m = /^#\s+(?:HELP|TYPE)\s+(\S+)/.exec(line);
-      if (!m) continue;
-      name = m[1] as string;
+    // Only the name is cut out of each line; the line itself is copied only when kept (most are not).
+    let from = start;
+    if (text.charCodeAt(start) === HASH) {
+      const m = COMMENT_NAME.exec(text.slice(start, Math.min(end, start + MAX_COMMENT_HEAD)));
+      from = m ? start + (m[0].length - (m[1] as string).length) : end;
     } else {
-      const cut = line.search(/[{\s]/);
-      name = (cut === -1 ? line : line.slice(0, cut)).trim();
+      while (from < end && isBlank(text.charCodeAt(from))) from += 1;
     }
-    if (wanted.has(name)) kept.push(line);
+    let to = from;
+    while (to < end && !endsName(text.charCodeAt(to))) to += 1;
+    if (to > from && wanted.has(text.slice(from, to))) kept.push(text.slice(start, end));
+    start = end + 1;
   }
   return kept.length === 0 ? '' : `${kept.join('\n')}\n`;
+}
+
+const HASH = 0x23;
+/** `# HELP name` / `# TYPE name`; a comment head longer than this is not one of those. */
+const COMMENT_NAME = /^#\s+(?:HELP|TYPE)\s+(\S+)/;
+const MAX_COMMENT_HEAD = 512;
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+
+/** A sample's name ends at `{` or blank space. */
+function endsName(c: number): boolean {
+  return c === 0x7b || isBlank(c);
 }
 
 /** Reads a DCGM exporter directly, for when Prometheus itself is the thing that is down. */

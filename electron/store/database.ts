@@ -2,13 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/contract/result';
+import { startCheckpointer } from './checkpointer';
 import { lockDataDir } from './data-dir-lock';
 import { assertKnownSchema, migrate } from './migrate';
 
 export interface OpenedStore {
   db: Database.Database;
   path: string;
+  /** Waits for the checkpoint worker (if any) to finish its last checkpoint; close() does not wait. */
+  stopCheckpoints(): Promise<void>;
   close(): void;
+}
+
+export interface OpenStoreOptions {
+  nativeBinding?: string;
+  /** WAL checkpoints on a worker thread (the app) instead of inside commits (SQLite's default; tests). */
+  backgroundCheckpoints?: boolean;
+  /** Told if background checkpoints fail and SQLite's own take over. */
+  onCheckpointError?: (message: string) => void;
 }
 
 const SQLITE_UNREADABLE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
@@ -20,7 +31,7 @@ const SQLITE_BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
  * database, then migrate. A corrupt or foreign file is never overwritten: the
  * user gets a message naming it and decides.
  */
-export function openStore(dataDir: string, options: { nativeBinding?: string } = {}): OpenedStore {
+export function openStore(dataDir: string, options: OpenStoreOptions = {}): OpenedStore {
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
   const path = join(dataDir, 'pitwall.db');
@@ -40,10 +51,18 @@ export function openStore(dataDir: string, options: { nativeBinding?: string } =
     throw describeOpenError(err, path);
   }
   const opened = db;
+  const checkpointer = options.backgroundCheckpoints
+    ? startCheckpointer(opened, {
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+      })
+    : null;
   return {
     db: opened,
     path,
+    stopCheckpoints: () => checkpointer?.stop() ?? Promise.resolve(),
     close() {
+      void checkpointer?.stop();
       if (opened.open) opened.close();
       unlock();
     },
