@@ -14,7 +14,7 @@ import { advanceLab, havePrometheus, rawCycle, rawRequests, startLabProcess, sta
 import { median, result, type BenchResult } from './results';
 
 const INTERVAL_MS = 5_000;
-const CYCLE_RUNS = 101;
+const CYCLE_RUNS = 301;
 const DAY_CYCLES = 86_400_000 / INTERVAL_MS;
 
 /** A real store in a temp dir, with source rows for the sink's foreign keys; ids follow the rows. */
