@@ -58,7 +58,7 @@ function walker(seed: number, start: number, step: number, lo: number, hi: numbe
 }
 
 /** One source, a day of 15 s polls, raw retention long enough that none of it is rolled up. */
-async function seed(dataDir: string, toMs: number): Promise<number> {
+export async function seed(dataDir: string, toMs: number): Promise<number> {
   const core = createCore({ dataDir, mode: 'browser', version: 'bench', operator: 'bench', poll: false });
   let sourceId: number;
   try {

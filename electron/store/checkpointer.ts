@@ -93,6 +93,8 @@ export function startCheckpointer(db: Database.Database, options: CheckpointerOp
       if (stopping) return exited;
       stopping = true;
       if (failed) return exited;
+      // Held from here: a process with nothing else to do must not exit while this waits for the worker.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

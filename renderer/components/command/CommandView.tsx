@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import type { GpuMode } from '../../logic/chart-data';
@@ -32,7 +32,12 @@ export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Inci
   // While live, the window moves on every 10 s even when no poll lands (a dead source shows as a gap).
   const clock = useNow(live ? 10_000 : 30_000);
   const fetch = useChartData(range, incident, gpuMode, tick, live ? clock : 0);
-  const shown = fetch.data?.win ?? resolveRange(range, incident, clock);
+  const resolved = fetch.data ? null : resolveRange(range, incident, clock);
+  const fromMs = fetch.data?.win.fromMs ?? resolved?.fromMs ?? 0;
+  const toMs = fetch.data?.win.toMs ?? resolved?.toMs ?? 0;
+  const shown = useMemo(() => ({ fromMs, toMs }), [fromMs, toMs]);
+  // The side column's trends (a sparkline per GPU and queue) follow the chart in a background render.
+  const side = useDeferredValue(useMemo(() => ({ fetch, shown }), [fetch, shown]));
 
   return (
     <section className="command-view" data-testid="command-view" aria-label="Platform telemetry">
@@ -51,8 +56,8 @@ export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Inci
           live={live}
         />
         <div className="command-side">
-          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={fetch.data?.perGpu ?? []} win={shown} />
-          <QueuePanel incident={incident} chart={fetch} />
+          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={side.fetch.data?.perGpu ?? []} win={side.shown} />
+          <QueuePanel incident={incident} chart={side.fetch} />
         </div>
       </div>
       <LogsPanel incident={incident} timeline={timeline} />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { combine, type ChartSeries, type TimeWindow } from '../../../logic/chart-data';
 import { describeCorrelation, laggedCorrelation } from '../../../logic/correlation';
 
@@ -14,7 +14,11 @@ interface Props {
  * highest drawn line at each moment — the one that runs out first) against queue depth (the drawn
  * queue lines summed). Nothing is shown when the window holds too little overlapping data.
  */
-export function CorrelationText({ lines, win, queueName }: Props) {
+export function CorrelationText({ lines: nowLines, win: nowWin, queueName: nowName }: Props) {
+  // Computed in a background render after the chart's own: a sentence a frame later, not a chart
+  // a dozen milliseconds later (the lagged correlation runs over every lag on each data change).
+  const current = useMemo(() => ({ lines: nowLines, win: nowWin, queueName: nowName }), [nowLines, nowWin, nowName]);
+  const { lines, win, queueName } = useDeferredValue(current);
   const text = useMemo(() => {
     const gpu = lines.filter((l) => l.axis === 'gpu' && l.key !== 'gpu:avg').map((l) => l.points);
     const queue = lines.filter((l) => l.axis === 'queue').map((l) => l.points);
