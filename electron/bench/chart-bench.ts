@@ -43,7 +43,7 @@ const NODES = ['gpu-node-01', 'gpu-node-02', 'gpu-node-03'];
 const GPUS_PER_NODE = 4;
 const STATES = ['pending', 'active', 'retry', 'archived'] as const;
 const SERIES = NODES.length * GPUS_PER_NODE + STATES.length;
-const RUNS = 7;
+const RUNS = 9;
 const SETTLE_MS = 750;
 const MEASURE = 'pitwall:chart-first-paint';
 /** Deterministic wandering values, so every run seeds the same day. */
