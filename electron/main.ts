@@ -6,7 +6,7 @@ import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
-import { startDemoLab, type DemoLab } from './server/demo-lab';
+import { attachDemoLab, type DemoLab } from './server/demo-lab';
 
 declare const PITWALL_VERSION: string;
 
@@ -93,16 +93,15 @@ async function start(): Promise<void> {
   let core: PitwallCore;
   let lab: DemoLab | null = null;
   try {
-    // The same embedded demo lab as browser mode, unless started with --no-lab.
-    if (!process.argv.includes('--no-lab')) lab = await startDemoLab(undefined, undefined);
     core = createCore({
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
       platform: { secrets: safeStorageBox() },
-      ...(lab ? { labUrl: lab.url } : {}),
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
+    // The same embedded demo lab as browser mode, when the demo profile wants it, unless --no-lab.
+    lab = await attachDemoLab(core, { disabled: process.argv.includes('--no-lab') });
   } catch (err) {
     await lab?.close();
     dialog.showErrorBox('Pitwall could not start', err instanceof Error ? err.message : String(err));

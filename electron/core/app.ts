@@ -34,6 +34,10 @@ export interface PitwallCore {
   dispatch: Dispatch;
   subscribe(listener: EventListener): () => void;
   info: AppInfo;
+  /** True on the first run and while a demo source exists: only then is the embedded lab worth starting. */
+  wantsDemoLab(): boolean;
+  /** Points the demo sources (created on the first run) at a lab that was started after the core. */
+  useDemoLab(url: string): void;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -141,5 +145,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
         store.close();
       }
     }));
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close };
+  const useDemoLab = (url: string): void => {
+    sources.ensureDemoSources(url);
+    live.sourcesChanged();
+  };
+  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
 }

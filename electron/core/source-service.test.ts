@@ -160,6 +160,7 @@ describe('SourceService', () => {
 describe('demo profile', () => {
   it('creates the lab sources once, follows the lab port, and respects their deletion', () => {
     const { svc } = setup();
+    expect(svc.wantsDemoLab()).toBe(true);
     const demo = svc.ensureDemoSources('http://127.0.0.1:41000/');
     expect(demo.map((s) => [s.name, s.kind, s.baseUrl, s.demo, s.intervalMs])).toEqual([
       ['Lab GPU exporter', 'exporter-scrape', 'http://127.0.0.1:41000/', true, 5_000],
@@ -179,7 +180,10 @@ describe('demo profile', () => {
     svc.ensureDemoSources('http://127.0.0.1:43000');
     expect(svc.get(loki.id)).toMatchObject({ demo: false, baseUrl: 'http://my-loki:3100' });
 
+    expect(svc.wantsDemoLab()).toBe(true);
     for (const s of svc.list()) svc.delete(s.id);
+    // Every demo source gone: the lab is no longer started for this data directory.
+    expect(svc.wantsDemoLab()).toBe(false);
     expect(svc.ensureDemoSources('http://127.0.0.1:44000')).toEqual([]);
     expect(svc.list()).toEqual([]);
   });
@@ -189,5 +193,6 @@ describe('demo profile', () => {
     svc.save(input({ name: 'Mine', kind: 'prometheus', baseUrl: 'http://p' }));
     expect(svc.ensureDemoSources('http://127.0.0.1:41000')).toEqual([]);
     expect(svc.list().map((s) => s.name)).toEqual(['Mine']);
+    expect(svc.wantsDemoLab()).toBe(false);
   });
 });

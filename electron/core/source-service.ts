@@ -117,6 +117,14 @@ export class SourceService {
    * remembers it, so deleting them later is respected). On every start, move existing demo
    * sources to the lab's current URL (its port differs between runs). Returns the demo sources.
    */
+  /**
+   * Whether the embedded demo lab has a use: on the first run (the demo profile is created then) or
+   * while a demo source still exists. Once the user deleted them, no lab is started behind their back.
+   */
+  wantsDemoLab(): boolean {
+    return this.settings.read(DEMO_SETTINGS_KEY) !== true || this.repo.demoSources().length > 0;
+  }
+
   ensureDemoSources(labBaseUrl: string): SourceView[] {
     const lab = labBaseUrl.replace(/\/+$/, '');
     const at = this.now();

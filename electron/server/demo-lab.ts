@@ -1,3 +1,4 @@
+import type { PitwallCore } from '../core/app';
 import { startLab } from '../lab/lab';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from '../lab/scenarios/catalog';
 
@@ -29,4 +30,19 @@ export async function startDemoLab(portArg: string | undefined, scenarioArg: str
   if (scenario !== 'baseline') lab.engine.setScenario(scenario, delay);
   const when = delay > 0 ? `baseline, then ${scenario} in ${delay / 60} min` : scenario;
   return { url: lab.url, describe: `scenario ${when}; switch with POST ${lab.endpoints.control}/scenario`, close: () => lab.close() };
+}
+
+/**
+ * Starts the demo lab for a core that has a use for it (first run, or demo sources left) and points
+ * the demo sources at it; null when it was not wanted or `--no-lab` was given. Both shells start it
+ * this way, after the store is open, so deleting the demo sources also stops the lab from starting.
+ */
+export async function attachDemoLab(
+  core: Pick<PitwallCore, 'wantsDemoLab' | 'useDemoLab'>,
+  options: { disabled: boolean; port?: string | undefined; scenario?: string | undefined },
+): Promise<DemoLab | null> {
+  if (options.disabled || !core.wantsDemoLab()) return null;
+  const lab = await startDemoLab(options.port, options.scenario);
+  core.useDemoLab(lab.url);
+  return lab;
 }

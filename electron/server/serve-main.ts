@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { startBrowserServer } from './browser-server';
-import { startDemoLab } from './demo-lab';
+import { attachDemoLab, type DemoLab } from './demo-lab';
 
 declare const PITWALL_VERSION: string;
 
@@ -19,7 +19,8 @@ Options:
   -h, --help        this text
 
 The first run creates demo sources pointing at the lab, so the console has live data
-without a Prometheus. They can be edited, disabled or deleted under Sources.`;
+without a Prometheus. They can be edited, disabled or deleted under Sources; once they
+are all deleted, the lab is no longer started.`;
 
 /** Entry point of `npm run serve` (bundled to dist/serve.cjs). */
 async function main(): Promise<void> {
@@ -41,8 +42,14 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
-  const lab = values['no-lab'] ? null : await startDemoLab(values['lab-port'], values['lab-scenario']);
-  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION, ...(lab ? { labUrl: lab.url } : {}) });
+  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION });
+  let lab: DemoLab | null;
+  try {
+    lab = await attachDemoLab(core, { disabled: values['no-lab'] === true, port: values['lab-port'], scenario: values['lab-scenario'] });
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
   const server = await startBrowserServer({
     core,
     staticRoot: resolve(values.static ?? 'dist/renderer'),
