@@ -114,6 +114,7 @@ describe('Poller health', () => {
     const h = await step();
     expect(h?.state).toBe('degraded');
     expect(h?.lastError?.message).toMatch(/could not store it: SQLITE_FULL/);
+    expect(h?.lastError?.kind).toBe('storage');
     expect(h?.lastSuccessAt).toBeNull();
     sink.failWith = null;
     expect((await step())?.state).toBe('ok');

@@ -210,8 +210,8 @@ export class Poller {
       }
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      // No SourceErrorKind names storage; "aborted" says Pitwall dropped the poll, not the upstream.
-      return new SourceError('aborted', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
+      // The upstream is fine; the fault (and its fix) is on this machine.
+      return new SourceError('storage', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
     }
     this.safely(() => this.options.onRecorded?.(id, at));
     return null;

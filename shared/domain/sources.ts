@@ -39,7 +39,8 @@ export interface SourceConnection {
  * - dns: the host name does not resolve; tls: certificate or handshake failure;
  * - timeout: no complete answer within the deadline; aborted: the caller cancelled;
  * - http: the server answered with an error status; too-large: body over the cap;
- * - malformed: the body is not what the API documents; config: the connection settings are unusable.
+ * - malformed: the body is not what the API documents; config: the connection settings are unusable;
+ * - storage: the source answered but Pitwall could not write it (disk full, database locked).
  */
 export const SOURCE_ERROR_KINDS = [
   'refused',
@@ -52,6 +53,7 @@ export const SOURCE_ERROR_KINDS = [
   'too-large',
   'malformed',
   'config',
+  'storage',
 ] as const;
 export type SourceErrorKind = (typeof SOURCE_ERROR_KINDS)[number];
 
