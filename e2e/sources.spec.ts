@@ -149,6 +149,15 @@ test.describe('with the lab running', () => {
     await expect(queries).toHaveCount(count + 1);
     await expect(queries.first().getByTestId('source-query-title')).toHaveValue('Errors, renamed by the IC');
     await expect(queries.last().getByTestId('source-query-metric')).toHaveValue('logs.timeouts');
+
+    // Reset to Pitwall's defaults: main's default queries come back into the form, to be saved.
+    await settings.form.getByTestId('source-query-reset').click();
+    await expect(queries).toHaveCount(count);
+    await expect(queries.first().getByTestId('source-query-title')).not.toHaveValue('Errors, renamed by the IC');
+    await settings.save();
+    await settings.edit('Lab Loki');
+    await expect(queries).toHaveCount(count);
+    await expect(queries.last().getByTestId('source-query-metric')).not.toHaveValue('logs.timeouts');
     await page.keyboard.press('Escape');
     await expect(settings.form).toBeHidden();
   });

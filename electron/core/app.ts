@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
 import { lastDataAt } from '../store/last-data';
 import { openStore } from '../store/database';
+import { defaultQueriesFor } from './demo-sources';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
@@ -125,6 +126,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'source:delete': (i) => sources.delete(i.id),
       'source:test': (i) => live.test(i),
       'source:poll-now': (i) => live.pollNow(i.id),
+      'source:default-queries': (i) => defaultQueriesFor(i.kind),
       'telemetry:get-series': (i) => telemetry.getSeries(i),
       'telemetry:get-snapshot': () => telemetry.getSnapshot(),
       'telemetry:list-alerts': (i) => telemetry.listAlerts(i),

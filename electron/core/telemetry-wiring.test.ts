@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
-import type { SourceHealth, SourceTestOutcome, SourceView } from '../../shared/domain/source-config';
+import type { SourceHealth, SourceQuery, SourceTestOutcome, SourceView } from '../../shared/domain/source-config';
 import type { LogQueryResult, SeriesResult, TelemetrySnapshot } from '../../shared/domain/telemetry';
 import type { EventMessage } from '../../shared/contract/events';
 import { startLab, type Lab } from '../lab/lab';
@@ -92,6 +92,15 @@ describe('telemetry through the core', () => {
     const bad = await failure('logs:query', { query: '{namespace=', fromMs: now - 60_000, toMs: now });
     expect(bad.code).toBe('bad-input');
     expect(bad.message).toMatch(/Loki rejected the query/);
+  });
+
+  it("hands out each kind's default queries for a form to reset to, and refuses a kind it does not know", async () => {
+    const prometheus = await call<SourceQuery[]>('source:default-queries', { kind: 'prometheus' });
+    expect(prometheus.map((q) => q.metric)).toContain('gpu.memory.share');
+    expect(prometheus.every((q) => q.enabled && q.expr.length > 0)).toBe(true);
+    expect((await call<SourceQuery[]>('source:default-queries', { kind: 'loki' })).map((q) => q.metric)).toEqual(['logs.error_lines']);
+    expect(await call<SourceQuery[]>('source:default-queries', { kind: 'asynqmon' })).toEqual([]);
+    expect((await failure('source:default-queries', { kind: 'graphite' })).code).toBe('bad-input');
   });
 
   it('tests a saved source and an unsaved form without storing the form', async () => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../domain/incident';
-import type { SourceHealth, SourceTestOutcome, SourceView } from '../domain/source-config';
+import type { SourceHealth, SourceQuery, SourceTestOutcome, SourceView } from '../domain/source-config';
 import type { AlertRecord, LogQueryResult, RetentionSettings, SeriesResult, TelemetrySnapshot } from '../domain/telemetry';
 import type { SeverityPolicy } from '../policy/severity-policy';
 import * as s from './schemas';
+import { SOURCE_KINDS } from '../domain/sources';
 import * as src from './source-schemas';
 
 /**
@@ -62,6 +63,8 @@ export const channels = {
   /** Tests a saved source or an unsaved form; a failing upstream is a successful call with `success: false`. */
   'source:test': { input: src.sourceTestInput, output: out<SourceTestOutcome>() },
   'source:poll-now': { input: z.strictObject({ id: src.sourceId }), output: out<SourceHealth>() },
+  /** Pitwall's default queries for a kind (empty for kinds that poll fixed endpoints), to reset a form to. */
+  'source:default-queries': { input: z.strictObject({ kind: z.enum(SOURCE_KINDS) }), output: out<SourceQuery[]>() },
   'telemetry:get-series': { input: src.seriesInput, output: out<SeriesResult>() },
   'telemetry:get-snapshot': { input: empty, output: out<TelemetrySnapshot>() },
   'telemetry:list-alerts': { input: src.alertsInput, output: out<AlertRecord[]>() },

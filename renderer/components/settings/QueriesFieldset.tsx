@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { SOURCE_LIMITS, type SourceView } from '../../../shared/domain/source-config';
 import { addRow, formFromView, patchRow, removeRow, type SourceForm, type SourceFormErrors } from '../../logic/source-form';
+import { queryRowsFromView } from '../../logic/source-form-rows';
 import type { Update } from './AuthFieldset';
 import { FieldError, invalid } from './fields';
 import { KIND_INFO } from './kinds';
+import { defaultQueries } from './source-actions';
 
 interface Props {
   form: SourceForm;
@@ -13,11 +16,21 @@ interface Props {
 }
 
 /**
- * The queries a Prometheus or Loki source polls. The kind's defaults live in main and arrive
- * only when a source is created without queries, so a new source offers "use the defaults"
- * (queries omitted) and a saved one can be reverted to what is stored.
+ * The queries a Prometheus or Loki source polls. The kind's defaults live in main: a new source
+ * offers "use the defaults" (queries omitted, main fills them in); a saved one can be reverted to
+ * what is stored, or reset to the defaults, which main sends into the form to review before saving.
  */
 export function QueriesFieldset({ form, errors, update, saved }: Props) {
+  const [resetError, setResetError] = useState<string | null>(null);
+  const resetToDefaults = async (): Promise<void> => {
+    const outcome = await defaultQueries(form.kind);
+    if (!outcome.ok) {
+      setResetError(`Could not load the default queries: ${outcome.message}`);
+      return;
+    }
+    setResetError(null);
+    update((f) => ({ ...f, queries: queryRowsFromView(outcome.value) }));
+  };
   const kind = KIND_INFO[form.kind].label;
   const language = form.kind === 'loki' ? 'LogQL' : 'PromQL';
   return (
@@ -120,19 +133,32 @@ export function QueriesFieldset({ form, errors, update, saved }: Props) {
                 Use the defaults instead
               </button>
             ) : (
-              <button
-                type="button"
-                className="btn btn-small btn-quiet"
-                onClick={() => update((f) => ({ ...f, queries: formFromView(saved).queries }))}
-                data-testid="source-query-revert"
-              >
-                Revert to saved queries
-              </button>
+              <>
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  onClick={() => update((f) => ({ ...f, queries: formFromView(saved).queries }))}
+                  data-testid="source-query-revert"
+                >
+                  Revert to saved queries
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  onClick={() => void resetToDefaults()}
+                  data-testid="source-query-reset"
+                >
+                  Reset to Pitwall&apos;s defaults
+                </button>
+              </>
             )}
           </div>
-          {saved !== null && (
-            <p className="hint">To start again from Pitwall&apos;s default queries, add the source anew: a new source begins with them.</p>
+          {resetError !== null && (
+            <p className="inline-error" role="alert" data-testid="source-query-reset-error">
+              {resetError}
+            </p>
           )}
+          {saved !== null && <p className="hint">A reset or revert changes only this form: nothing is stored until you save.</p>}
         </>
       )}
     </fieldset>

@@ -1,6 +1,6 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels';
 import type { SourceInput } from '../../../shared/contract/source-schemas';
-import type { SourceTestOutcome, SourceView } from '../../../shared/domain/source-config';
+import type { SourceQuery, SourceTestOutcome, SourceView } from '../../../shared/domain/source-config';
 import type { RetentionSettings } from '../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../api/client';
 import type { Outcome } from '../../state/commands';
@@ -47,3 +47,6 @@ export async function testSource(target: { id: number } | { config: SourceInput 
 export const getRetention = async (): Promise<Outcome<RetentionSettings>> => perform('retention:get', {});
 
 export const setRetention = async (input: RetentionSettings): Promise<Outcome<RetentionSettings>> => perform('retention:set', input);
+
+/** Pitwall's default queries for a kind, for "Reset to the defaults" on a saved source. */
+export const defaultQueries = (kind: SourceView['kind']): Promise<Outcome<SourceQuery[]>> => perform('source:default-queries', { kind });
