@@ -59,6 +59,20 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   await expect(view.logLines.first()).toBeVisible({ timeout: 20_000 });
   await expect(view.logsPanel.locator('[data-testid="log-line"][data-level="info"]').first()).toBeVisible();
   await app.screenshot('10-command-queues-logs');
+
+  // The keyboard: arrows move the selection (and the detail with it), Escape closes it.
+  await page.getByTestId('log-list').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = view.logLines.nth(1);
+  await expect(second).toHaveClass(/selected/);
+  await expect(second).toBeFocused();
+  await expect(page.getByTestId('log-detail')).toContainText((await second.locator('.log-text').textContent()) ?? '');
+  await page.keyboard.press('ArrowUp');
+  await expect(view.logLines.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('log-detail')).toHaveCount(0);
+  await expect(page.getByTestId('log-list')).toBeFocused();
   // The pending trend needs two stored polls since the incident began.
   await expect(view.queuePanel.locator('.trend path').first()).toBeAttached({ timeout: 20_000 });
   await view.shoot(view.queuePanel, '10a-queue-panel');
@@ -79,10 +93,14 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   expect(await view.logsPanel.locator('img').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  // Pin it: the line, its labels and time land on the timeline.
-  await hostile.hover();
-  await hostile.getByTestId('log-pin').click();
+  // Pin it from the keyboard: the line, its labels and time land on the timeline.
+  await hostile.click();
+  await expect(hostile).toHaveClass(/selected/);
+  await hostile.press('p');
   await expect(view.timelineEvidence).toHaveCount(1);
+  // The row's own Pin button follows: a line is pinned once.
+  await expect(hostile.getByTestId('log-pin')).toHaveText('Pinned');
+  await expect(hostile.getByTestId('log-pin')).toBeDisabled();
   await expect(view.timelineEvidence).toContainText(HOSTILE);
   await expect(view.timelineEvidence).toContainText('app="ocr-worker"');
   await view.shoot(view.logsPanel, '11a-logs-html-line-as-text');

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { lineKey } from '../../../state/logs';
+import { logKeyAction, scrollToShow } from './log-keys';
 import { LOG_ROW_HEIGHT, LogRow, type PinState } from './LogRow';
 
 export interface LogListProps {
@@ -10,7 +11,10 @@ export interface LogListProps {
   selectedKey: string | null;
   /** Pin state per line; null when there is no incident to pin to. */
   pinStateOf: ((line: LogLine) => PinState) | null;
+  /** A click: selects the line, or closes it when it is the selected one. */
   onSelect: (line: LogLine) => void;
+  /** The keyboard: selects exactly this line (null: none). */
+  onSelectExactly: (line: LogLine | null) => void;
   onPin: (line: LogLine) => void;
 }
 
@@ -96,17 +100,58 @@ function PlainRows(props: LogListProps) {
   );
 }
 
+/**
+ * Arrow keys, Page keys, Home/End, `p` to pin and Escape (log-keys.ts). The selected row holds the
+ * focus (roving tabindex), so a screen reader reads the line moved to; before any selection the
+ * list itself takes the focus.
+ */
+function useKeyboard(props: LogListProps, scrollRef: RefObject<HTMLDivElement | null>): (e: KeyboardEvent) => void {
+  const { lines, selectedKey, pinStateOf, onSelectExactly, onPin } = props;
+  const byKeyboard = useRef(false);
+  // After a keyboard move the new row is rendered (it was scrolled into view first): focus it.
+  useEffect(() => {
+    if (!byKeyboard.current || selectedKey === null) return;
+    byKeyboard.current = false;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(selectedKey)}"]`);
+    row?.focus({ preventScroll: true });
+  }, [selectedKey, scrollRef]);
+  return (e) => {
+    const el = scrollRef.current;
+    if (!el || e.altKey || e.ctrlKey || e.metaKey) return;
+    const current = selectedKey === null ? -1 : lines.findIndex((l) => lineKey(l) === selectedKey);
+    const action = logKeyAction(e.key, current, lines.length, Math.floor(el.clientHeight / LOG_ROW_HEIGHT));
+    if (!action) return;
+    e.preventDefault();
+    if (action.kind === 'select') {
+      const line = lines[action.index];
+      if (!line) return;
+      el.scrollTop = scrollToShow(action.index, LOG_ROW_HEIGHT, el.scrollTop, el.clientHeight);
+      byKeyboard.current = true;
+      onSelectExactly(line);
+    } else if (action.kind === 'pin') {
+      const line = lines[current];
+      if (line && pinStateOf?.(line) === 'none') onPin(line);
+    } else {
+      onSelectExactly(null);
+      el.focus();
+    }
+  };
+}
+
 export function LogList(props: LogListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useKeepReadingPosition(scrollRef, props.lines);
+  const onKeyDown = useKeyboard(props, scrollRef);
   return (
     <div
       className="log-list"
       ref={scrollRef}
       role="list"
-      aria-label="Log lines"
+      aria-label="Log lines: arrow keys move, p pins the selected line, Escape closes it"
       data-testid="log-list"
       data-virtual={VIRTUAL ? 'on' : 'off'}
+      tabIndex={props.selectedKey === null ? 0 : -1}
+      onKeyDown={onKeyDown}
     >
       {VIRTUAL ? <VirtualRows {...props} scrollRef={scrollRef} /> : <PlainRows {...props} />}
     </div>

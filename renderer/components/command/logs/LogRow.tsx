@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatLabels, formatLogTime, streamName } from '../../../logic/log-level';
+import { lineKey } from '../../../state/logs';
 
 /** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
 export const LOG_ROW_HEIGHT = 22;
@@ -33,6 +34,9 @@ export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPi
       className={`log-row lvl-${level ?? 'none'}${selected ? ' selected' : ''}`}
       style={style}
       role="listitem"
+      aria-current={selected ? 'true' : undefined}
+      tabIndex={selected ? 0 : -1}
+      data-key={lineKey(line)}
       data-testid="log-line"
       data-level={level ?? 'unknown'}
       onClick={() => onSelect(line)}

@@ -121,6 +121,7 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
     const key = lineKey(line);
     setSelectedKey((current) => (current === key ? null : key));
   }, []);
+  const onSelectExactly = useCallback((line: LogLine | null) => setSelectedKey(line ? lineKey(line) : null), []);
 
   const lines = useMemo(() => result?.lines ?? [], [result]);
   const counts = useMemo(() => levelCounts(lines), [lines]);
@@ -175,7 +176,14 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
           {result !== null ? 'No lines match in this window.' : loading ? 'Asking Loki…' : error ? 'No lines to show.' : 'No lines yet.'}
         </p>
       ) : (
-        <LogList lines={lines} selectedKey={selectedKey} pinStateOf={pinStateOf} onSelect={onSelect} onPin={onPin} />
+        <LogList
+          lines={lines}
+          selectedKey={selectedKey}
+          pinStateOf={pinStateOf}
+          onSelect={onSelect}
+          onSelectExactly={onSelectExactly}
+          onPin={onPin}
+        />
       )}
       {selected && <LogDetail line={selected} onClose={() => setSelectedKey(null)} />}
     </section>
