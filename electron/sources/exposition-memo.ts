@@ -1,10 +1,9 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { guardFamilies, type ExporterSample } from './exposition-schema';
+import { MILLISECONDS_RE, guardFamilies, type ExporterSample } from './exposition-schema';
 import { parseSampleValue, type Labels } from './samples';
 
 /** More distinct series than this on one source's page and the memo starts over (a label explosion). */
 const MAX_SERIES = 20_000;
-const MILLISECONDS_RE = /^-?\d+$/;
 const BLANK_RE = /[ \t]+/;
 
 interface Series {

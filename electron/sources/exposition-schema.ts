@@ -11,7 +11,7 @@ export interface ExporterSample {
 }
 
 const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const MILLISECONDS_RE = /^-?\d+$/;
+export const MILLISECONDS_RE = /^-?\d+$/;
 
 // The parser's output, as its README documents it (prom2json-compatible). The parser is lax — it reads
 // "404 page not found" as metric "404" with value "page" — so names, values and timestamps are checked here.
