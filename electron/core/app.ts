@@ -25,8 +25,6 @@ export interface CoreOptions {
   operator?: string;
   /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
   platform?: Platform;
-  /** URL of the embedded demo lab, when one runs: the first run creates demo sources for it. */
-  labUrl?: string;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
 }
@@ -37,7 +35,7 @@ export interface PitwallCore {
   info: AppInfo;
   /** True on the first run and while a demo source exists: only then is the embedded lab worth starting. */
   wantsDemoLab(): boolean;
-  /** Points the demo sources (created on the first run) at a lab that was started after the core. */
+  /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
@@ -88,7 +86,6 @@ export function createCore(opts: CoreOptions): PitwallCore {
     copyWindow: (...args) => telemetry.copyWindow(...args),
     sourceName: (id) => sources.name(id),
   });
-  if (opts.labUrl) sources.ensureDemoSources(opts.labUrl);
   runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
   if (opts.poll !== false) runtime.start();
   const live = runtime;

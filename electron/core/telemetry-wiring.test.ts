@@ -34,7 +34,9 @@ async function failure(channel: string, input: unknown = {}): Promise<{ code: st
 }
 
 function open(labUrl?: string): PitwallCore {
-  const c = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice', ...(labUrl ? { labUrl } : {}) });
+  const c = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice' });
+  // As both shells do (attachDemoLab): the lab is attached after the store is open.
+  if (labUrl) c.useDemoLab(labUrl);
   events = [];
   c.subscribe((m) => events.push(m));
   return c;
