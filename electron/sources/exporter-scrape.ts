@@ -132,9 +132,8 @@ export class ExporterScrapeClient {
       const kept = keepFamilies(res.text, wanted);
       // Nothing wanted on the page: parse all of it, so a proxy's error page is reported as such, not as "no GPUs".
       // The filter after parsing keeps the contract exact for histogram/summary families cut to some of their lines.
-      samples = ((kept === '' ? null : this.memo.read(kept)) ?? parseExposition(kept === '' ? res.text : kept)).filter((s) =>
-        wanted.has(s.name),
-      );
+      const read = kept === '' ? parseExposition(res.text) : (this.memo.read(kept) ?? parseExposition(kept));
+      samples = read.filter((s) => wanted.has(s.name));
     } else samples = parseExposition(res.text);
     return { samples, nonFinite: countNonFinite(samples) };
   }

@@ -124,7 +124,8 @@ function useKeyboard(props: LogListProps, scrollRef: RefObject<HTMLDivElement | 
     e.preventDefault();
     if (action.kind === 'select') {
       const line = lines[action.index];
-      if (!line) return;
+      // Already there (the first or last line): nothing moves, and focus stays where it is.
+      if (!line || action.index === current) return;
       el.scrollTop = scrollToShow(action.index, LOG_ROW_HEIGHT, el.scrollTop, el.clientHeight);
       byKeyboard.current = true;
       onSelectExactly(line);
