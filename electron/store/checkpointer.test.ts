@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
@@ -14,6 +14,21 @@ function dir(): string {
   const t = tempDir();
   cleanups.push(t.cleanup);
   return t.dir;
+}
+
+/** Rows in a copy of the database file without its WAL: only what a checkpoint has put there. */
+function rowsInFileAlone(path: string): number {
+  const copy = `${path}.copy-${Math.random().toString(36).slice(2)}`;
+  copyFileSync(path, copy);
+  const reader = new Database(copy, { readonly: true });
+  try {
+    // Before the first checkpoint even the schema is only in the WAL.
+    const hasTable = reader.prepare("SELECT 1 FROM sqlite_master WHERE name = 'settings'").get() !== undefined;
+    return hasTable ? (reader.prepare("SELECT count(*) FROM settings WHERE key LIKE 'k%'").pluck().get() as number) : 0;
+  } finally {
+    reader.close();
+    rmSync(copy, { force: true });
+  }
 }
 
 /** Writes enough settings rows, one transaction each, to fill many WAL frames. */
@@ -35,21 +50,28 @@ describe('background checkpoints', () => {
     const walPath = `${store.path}-wal`;
     const framesBefore = statSync(walPath).size / 4120;
     expect(framesBefore).toBeGreaterThan(1000);
-    const checkpointer = startCheckpointer(store.db, { everyMs: 60_000 });
+    const checkpointer = startCheckpointer(store.db, { everyMs: 50 });
     cleanups.push(() => checkpointer.stop());
     const [busy, log, checkpointed] = await checkpointer.checkpointNow();
     expect(busy).toBe(0);
     expect(log).toBeGreaterThan(1000);
     expect(checkpointed).toBe(log);
     // The database file itself now holds the rows: a copy of it without the WAL reads them all.
-    const reader = new Database(store.path, { readonly: true });
-    cleanups.push(() => {
-      reader.close();
-    });
-    expect(reader.prepare("SELECT count(*) FROM settings WHERE key LIKE 'k%'").pluck().get()).toBe(1500);
+    expect(rowsInFileAlone(store.path)).toBe(1500);
   });
 
-  it('runs on its own timer, and a clean close leaves no WAL behind', async () => {
+  it('checkpoints on its own timer, without being asked', async () => {
+    const store = openStore(dir());
+    cleanups.push(() => store.close());
+    const checkpointer = startCheckpointer(store.db, { everyMs: 50 });
+    cleanups.push(() => checkpointer.stop());
+    writeRows(store.db, 200);
+    const deadline = Date.now() + 5_000;
+    while (rowsInFileAlone(store.path) < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(rowsInFileAlone(store.path)).toBe(200);
+  });
+
+  it('a clean close leaves no WAL behind', async () => {
     const d = dir();
     const store = openStore(d, { backgroundCheckpoints: true });
     writeRows(store.db, 300);
