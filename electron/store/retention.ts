@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RetentionSettings } from '../../shared/domain/telemetry';
+import { sampleChanges } from './sample-changes';
 import type { TelemetryStore } from './telemetry-store';
 
 export interface TimeWindow {
@@ -141,10 +142,14 @@ export class Retention {
         stats.seriesDeleted += this.stmts.deleteEmpty.run({ id }).changes;
       }
     });
+    // Everything a batch can touch lies before the later of the two cut-offs.
+    const touchedBefore = Math.max(rawBefore, nowMs - settings.rollupKeepDays * 86_400_000);
     for (let i = 0; i < ids.length; i += COMPACT_BATCH_SERIES) {
       const deletedBefore = stats.seriesDeleted;
+      const changedBefore = stats.samplesCompacted + stats.rollupsDeleted;
       batch(ids.slice(i, i + COMPACT_BATCH_SERIES));
       stats.batches += 1;
+      if (stats.samplesCompacted + stats.rollupsDeleted > changedBefore) sampleChanges(this.db).changedBefore(touchedBefore);
       // A poll between batches must not write to a deleted series through a cached id.
       if (stats.seriesDeleted > deletedBefore) this.store?.series.clear();
       if (i + COMPACT_BATCH_SERIES < ids.length) yield;

@@ -124,6 +124,37 @@ describe('SeriesQuery', () => {
     expect(points[points.length - 1]).toEqual([8 * hour - 30_000, 20]);
   });
 
+  it('shows every write made after a window was read: moved polls, a re-poll of an instant, backfill, compaction', () => {
+    const src = addSource(db, 'prom');
+    const store = new TelemetryStore(db);
+    const hour = 3_600_000;
+    const q = new SeriesQuery(db);
+    const req = { metric: GPU, fromMs: 0, toMs: 8 * hour, maxPoints: 20_000, match: {} };
+    // What a query that never read before answers: the truth to compare the reused one with.
+    const fresh = () => new SeriesQuery(db).get(req);
+    store.backfill(
+      src,
+      Array.from({ length: 60 }, (_, i) => s({ node: 'n1' }, 2 * hour + i * 60_000, 0.5)),
+    );
+    expect(q.get(req).storedPoints).toBe(60);
+
+    // Polls in the window, moved into the series-first table (flush), one of them replacing a backfilled instant.
+    store.record(src, 3 * hour, { samples: [s({ node: 'n1' }, 2 * hour, 0.9), s({ node: 'n1' }, 3 * hour, 0.7)], partialErrors: [] });
+    store.flush();
+    expect(q.get(req)).toEqual(fresh());
+    expect(q.get(req).series[0]?.points[0]).toEqual([2 * hour, 0.9]);
+
+    // Backfill before what was held.
+    store.backfill(src, [s({ node: 'n1' }, hour, 0.1)]);
+    expect(q.get(req)).toEqual(fresh());
+    expect(q.get(req).storedPoints).toBe(62);
+
+    // Compaction folds the old minutes into rollups (here: everything before the last 5 hours).
+    new Retention(db, store).compact(8 * hour, [], { ...DEFAULT_RETENTION, rawKeepHours: 5, rollupStepSec: 600 });
+    expect(q.get(req)).toEqual(fresh());
+    expect(q.get(req).storedPoints).toBeLessThan(62);
+  });
+
   it('reads every series through its primary key, without a sort', () => {
     for (const sql of Object.values(READ_SQL)) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 0, 1) as { detail: string }[]).map((r) => r.detail).join(' | ');

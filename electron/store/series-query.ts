@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { SeriesData, SeriesResult } from '../../shared/domain/telemetry';
+import { ColumnCache } from './column-cache';
 import { downsampleColumns, type Columns } from './downsample-points';
+import { sampleChanges } from './sample-changes';
 
 export interface SeriesRequest {
   metric: string;
@@ -44,12 +46,18 @@ export const READ_SQL = {
  * ~0.5 µs a row against ~0.2 µs for a plucked value. So reduction happens in JS on the columns
  * (downsample-points.ts). All of one answer is read in one transaction, so the columns of a
  * series always come from the same snapshot.
+ *
+ * What was read from the stored tables is kept per series (ColumnCache, told of every write through
+ * SampleChanges), so the chart's re-read of its window on each poll reads only the new tail.
  */
 export class SeriesQuery {
   private readonly stmts;
   private readonly read: (req: SeriesRequest) => SeriesResult;
+  private readonly cache: ColumnCache;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, cache = new ColumnCache()) {
+    this.cache = cache;
+    sampleChanges(db).subscribe(cache);
     this.stmts = {
       series: db.prepare<[string], SeriesRow>('SELECT id, source_id, labels FROM series WHERE metric = ?'),
       countRaw: db.prepare<Range, { n: number }>('SELECT count(*) AS n FROM samples WHERE series_id = ? AND t_ms BETWEEN ? AND ?'),
@@ -128,10 +136,15 @@ export class SeriesQuery {
 
   /** Rollup averages, then raw samples over them, then recent polls over both (the later source wins an instant both have). */
   private columns(id: number, fromMs: number, toMs: number, recent: Columns | undefined): Columns {
+    const stored = this.cache.get(id, fromMs, toMs, (from, to) => this.stored(id, from, to));
+    return recent ? mergeByTime(stored, recent) : stored;
+  }
+
+  /** Rollup averages, then raw samples over them, straight from SQLite. */
+  private stored(id: number, fromMs: number, toMs: number): Columns {
     const raw: Columns = { t: this.stmts.rawT.all(id, fromMs, toMs), v: this.stmts.rawV.all(id, fromMs, toMs) };
     const rolledT = this.stmts.rolledT.all(id, fromMs, toMs);
-    const stored = rolledT.length === 0 ? raw : mergeByTime({ t: rolledT, v: this.stmts.rolledV.all(id, fromMs, toMs) }, raw);
-    return recent ? mergeByTime(stored, recent) : stored;
+    return rolledT.length === 0 ? raw : mergeByTime({ t: rolledT, v: this.stmts.rolledV.all(id, fromMs, toMs) }, raw);
   }
 
   /** Polls not yet moved into the series-first table: a couple of minutes, read once per request. */

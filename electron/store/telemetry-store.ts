@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_RETENTION } from '../../shared/domain/telemetry';
 import type { CollectedSample, Collection, TelemetrySink } from '../poller/types';
+import { sampleChanges, type SampleChanges } from './sample-changes';
 import { SeriesCache, canonicalLabels } from './series-cache';
 
 export interface RecordOutcome {
@@ -73,6 +74,7 @@ export class TelemetryStore implements TelemetrySink {
   private readonly recordTx: (sourceId: number, at: number, c: Collection) => RecordOutcome;
   private readonly backfillTx: (sourceId: number, samples: readonly CollectedSample[]) => RecordOutcome;
   private readonly flushTx: () => void;
+  private readonly changes: SampleChanges;
   /** null until the first record of this run: that one also moves what a previous run left. */
   private lastFlushAt: number | null = null;
   private pendingRows = 0;
@@ -80,6 +82,7 @@ export class TelemetryStore implements TelemetrySink {
   constructor(db: Database.Database, options: TelemetryStoreOptions = {}) {
     this.series = new SeriesCache(db);
     this.maxSeries = options.maxSeriesPerMetric ?? (() => DEFAULT_RETENTION.maxSeriesPerMetric);
+    this.changes = sampleChanges(db);
     this.stmts = {
       sourceExists: db.prepare<[number], number>('SELECT 1 FROM sources WHERE id = ?').pluck(),
       recentSample: new RowWriter(db, 'INSERT OR REPLACE INTO samples_recent (series_id, t_ms, value)'),
@@ -88,6 +91,8 @@ export class TelemetryStore implements TelemetrySink {
       moveRecent: db.prepare(`INSERT OR REPLACE INTO samples (series_id, t_ms, value)
         SELECT r.series_id, r.t_ms, r.value FROM samples_recent r JOIN series s ON s.id = r.series_id ORDER BY r.series_id, r.t_ms`),
       clearRecent: db.prepare('DELETE FROM samples_recent'),
+      // The table is keyed time-first, so this is one step down the primary key.
+      oldestRecent: db.prepare<[], number | null>('SELECT min(t_ms) FROM samples_recent').pluck(),
       snapshot: db.prepare<[number, string, number, string]>(
         'INSERT OR REPLACE INTO snapshots (source_id, kind, at, json) VALUES (?, ?, ?, ?)',
       ),
@@ -133,7 +138,11 @@ export class TelemetryStore implements TelemetrySink {
     });
     this.backfillTx = db.transaction((sourceId: number, samples: readonly CollectedSample[]) => {
       this.requireSource(sourceId);
-      return this.writeSamples(sourceId, samples, this.stmts.keepSample);
+      const outcome = this.writeSamples(sourceId, samples, this.stmts.keepSample);
+      let oldest = Infinity;
+      for (const s of samples) if (s.tMs < oldest) oldest = s.tMs;
+      if (outcome.stored > 0) this.changes.changedFrom(Math.trunc(oldest));
+      return outcome;
     });
   }
 
@@ -159,9 +168,11 @@ export class TelemetryStore implements TelemetrySink {
   }
 
   private moveRecent(): void {
+    const oldest = this.stmts.oldestRecent.get();
     this.stmts.moveRecent.run();
     this.stmts.clearRecent.run();
     this.pendingRows = 0;
+    if (oldest !== null && oldest !== undefined) this.changes.changedFrom(oldest);
   }
 
   private requireSource(sourceId: number): void {
