@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { linePath, linearScale, queueAxisMax, queueTicks, timeTicks } from './chart-geometry';
+import { linePath, linearScale, queueAxisMax, queueTicks, tenths, timeTicks } from './chart-geometry';
 
 const T0 = 1_699_999_995_000;
 const S = 15_000;
@@ -34,6 +34,14 @@ describe('linearScale', () => {
     expect(linearScale(sqrt, 0, 1)).toBe(sqrt);
     const partial = (v: number): number | undefined => (v > 1 ? undefined : v);
     expect(linearScale(partial, 0, 1)).toBe(partial);
+  });
+});
+
+describe('tenths', () => {
+  it('prints a coordinate rounded to 0.1 px exactly as String(Math.round(v * 10) / 10) does', () => {
+    const samples = [0, -0, 0.04, 0.05, 0.06, 1, 9.95, 10, 12.34, 99.99, 123456.78, -0.04, -0.05, -0.06, -3.21, -1_000.5];
+    for (let i = 0; i < 2_000; i++) samples.push((i * 7.3217) % 1_500, -((i * 3.1) % 40));
+    for (const v of samples) expect(tenths(v)).toBe(String(Math.round(v * 10) / 10));
   });
 });
 

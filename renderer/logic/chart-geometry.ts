@@ -20,6 +20,17 @@ export function timeTicks(fromMs: number, toMs: number, maxTicks: number): numbe
 }
 
 /**
+ * `String(Math.round(v * 10) / 10)`, built from integers: printing a fraction is V8's costly number
+ * formatting, printing two small integers is not (about 3x faster over a chart's 24,000 points).
+ */
+export function tenths(v: number): string {
+  const k = Math.round(v * 10);
+  if (k < 0) return String(k / 10);
+  const r = k % 10;
+  return r === 0 ? String(k / 10) : `${(k - r) / 10}.${r}`;
+}
+
+/**
  * An SVG path through a line's points with the chart's scales; a null (NaN sample) lifts the pen,
  * so a gap stays a gap. One string per line: drawing cost grows with points and nothing else.
  */
@@ -28,9 +39,9 @@ export function linePath(
   x: (t: number) => number | undefined,
   y: (v: number) => number | undefined,
 ): string {
-  // String concatenation and rounding to 0.1 px: about a third cheaper than toFixed + join, and
-  // this runs for every point on the chart's first paint — in a fresh page, so in V8's interpreter
-  // at first, where an indexed loop costs much less than destructuring through the iterator.
+  // String concatenation and rounding to 0.1 px (tenths): this runs for every point on the chart's
+  // first paint — in a fresh page, so in V8's interpreter at first, where an indexed loop costs much
+  // less than destructuring through the iterator.
   let d = '';
   let pen = false;
   for (let i = 0; i < points.length; i++) {
@@ -42,7 +53,7 @@ export function linePath(
       pen = false;
       continue;
     }
-    d += `${pen ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`;
+    d += (pen ? 'L' : 'M') + tenths(px) + ',' + tenths(py);
     pen = true;
   }
   return d;

@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
 import { queueAxisMax, queueTicks, timeTicks } from '../../../logic/chart-geometry';
 import type { ChartMarker } from '../../../logic/markers';
+import { AxisTitles, PlainTick, type AxisTitle } from './AxisText';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
 import { ChartInteraction } from './ChartInteraction';
 import { ChartMarkers } from './ChartMarkers';
@@ -13,6 +14,9 @@ import { SeriesPaths } from './SeriesPaths';
 const HEIGHT = 340;
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const MARGIN = { top: 22, right: 4, bottom: 4, left: 4 };
+const GPU_TITLE: AxisTitle = { text: 'GPU memory', color: '#4cc9ff', width: 44 };
+const QUEUE_TITLE: AxisTitle = { text: 'queue depth', color: '#ffb020', width: 52 };
+const formatShare = (v: number): string => `${Math.round(v * 100)}%`;
 
 interface Props {
   lines: readonly ChartSeries[];
@@ -93,7 +97,7 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             interval={0}
             tickFormatter={tickFormatter(win, ticks)}
             stroke="#9fb0c2"
-            tick={{ fontSize: 11 }}
+            tick={PlainTick}
           />
           <YAxis
             yAxisId="gpu"
@@ -103,11 +107,10 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             allowDataOverflow
             ticks={SHARE_TICKS}
             interval={0}
-            tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-            stroke="#4cc9ff"
-            tick={{ fontSize: 11 }}
-            width={44}
-            label={{ value: 'GPU memory', angle: -90, position: 'insideLeft', fill: '#4cc9ff', fontSize: 11, dy: 40 }}
+            tickFormatter={formatShare}
+            stroke={GPU_TITLE.color}
+            tick={PlainTick}
+            width={GPU_TITLE.width}
           />
           <YAxis
             yAxisId="queue"
@@ -119,12 +122,12 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             ticks={queueTicks(queueMax)}
             interval={0}
             tickFormatter={formatDepth}
-            stroke="#ffb020"
-            tick={{ fontSize: 11 }}
-            width={52}
+            stroke={QUEUE_TITLE.color}
+            tick={PlainTick}
+            width={QUEUE_TITLE.width}
             hide={!hasQueue}
-            label={{ value: 'queue depth', angle: 90, position: 'insideRight', fill: '#ffb020', fontSize: 11, dy: -40 }}
           />
+          <AxisTitles left={GPU_TITLE} right={hasQueue ? QUEUE_TITLE : null} />
           <ChartInteraction hover={hover} onZoom={onZoom} />
           <SeriesPaths lines={lines} />
           <ChartMarkers markers={markers} />

@@ -90,7 +90,11 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
       span / 200,
     );
   }, [data, timeline]);
-  const drawn = useMemo(() => drawnPoints(lines), [lines]);
+  // Once per lines, not per render: each is a pass over every drawn point.
+  const { drawn, gpuMax, queueMax } = useMemo(
+    () => ({ drawn: drawnPoints(lines), gpuMax: drawnMax(lines, 'gpu'), queueMax: drawnMax(lines, 'queue') }),
+    [lines],
+  );
   const onZoom = useCallback((a: number, b: number) => {
     const r = zoomRange(a, b);
     if (r) setViewRange(r);
@@ -119,8 +123,8 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
         data-series={lines.length}
         data-from={win.fromMs}
         data-to={win.toMs}
-        data-gpu-max={drawnMax(lines, 'gpu') ?? ''}
-        data-queue-max={drawnMax(lines, 'queue') ?? ''}
+        data-gpu-max={gpuMax ?? ''}
+        data-queue-max={queueMax ?? ''}
       >
         {data === null && error === null && <p className="chart-message muted">Loading telemetry…</p>}
         {data === null && error !== null && (
