@@ -103,6 +103,11 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   await expect(hostile.getByTestId('log-pin')).toBeDisabled();
   await expect(view.timelineEvidence).toContainText(HOSTILE);
   await expect(view.timelineEvidence).toContainText('app="ocr-worker"');
+  // The timeline sits beside the logs, so the pinned line is in view where it was pinned from.
+  const [logsBox, timelineBox] = [await view.logsPanel.boundingBox(), await page.getByTestId('timeline').boundingBox()];
+  expect(timelineBox && logsBox && timelineBox.x > logsBox.x + logsBox.width / 2).toBe(true);
+  expect(timelineBox && logsBox && timelineBox.y < logsBox.y + logsBox.height).toBe(true);
+  await view.shoot(page.getByTestId('command-evidence'), '11c-logs-beside-timeline');
   await view.shoot(view.logsPanel, '11a-logs-html-line-as-text');
   await view.shoot(page.getByTestId('timeline'), '11b-timeline-pinned-line');
   const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';

@@ -52,13 +52,10 @@ export function IncidentView() {
           </p>
         </section>
       )}
-      <CommandView incident={incident} timeline={timeline} />
+      <CommandView incident={incident} timeline={timeline} logsAside={<Timeline incident={incident} events={timeline} />} />
       <div className="view-grid">
-        <div className="view-col">
-          <KeyTimes incident={incident} />
-          <RolePanel incident={incident} />
-        </div>
-        <Timeline incident={incident} events={timeline} />
+        <KeyTimes incident={incident} />
+        <RolePanel incident={incident} />
       </div>
     </article>
   );

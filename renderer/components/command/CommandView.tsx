@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import type { GpuMode } from '../../logic/chart-data';
@@ -19,10 +19,19 @@ const NO_EVENTS: readonly TimelineEvent[] = [];
  * The command view: the platform picture the incident commander lives in. Shown inside an incident
  * (its window and timeline events available) and without one (the platform only).
  *
- * Layout: range toolbar; then the correlation chart beside a side column (GPUs, queues); then logs
- * across the full width. A window named in the page's URL is applied by startApp (state/live.ts).
+ * Layout: range toolbar; then the correlation chart beside a side column (GPUs, queues); then logs,
+ * beside `logsAside` when given (the incident's timeline, so evidence pinned from the logs lands in
+ * view), else across the full width. A window named in the page's URL is applied by startApp (state/live.ts).
  */
-export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Incident | null; timeline?: readonly TimelineEvent[] }) {
+export function CommandView({
+  incident,
+  timeline = NO_EVENTS,
+  logsAside,
+}: {
+  incident: Incident | null;
+  timeline?: readonly TimelineEvent[];
+  logsAside?: ReactNode;
+}) {
   const range = useViewRange();
   const tick = useTelemetryTick();
   const snapshot = useSnapshot();
@@ -60,7 +69,14 @@ export function CommandView({ incident, timeline = NO_EVENTS }: { incident: Inci
           <QueuePanel incident={incident} chart={side.fetch} />
         </div>
       </div>
-      <LogsPanel incident={incident} timeline={timeline} />
+      {logsAside ? (
+        <div className="command-evidence" data-testid="command-evidence">
+          <LogsPanel incident={incident} timeline={timeline} />
+          {logsAside}
+        </div>
+      ) : (
+        <LogsPanel incident={incident} timeline={timeline} />
+      )}
     </section>
   );
 }
