@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { sparkPath, valueDomain } from './spark-path';
+import { sparkPath, sparkSpan, valueDomain } from './spark-path';
 
 describe('sparkPath', () => {
   it('draws a share scaled to the box, broken at gaps, within the point budget', () => {
@@ -64,5 +64,21 @@ describe('valueDomain', () => {
       ),
     ).toEqual([3, 7]);
     expect(valueDomain([[10, null]], 0, 100)).toBeNull();
+  });
+});
+
+describe('sparkSpan', () => {
+  it('starts at the first stored point in the window when the data begins late, else at the window', () => {
+    const late: SeriesPoint[] = [
+      [5_000, 1],
+      [900_000, 2],
+      [905_000, 3],
+    ];
+    expect(sparkSpan(late, 10_000, 910_000)).toEqual([900_000, 910_000]);
+    expect(sparkSpan(late, 0, 910_000)).toEqual([5_000, 910_000]);
+    expect(sparkSpan([], 0, 910_000)).toEqual([0, 910_000]);
+    // Ten seconds of data in a 15-minute window then span the box instead of its last pixel.
+    const d = sparkPath(late.slice(1), ...sparkSpan(late.slice(1), 10_000, 905_000), 60, 10, { yDomain: [2, 3] });
+    expect(d).toBe('M0.0,10.0 L60.0,0.0');
   });
 });

@@ -24,6 +24,16 @@ export function valueDomain(points: readonly SeriesPoint[], fromMs: number, toMs
 }
 
 /**
+ * The span a sparkline draws over: the window, but starting at its first stored point when the data
+ * begins later (an incident declared a minute ago, a source added just now). Otherwise seconds of
+ * data squeeze into the box's last pixel and the line says nothing; the numbers beside it carry the times.
+ */
+export function sparkSpan(points: readonly SeriesPoint[], fromMs: number, toMs: number): [number, number] {
+  for (const [t] of points) if (t >= fromMs && t <= toMs) return [t, toMs];
+  return [fromMs, toMs];
+}
+
+/**
  * An SVG path for a series over [fromMs, toMs] in a width × height box: time on x (so a gap in
  * polling shows as a gap), at most `maxPoints` points (LTTB from the `downsample` package), a NaN
  * sample breaks the line. A flat domain (a constant series) draws at mid-height.

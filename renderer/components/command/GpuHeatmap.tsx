@@ -2,7 +2,7 @@ import type { GpuStat, SeriesData, Snapshot } from '../../../shared/domain/telem
 import type { TimeWindow } from '../../logic/chart-data';
 import { formatUtc } from '../../logic/format';
 import { nodeRows, shareTone, trendFor } from '../../logic/gpu-grid';
-import { sparkPath } from '../../logic/spark-path';
+import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
 
@@ -32,7 +32,7 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
       <span className="gpu-pod">{g.pod ?? '—'}</span>
       {trend && (
         <svg className="gpu-spark" viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" aria-hidden="true">
-          <path d={sparkPath(trend, win.fromMs, win.toMs, SPARK_W, SPARK_H)} />
+          <path d={sparkPath(trend, ...sparkSpan(trend, win.fromMs, win.toMs), SPARK_W, SPARK_H)} />
         </svg>
       )}
     </li>

@@ -1,13 +1,14 @@
 import type { SeriesPoint } from '../../../../shared/domain/telemetry';
 import type { TimeWindow } from '../../../logic/chart-data';
-import { sparkPath, valueDomain } from '../../../logic/spark-path';
+import { sparkPath, sparkSpan, valueDomain } from '../../../logic/spark-path';
 
 const W = 56;
 const H = 16;
 
 /**
- * A tiny line of pending tasks over the trend window, drawn like the GPU sparklines (time on x,
- * gaps kept) and scaled to its own low and high; decorative, the numbers beside it carry the meaning.
+ * A tiny line of pending tasks over the trend window (from its first stored point, sparkSpan), drawn
+ * like the GPU sparklines (time on x, gaps kept) and scaled to its own low and high; decorative, the
+ * numbers beside it carry the meaning.
  */
 export function Sparkline({ points, win }: { points: readonly SeriesPoint[]; win: TimeWindow | null }) {
   const domain = win ? valueDomain(points, win.fromMs, win.toMs) : null;
@@ -15,7 +16,7 @@ export function Sparkline({ points, win }: { points: readonly SeriesPoint[]; win
   if (!win || !domain || drawn < 2) return <svg width={W} height={H} aria-hidden="true" />;
   return (
     <svg width={W} height={H} viewBox={`-1 -1 ${W + 2} ${H + 2}`} aria-hidden="true">
-      <path d={sparkPath(points, win.fromMs, win.toMs, W, H, { yDomain: domain })} />
+      <path d={sparkPath(points, ...sparkSpan(points, win.fromMs, win.toMs), W, H, { yDomain: domain })} />
     </svg>
   );
 }
