@@ -134,7 +134,7 @@ export class SeriesQuery {
     return (this.stmts.countRaw.get(id, fromMs, toMs)?.n ?? 0) + (this.stmts.countRollups.get(id, fromMs, toMs)?.n ?? 0);
   }
 
-  /** Rollup averages, then raw samples over them, then recent polls over both (the later source wins an instant both have). */
+  /** Stored columns (from the cache, or SQLite for what it lacks), then recent polls over them (a recent poll wins an instant both have). */
   private columns(id: number, fromMs: number, toMs: number, recent: Columns | undefined): Columns {
     const stored = this.cache.get(id, fromMs, toMs, (from, to) => this.stored(id, from, to));
     return recent ? mergeByTime(stored, recent) : stored;
