@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChartData } from './command/chart/useChartData';
+import { chartDataFixture } from './command/chart/chart-data-fixture';
 import { ChartFooter } from './command/chart/ChartFooter';
 import { DataAge } from './DataAge';
 
@@ -32,22 +32,10 @@ describe('DataAge', () => {
 });
 
 describe('ChartFooter', () => {
-  const data: ChartData = {
-    win: { fromMs: NOW - 4 * 3_600_000, toMs: NOW - 3 * 3_600_000 },
-    gpuMode: 'gpu',
-    perGpu: [],
-    perNode: [],
-    queue: [],
-    restarts: [],
-    oom: [],
-    alerts: [],
-    storedPoints: 240,
-    downsampled: false,
-    newestAt: NOW - 3 * 3_600_000,
-    fetchedAt: NOW,
-    maxPoints: 1_500,
-    partial: [],
-  };
+  const data = chartDataFixture(
+    { fromMs: NOW - 4 * 3_600_000, toMs: NOW - 3 * 3_600_000 },
+    { storedPoints: 240, newestAt: NOW - 3 * 3_600_000, fetchedAt: NOW },
+  );
 
   it('calls the newest sample stale only while the window ends now', () => {
     const zoomed = renderToStaticMarkup(<ChartFooter data={data} error={null} drawn={240} live={false} />);

@@ -1,5 +1,6 @@
 import type { SetStateAction } from 'react';
 import { describe, expect, it } from 'vitest';
+import { chartDataFixture } from './chart-data-fixture';
 import { ChartReader, type ChartData, type ChartFetch, type ChartRequest } from './useChartData';
 
 /** A reader over a fake server whose answers the test releases one by one. */
@@ -16,22 +17,7 @@ function setup() {
 }
 
 const req = (view: string, fromMs = 0): ChartRequest => ({ win: { fromMs, toMs: fromMs + 1_000 }, gpuMode: 'gpu', view });
-const data = (fromMs: number): ChartData => ({
-  win: { fromMs, toMs: fromMs + 1_000 },
-  gpuMode: 'gpu',
-  perGpu: [],
-  perNode: [],
-  queue: [],
-  restarts: [],
-  oom: [],
-  alerts: [],
-  storedPoints: 0,
-  downsampled: false,
-  newestAt: null,
-  fetchedAt: 0,
-  maxPoints: 1_500,
-  partial: [],
-});
+const data = (fromMs: number): ChartData => chartDataFixture({ fromMs, toMs: fromMs + 1_000 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('ChartReader', () => {

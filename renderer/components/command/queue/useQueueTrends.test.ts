@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesData } from '../../../../shared/domain/telemetry';
 import { INCIDENT_LEAD_IN_MS } from '../../../logic/view-range';
+import { chartDataFixture } from '../chart/chart-data-fixture';
 import type { ChartData } from '../chart/useChartData';
 import { trendsFromChart } from './useQueueTrends';
 
@@ -16,29 +17,15 @@ const depth = (id: number, state: string, points: [number, number][]): SeriesDat
 });
 
 function chart(fromMs: number, toMs = NOW): ChartData {
-  return {
-    win: { fromMs, toMs },
-    gpuMode: 'gpu',
-    perGpu: [],
-    perNode: [],
-    queue: [
-      depth(1, 'pending', [
-        [START - 60_000, 5],
-        [START + 60_000, 12],
-        [NOW - 1_000, 40],
-      ]),
-      depth(2, 'active', [[NOW - 1_000, 3]]),
-    ],
-    restarts: [],
-    oom: [],
-    alerts: [],
-    storedPoints: 4,
-    downsampled: false,
-    newestAt: NOW - 1_000,
-    fetchedAt: NOW,
-    maxPoints: 1_500,
-    partial: [],
-  };
+  const queue = [
+    depth(1, 'pending', [
+      [START - 60_000, 5],
+      [START + 60_000, 12],
+      [NOW - 1_000, 40],
+    ]),
+    depth(2, 'active', [[NOW - 1_000, 3]]),
+  ];
+  return chartDataFixture({ fromMs, toMs }, { queue, storedPoints: 4, newestAt: NOW - 1_000, fetchedAt: NOW });
 }
 
 describe('trendsFromChart', () => {
