@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RetentionSettings } from '../../shared/domain/telemetry';
-import { sampleChanges } from './sample-changes';
+import { sampleChanges, type SampleChanges } from './sample-changes';
 import type { TelemetryStore } from './telemetry-store';
 
 export interface TimeWindow {
@@ -62,12 +62,14 @@ export function outsideWindows(windows: readonly TimeWindow[], before: number): 
  */
 export class Retention {
   private readonly stmts;
+  private readonly changes: SampleChanges;
 
   /** Pass the store that records, so its series cache and recent-sample buffer stay in step. */
   constructor(
     private readonly db: Database.Database,
     private readonly store: TelemetryStore,
   ) {
+    this.changes = sampleChanges(db);
     const merge = (col: 'min' | 'max') =>
       `${col} = CASE WHEN rollups.${col} IS NULL THEN excluded.${col} WHEN excluded.${col} IS NULL THEN rollups.${col}
         ELSE ${col}(rollups.${col}, excluded.${col}) END`;
@@ -149,7 +151,7 @@ export class Retention {
       const changedBefore = stats.samplesCompacted + stats.rollupsDeleted;
       batch(ids.slice(i, i + COMPACT_BATCH_SERIES));
       stats.batches += 1;
-      if (stats.samplesCompacted + stats.rollupsDeleted > changedBefore) sampleChanges(this.db).changedBefore(touchedBefore);
+      if (stats.samplesCompacted + stats.rollupsDeleted > changedBefore) this.changes.changedBefore(touchedBefore);
       // A poll between batches must not write to a deleted series through a cached id.
       if (stats.seriesDeleted > deletedBefore) this.store?.series.clear();
       if (i + COMPACT_BATCH_SERIES < ids.length) yield;

@@ -47,6 +47,7 @@ export function CommandView({
   const shown = useMemo(() => ({ fromMs, toMs }), [fromMs, toMs]);
   // The side column's trends (a sparkline per GPU and queue) follow the chart in a background render.
   const side = useDeferredValue(useMemo(() => ({ fetch, shown }), [fetch, shown]));
+  const logs = <LogsPanel incident={incident} timeline={timeline} />;
 
   return (
     <section className="command-view" data-testid="command-view" aria-label="Platform telemetry">
@@ -71,11 +72,11 @@ export function CommandView({
       </div>
       {logsAside ? (
         <div className="command-evidence" data-testid="command-evidence">
-          <LogsPanel incident={incident} timeline={timeline} />
+          {logs}
           {logsAside}
         </div>
       ) : (
-        <LogsPanel incident={incident} timeline={timeline} />
+        logs
       )}
     </section>
   );
