@@ -3,7 +3,6 @@ import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
 import { lastDataAt } from '../store/last-data';
 import { openStore } from '../store/database';
-import { defaultQueriesFor } from './demo-sources';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
@@ -14,6 +13,10 @@ import { SourceService } from './source-service';
 import { TelemetryRuntime } from './telemetry-runtime';
 import { TelemetryService } from './telemetry-service';
 import { NodeSecretBox } from '../platform/node-secret-box';
+import type { CoreContext } from './context';
+import { IncidentHooks } from './incident-hooks';
+import { incidentHandlers } from './incident-handlers';
+import { telemetryHandlers } from './telemetry-handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -63,9 +66,11 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const hub = new EventHub();
   const operator = opts.operator ?? defaultOperator();
   const changed = (i: { id: number; ref: string }): void => hub.emit('incident:changed', i);
-  const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed });
+  const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
+  const platform = { ...opts.platform, secrets };
+  const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
   const sources = new SourceService({
@@ -89,6 +94,23 @@ export function createCore(opts: CoreOptions): PitwallCore {
   runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
+  const ctx: CoreContext = {
+    db: store.db,
+    dataDir: opts.dataDir,
+    now,
+    operator: () => operator,
+    hub,
+    platform,
+    log,
+    incidents,
+    policy,
+    sources,
+    telemetry,
+    runtime: live,
+    evidence,
+    onClose: (stop) => stops.push(stop),
+  };
+  // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -101,52 +123,38 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const dispatch = createDispatch(
     {
       'app:get-info': () => info,
-      'incident:list': (i) => incidents.list(i),
-      'incident:get': (i) => incidents.get(i.id),
-      'incident:declare': (i) => {
-        const incident = incidents.declare(i);
-        live.backfillLeadIn(incident);
-        return incident;
-      },
-      'incident:set-severity': (i) => incidents.setSeverity(i),
-      'incident:set-status': (i) => incidents.setStatus(i),
-      'incident:set-time': (i) => incidents.setTime(i),
-      'incident:acknowledge': (i) => incidents.acknowledge(i.id),
-      'incident:assign-role': (i) => incidents.assignRole(i),
-      'incident:edit': (i) => incidents.edit(i),
-      'incident:add-note': (i) => incidents.addNote(i),
-      'incident:pin-evidence': (i) => evidence.pin(i),
-      'policy:get': () => policy.get(),
-      'policy:set': (i) => policy.set(i),
-      'source:list': () => sources.list(),
-      'source:save': (i) => sources.save(i),
-      'source:delete': (i) => sources.delete(i.id),
-      'source:test': (i) => live.test(i),
-      'source:poll-now': (i) => live.pollNow(i.id),
-      'source:default-queries': (i) => defaultQueriesFor(i.kind),
-      'telemetry:get-series': (i) => telemetry.getSeries(i),
-      'telemetry:get-snapshot': () => telemetry.getSnapshot(),
-      'telemetry:list-alerts': (i) => telemetry.listAlerts(i),
-      'retention:get': () => telemetry.getRetention(),
-      'retention:set': (i) => telemetry.setRetention(i),
-      'logs:query': (i) => live.queryLogs(i),
+      ...incidentHandlers(ctx),
+      ...telemetryHandlers(ctx),
     },
     log,
   );
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
-    (closing ??= live.close().finally(async () => {
-      try {
-        telemetry.store.flush();
-      } finally {
-        await store.stopCheckpoints();
-        store.close();
-      }
-    }));
+    (closing ??= stopAll(stops, log)
+      .then(() => live.close())
+      .finally(async () => {
+        try {
+          telemetry.store.flush();
+        } finally {
+          await store.stopCheckpoints();
+          store.close();
+        }
+      }));
   const useDemoLab = (url: string): void => {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
   return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+}
+
+/** Stops domain work newest first; one failing stop must not keep the database open. */
+async function stopAll(stops: readonly (() => void | Promise<void>)[], log: (msg: string, err?: unknown) => void): Promise<void> {
+  for (const stop of [...stops].reverse()) {
+    try {
+      await stop();
+    } catch (err) {
+      log('stopping a background job failed', err);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { ROLE_LABEL } from '../../shared/domain/roles';
 import { severityLabel } from '../../shared/domain/severity';
 import { canTransition, statusIndex, type Status } from '../../shared/domain/status';
 import { IncidentRepo, TIME_COLUMN, type NewEvent } from '../store/incident-repo';
+import { IncidentHooks } from './incident-hooks';
 import { timeFieldLabel, utcDateStamp } from './incident-text';
 
 export interface IncidentServiceDeps {
@@ -13,6 +14,8 @@ export interface IncidentServiceDeps {
   operator: () => string;
   now?: () => number;
   onChanged?: (incident: { id: number; ref: string }) => void;
+  /** Other domains' reactions, run inside each change's transaction. */
+  hooks?: IncidentHooks;
 }
 
 /** Allow a little clock skew between machines, but not times in the future. */
@@ -26,10 +29,12 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export class IncidentService {
   private readonly repo: IncidentRepo;
   private readonly now: () => number;
+  readonly hooks: IncidentHooks;
 
   constructor(private readonly deps: IncidentServiceDeps) {
     this.repo = new IncidentRepo(deps.db);
     this.now = deps.now ?? Date.now;
+    this.hooks = deps.hooks ?? new IncidentHooks();
   }
 
   list(input: ParsedInput<'incident:list'>): IncidentSummary[] {
@@ -65,6 +70,7 @@ export class IncidentService {
         tenants: input.tenants,
       });
       this.repo.reindex(newId);
+      this.hooks.run('declared', this.require(newId), at);
       return newId;
     })();
     return this.changed(id);
@@ -80,6 +86,7 @@ export class IncidentService {
         to: input.severity,
         reason: input.reason,
       });
+      this.hooks.run('severityChanged', this.require(inc.id), inc.severity, at);
     });
   }
 
@@ -101,6 +108,7 @@ export class IncidentService {
           set: times.set,
           cleared: times.cleared,
         });
+        this.hooks.run('statusChanged', this.require(inc.id), inc.status, at);
       },
       { allowClosed: false },
     );
@@ -113,6 +121,7 @@ export class IncidentService {
       this.repo.update(inc.id, at, { [TIME_COLUMN[input.field]]: input.at });
       const shown = input.at === null ? 'cleared' : `set to ${new Date(input.at).toISOString()}`;
       this.event(inc.id, at, 'timestamp', `${timeFieldLabel(input.field)} ${shown}`, { field: input.field, from: before, to: input.at });
+      this.hooks.run('timeChanged', this.require(inc.id), input.field, before, at);
     });
   }
 
@@ -126,6 +135,7 @@ export class IncidentService {
       }
       this.repo.update(inc.id, at, { acknowledged_at: at });
       this.event(inc.id, at, 'timestamp', `Acknowledged by ${this.deps.operator()}`, { field: 'acknowledgedAt', from: null, to: at });
+      this.hooks.run('timeChanged', this.require(inc.id), 'acknowledgedAt', null, at);
     });
   }
 

@@ -12,6 +12,11 @@ export interface SecretBox {
   decrypt(sealed: Buffer): string;
 }
 
+/**
+ * The host's capabilities. Each new one (notifications, printing to PDF, clipboard, save/open
+ * dialogs) is an interface in its own file here with an Electron implementation passed in by
+ * main.ts and a Node implementation for browser mode, the command line and tests.
+ */
 export interface Platform {
   secrets: SecretBox;
 }

@@ -1,18 +1,19 @@
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
-import { openSettings, useSettingsRoute } from '../state/route';
+import { openPage, usePageRoute } from '../state/route';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { HealthBar } from './HealthBar';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
-import { SettingsView } from './settings/SettingsView';
+import { PAGE_SPECS } from './pages';
 import { StatusBar } from './StatusBar';
 
 export function App() {
   const appState = useAppState();
   const declareOpen = useDeclareOpen();
-  const settingsOpen = useSettingsRoute();
+  const page = usePageRoute();
+  const shown = PAGE_SPECS.find((p) => p.id === page);
   useGlobalShortcuts();
 
   return (
@@ -24,9 +25,18 @@ export function App() {
         <span className="shortcuts muted">
           <kbd>N</kbd> declare · <kbd>/</kbd> search · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> post note
         </span>
-        <button type="button" className="btn" onClick={openSettings} aria-pressed={settingsOpen} data-testid="settings-button">
-          Sources
-        </button>
+        {PAGE_SPECS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="btn"
+            onClick={() => openPage(p.id)}
+            aria-pressed={page === p.id}
+            data-testid={`${p.id}-button`}
+          >
+            {p.label}
+          </button>
+        ))}
         <button type="button" className="btn btn-alert" onClick={openDeclare} data-testid="declare-button">
           Declare incident
         </button>
@@ -35,7 +45,7 @@ export function App() {
       <ErrorBanner />
       <div className="workspace">
         <IncidentList />
-        <main className="main">{settingsOpen ? <SettingsView /> : <IncidentView />}</main>
+        <main className="main">{shown ? <shown.Component /> : <IncidentView />}</main>
       </div>
       <StatusBar />
       {declareOpen && <DeclareDialog />}

@@ -5,6 +5,7 @@ import { canTransition, STATUSES, type Status } from '../../shared/domain/status
 import { useNow } from '../hooks/useNow';
 import { formatDuration, formatUtc } from '../logic/format';
 import { acknowledge, setSeverity, setStatus } from '../state/commands';
+import { HEADER_ITEMS } from './incident/header-items';
 
 function Elapsed({ incident }: { incident: Incident }) {
   const now = useNow(1000);
@@ -72,6 +73,9 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           </select>
         </label>
         <Elapsed incident={incident} />
+        {HEADER_ITEMS.map((Item, i) => (
+          <Item key={i} incident={incident} />
+        ))}
         {incident.times.acknowledgedAt === null && !closed && (
           <button
             type="button"

@@ -1,15 +1,15 @@
 import { useDetail, useDetailError, useSelectedId } from '../state/detail';
+import { useIncidentTab } from '../state/incident-tab';
 import { CommandView } from './command/CommandView';
 import { IncidentHeader } from './IncidentHeader';
-import { KeyTimes } from './KeyTimes';
-import { RolePanel } from './RolePanel';
-import { Timeline } from './Timeline';
-import { TimersPanel } from './TimersPanel';
+import { INCIDENT_TABS } from './incident/incident-tabs';
+import { IncidentTabBar } from './incident/IncidentTabBar';
 
 export function IncidentView() {
   const selected = useSelectedId();
   const detail = useDetail();
   const error = useDetailError();
+  const tabId = useIncidentTab(selected ?? 0);
 
   if (selected === null) {
     return (
@@ -27,36 +27,12 @@ export function IncidentView() {
     );
   }
   const { incident, timeline } = detail;
+  const tab = INCIDENT_TABS.find((t) => t.id === tabId) ?? INCIDENT_TABS[0];
   return (
     <article className="incident-view" data-testid="incident-view" data-incident-id={incident.id}>
       <IncidentHeader incident={incident} />
-      <TimersPanel incident={incident} timeline={timeline} />
-      {(incident.summary || incident.services.length > 0 || incident.tenants.length > 0) && (
-        <section className="scope" aria-label="Scope">
-          {incident.summary && (
-            <p className="summary" data-testid="incident-summary">
-              {incident.summary}
-            </p>
-          )}
-          <p className="tags">
-            {incident.services.map((s) => (
-              <span key={`s-${s}`} className="tag tag-service">
-                {s}
-              </span>
-            ))}
-            {incident.tenants.map((t) => (
-              <span key={`t-${t}`} className="tag tag-tenant">
-                {t}
-              </span>
-            ))}
-          </p>
-        </section>
-      )}
-      <CommandView incident={incident} timeline={timeline} logsAside={<Timeline incident={incident} events={timeline} />} />
-      <div className="view-grid">
-        <KeyTimes incident={incident} />
-        <RolePanel incident={incident} />
-      </div>
+      {INCIDENT_TABS.length > 1 && <IncidentTabBar incidentId={incident.id} current={tab?.id ?? 'command'} />}
+      {tab && <tab.Panel incident={incident} timeline={timeline} />}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { openDeclare } from '../state/ui';
 
 /** True when a key press belongs to a text field (or a dialog), not to the console. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.closest('dialog[open]')) return true;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

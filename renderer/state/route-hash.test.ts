@@ -4,7 +4,7 @@ import { hashFor, parseHash, type Route } from './route-hash';
 describe('parseHash', () => {
   it('reads the selected incident and settings from the URL hash', () => {
     expect(parseHash('#/incident/42')).toEqual({ kind: 'incident', id: 42 });
-    expect(parseHash('#/settings')).toEqual({ kind: 'settings' });
+    expect(parseHash('#/settings')).toEqual({ kind: 'page', page: 'settings' });
   });
 
   it('reads anything else as no selection', () => {
@@ -24,7 +24,7 @@ describe('parseHash', () => {
   });
 
   it('round-trips every route through its hash', () => {
-    const routes: Route[] = [{ kind: 'home' }, { kind: 'settings' }, { kind: 'incident', id: 7 }];
+    const routes: Route[] = [{ kind: 'home' }, { kind: 'page', page: 'settings' }, { kind: 'incident', id: 7 }];
     for (const r of routes) expect(parseHash(hashFor(r))).toEqual(r);
   });
 });

@@ -1,21 +1,33 @@
 /**
  * What the main area shows lives in the URL hash, so a reload, a pasted link or the back button
- * comes back to it: `#/incident/<id>`, `#/settings`, or nothing (the platform, no incident).
+ * comes back to it: `#/incident/<id>`, `#/<page>` for a top-level page (settings, and the pages
+ * domains add), or nothing (the platform, no incident).
  */
-export type Route = { kind: 'home' } | { kind: 'settings' } | { kind: 'incident'; id: number };
+
+/** Top-level pages besides incidents. A domain with a page of its own adds its id here and a line in components/pages.tsx. */
+export const PAGES = ['settings'] as const;
+export type PageId = (typeof PAGES)[number];
+
+export type Route = { kind: 'home' } | { kind: 'page'; page: PageId } | { kind: 'incident'; id: number };
 
 export const SETTINGS_HASH = '#/settings';
 const INCIDENT_HASH = /^#\/incident\/(\d+)$/;
+const PAGE_HASH = /^#\/([a-z-]+)$/;
+
+function isPage(name: string): name is PageId {
+  return (PAGES as readonly string[]).includes(name);
+}
 
 export function parseHash(hash: string): Route {
-  if (hash === SETTINGS_HASH) return { kind: 'settings' };
+  const page = PAGE_HASH.exec(hash)?.[1];
+  if (page !== undefined && isPage(page)) return { kind: 'page', page };
   const m = INCIDENT_HASH.exec(hash);
   const id = m ? Number(m[1]) : NaN;
   return Number.isSafeInteger(id) && id > 0 ? { kind: 'incident', id } : { kind: 'home' };
 }
 
 export function hashFor(route: Route): string {
-  if (route.kind === 'settings') return SETTINGS_HASH;
+  if (route.kind === 'page') return `#/${route.page}`;
   return route.kind === 'incident' ? `#/incident/${route.id}` : '';
 }
 

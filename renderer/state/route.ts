@@ -1,33 +1,37 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { selectIncident, useSelectedId } from './detail';
-import { SETTINGS_HASH, parseHash, replaceHash, type Route } from './route-hash';
+import { hashFor, parseHash, replaceHash, type PageId, type Route } from './route-hash';
 
-/** Whether the main area shows the Sources settings instead of an incident (`#/settings`). */
-const useRouteStore = create<{ settingsOpen: boolean }>()(() => ({ settingsOpen: false }));
+/** Which top-level page the main area shows instead of an incident (`#/settings`, …); null for incidents. */
+const useRouteStore = create<{ page: PageId | null }>()(() => ({ page: null }));
 
-export function openSettings(): void {
-  // The main area shows one thing: clearing the selection means a click on any incident leaves settings.
+export function openPage(page: PageId): void {
+  // The main area shows one thing: clearing the selection means a click on any incident leaves the page.
   selectIncident(null);
-  useRouteStore.setState({ settingsOpen: true });
-  replaceHash(SETTINGS_HASH);
+  useRouteStore.setState({ page });
+  replaceHash(hashFor({ kind: 'page', page }));
 }
 
-export function closeSettings(): void {
-  useRouteStore.setState({ settingsOpen: false });
+export function closePage(): void {
+  const { page } = useRouteStore.getState();
+  useRouteStore.setState({ page: null });
   // Leave the hash alone when an incident already took it over.
-  if (typeof window !== 'undefined' && window.location.hash === SETTINGS_HASH) replaceHash('');
+  if (page !== null && typeof window !== 'undefined' && window.location.hash === hashFor({ kind: 'page', page })) replaceHash('');
 }
+
+export const openSettings = (): void => openPage('settings');
+export const closeSettings = closePage;
 
 /** Shows what a route names. */
 export function applyRoute(route: Route): void {
-  if (route.kind === 'settings') {
-    if (!useRouteStore.getState().settingsOpen) openSettings();
+  if (route.kind === 'page') {
+    if (useRouteStore.getState().page !== route.page) openPage(route.page);
   } else if (route.kind === 'incident') {
-    useRouteStore.setState({ settingsOpen: false });
+    useRouteStore.setState({ page: null });
     selectIncident(route.id);
   } else {
-    closeSettings();
+    closePage();
     selectIncident(null);
   }
 }
@@ -43,12 +47,12 @@ export function followHash(): () => void {
   return () => window.removeEventListener('hashchange', apply);
 }
 
-/** For App: true while settings are shown; selecting (or declaring) an incident leaves them. */
-export function useSettingsRoute(): boolean {
-  const open = useRouteStore((s) => s.settingsOpen);
+/** For App: the page shown, or null while an incident (or the platform) is; selecting (or declaring) an incident leaves pages. */
+export function usePageRoute(): PageId | null {
+  const page = useRouteStore((s) => s.page);
   const selected = useSelectedId();
   useEffect(() => {
-    if (selected !== null) closeSettings();
+    if (selected !== null) closePage();
   }, [selected]);
-  return open;
+  return page;
 }

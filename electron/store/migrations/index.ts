@@ -2,5 +2,9 @@ import { migration001 } from './001-incidents';
 import { migration002 } from './002-sources-telemetry';
 import type { Migration } from './types';
 
-/** Ordered, forward-only. Append; never reorder or edit. */
+/**
+ * Ordered, forward-only. Append; never reorder or edit a shipped one. Each domain adds its own file
+ * (`00N-<domain>.ts`) with the tables it owns; records other machines may one day sync get a UUIDv7
+ * text id (electron/core/ids.ts) and an author, never an AUTOINCREMENT integer.
+ */
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

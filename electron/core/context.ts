@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+import type { Platform } from '../platform/platform';
+import type { EventHub } from './event-hub';
+import type { EvidenceService } from './evidence-service';
+import type { IncidentService } from './incident-service';
+import type { PolicyService } from './policy-service';
+import type { SourceService } from './source-service';
+import type { TelemetryRuntime } from './telemetry-runtime';
+import type { TelemetryService } from './telemetry-service';
+
+/**
+ * What every domain's service is built from (electron/core/<domain>/). app.ts makes one and hands it
+ * to each domain's `create…` function, so adding a domain touches app.ts in one line, not ten.
+ */
+export interface CoreContext {
+  db: Database.Database;
+  dataDir: string;
+  now: () => number;
+  /** Who is acting: the author of every event and new record. */
+  operator: () => string;
+  hub: EventHub;
+  platform: Platform;
+  log: (message: string, err?: unknown) => void;
+  incidents: IncidentService;
+  policy: PolicyService;
+  sources: SourceService;
+  telemetry: TelemetryService;
+  runtime: TelemetryRuntime;
+  evidence: EvidenceService;
+  /** Work to stop before the database closes (timers, background jobs); run in reverse order of registration. */
+  onClose(stop: () => void | Promise<void>): void;
+}

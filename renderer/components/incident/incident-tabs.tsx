@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { CommandTab } from './CommandTab';
+
+export interface IncidentTabProps {
+  incident: Incident;
+  timeline: TimelineEvent[];
+}
+
+export interface IncidentTab {
+  id: string;
+  label: string;
+  /** The single key that opens it (outside text fields); digits, in tab order. */
+  key: string;
+  Panel: ComponentType<IncidentTabProps>;
+}
+
+/**
+ * The incident view's tabs. "Command" is the one-screen view of the live incident; a domain that
+ * gives the incident commander a working surface of its own (checklists, comms, postmortem…)
+ * adds one line here with a Panel from its own folder.
+ */
+export const INCIDENT_TABS: readonly IncidentTab[] = [{ id: 'command', label: 'Command', key: '1', Panel: CommandTab }];
