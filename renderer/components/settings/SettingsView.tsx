@@ -5,9 +5,9 @@ import { useAppInfo } from '../../state/app-info';
 import { closeSettings } from '../../state/route';
 import { loadSources, useSources, useSourcesError, useSourcesLoaded } from '../../state/sources';
 import { DeleteSourceDialog } from './DeleteSourceDialog';
-import { RetentionSection } from './RetentionSection';
 import { SourceFormDialog } from './SourceFormDialog';
 import { SourceRow } from './SourceRow';
+import { SETTINGS_SECTIONS } from './settings-sections';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; view: SourceView } | null;
 
@@ -71,7 +71,9 @@ export function SettingsView() {
         </ul>
       </section>
 
-      <RetentionSection />
+      {SETTINGS_SECTIONS.map(({ id, Section }) => (
+        <Section key={id} />
+      ))}
 
       {editing && (
         <SourceFormDialog
