@@ -13,6 +13,7 @@ import { SourceService } from './source-service';
 import { TelemetryRuntime } from './telemetry-runtime';
 import { TelemetryService } from './telemetry-service';
 import { NodeSecretBox } from '../platform/node-secret-box';
+import { AppFailure } from '../../shared/contract/result';
 import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
@@ -108,6 +109,11 @@ export function createCore(opts: CoreOptions): PitwallCore {
     telemetry,
     runtime: live,
     evidence,
+    playbooks: {
+      attach: () => {
+        throw new AppFailure('not-found', 'Playbooks are not available in this build.');
+      },
+    },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.

@@ -27,6 +27,16 @@ export interface CoreContext {
   telemetry: TelemetryService;
   runtime: TelemetryRuntime;
   evidence: EvidenceService;
+  /**
+   * Cross-domain link to the checklists: attach a playbook's checklist to an incident, inside the
+   * caller's transaction (detection declares from a suggestion and attaches its playbook). The
+   * playbooks domain installs the real one when it is created; until then it refuses in words.
+   */
+  playbooks: PlaybookLink;
   /** Work to stop before the database closes (timers, background jobs); run in reverse order of registration. */
   onClose(stop: () => void | Promise<void>): void;
+}
+
+export interface PlaybookLink {
+  attach(incidentId: number, playbookId: string, at: number): void;
 }
