@@ -6,6 +6,7 @@ import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
+import { allowNavigation, allowPermission, externalUrl, isOwnPage as isRendererPage, SECURE_WEB_PREFERENCES } from './shell/window-policy';
 import { attachDemoLab, type DemoLab } from './server/demo-lab';
 
 declare const PITWALL_VERSION: string;
@@ -18,9 +19,7 @@ declare const PITWALL_VERSION: string;
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
-function isOwnPage(url: string): boolean {
-  return url === rendererUrl || url.startsWith(`${rendererUrl}#`) || url.startsWith(`${rendererUrl}?`);
-}
+const isOwnPage = (url: string): boolean => isRendererPage(url, rendererUrl);
 
 function registerIpc(core: PitwallCore): void {
   for (const channel of Object.keys(channels)) {
@@ -55,23 +54,14 @@ function createWindow(core: PitwallCore): BrowserWindow {
     height: 900,
     backgroundColor: '#0b0f14',
     title: 'Pitwall',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { preload: join(__dirname, 'preload.cjs'), ...SECURE_WEB_PREFERENCES },
   });
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isOwnPage(url)) e.preventDefault();
+    if (!allowNavigation(url, rendererUrl)) e.preventDefault();
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world open in the user's browser, never in a Pitwall window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  // No window is ever opened by the page: outside links go through app:open-external, after the user saw the address.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const unsubscribe = core.subscribe((m) => {
     if (!win.isDestroyed()) win.webContents.send(m.event, m.payload);
   });
@@ -89,7 +79,8 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
   let core: PitwallCore;
   let lab: DemoLab | null = null;
   try {
@@ -97,7 +88,15 @@ async function start(): Promise<void> {
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
-      platform: { secrets: safeStorageBox() },
+      platform: {
+        secrets: safeStorageBox(),
+        openExternal: async (url) => {
+          const checked = externalUrl(url);
+          if (!checked.ok) throw new Error(checked.reason);
+          await shell.openExternal(checked.url);
+          return true;
+        },
+      },
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
     // The same embedded demo lab as browser mode, when the demo profile wants it, unless --no-lab.

@@ -16,6 +16,7 @@ import { NodeSecretBox } from '../platform/node-secret-box';
 import { AppFailure } from '../../shared/contract/result';
 import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
+import { appHandlers } from './app-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 
@@ -128,7 +129,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
 
   const dispatch = createDispatch(
     {
-      'app:get-info': () => info,
+      ...appHandlers(ctx, info),
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
     },

@@ -19,4 +19,6 @@ export interface SecretBox {
  */
 export interface Platform {
   secrets: SecretBox;
+  /** Opens an already-checked http(s) URL in the OS browser (Electron's shell.openExternal); absent in browser mode, where the page opens it. */
+  openExternal?: (url: string) => Promise<boolean>;
 }

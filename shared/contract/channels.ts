@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { emptyInput, out } from './define';
+import { appChannels } from './app';
 import { incidentChannels } from './incidents';
 import { telemetryChannels } from './telemetry';
 
@@ -10,7 +10,7 @@ import { telemetryChannels } from './telemetry';
  * and is merged here, so a feature's contract is one short file and this map stays one line per domain.
  */
 export const channels = {
-  'app:get-info': { input: emptyInput, output: out<AppInfo>() },
+  ...appChannels,
   ...incidentChannels,
   ...telemetryChannels,
 } as const;
@@ -23,15 +23,7 @@ export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
-export interface AppInfo {
-  version: string;
-  mode: 'electron' | 'browser';
-  dataDir: string;
-  operator: string;
-  startedAt: number;
-  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
-  secrets: string;
-}
+export type { AppInfo } from './app';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);

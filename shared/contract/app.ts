@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { emptyInput, out } from './define';
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  operator: string;
+  startedAt: number;
+  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
+  secrets: string;
+}
+
+/** The app itself: what it is and where its data lives; handing a link to the OS browser. */
+export const appChannels = {
+  'app:get-info': { input: emptyInput, output: out<AppInfo>() },
+  /**
+   * Opens an http(s) address in the user's browser, after the renderer showed it and the user confirmed.
+   * `opened: false` means this host cannot (browser mode): the page opens it itself, as a new tab.
+   */
+  'app:open-external': {
+    input: z.strictObject({ url: z.string().trim().min(1).max(2_048) }),
+    output: out<{ opened: boolean; url: string }>(),
+  },
+} as const;
