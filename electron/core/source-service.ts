@@ -215,18 +215,22 @@ export class SourceService {
     const missing = (what: string) =>
       new AppFailure('storage', `The ${what} of source "${s.name}" is missing from its stored secrets; enter it again.`);
     const headers: Record<string, string> = {};
+    const redact: string[] = [];
     for (const h of c.headers) {
       const value = h.secret ? secrets.headers[h.name.toLowerCase()] : h.value;
       if (value === undefined || value === null) throw missing(`value of header ${h.name}`);
       headers[h.name] = value;
+      if (h.secret) redact.push(value);
     }
     let auth: SourceConnection['auth'] = { kind: 'none' };
     if (c.auth.kind === 'basic') {
       if (secrets.password === undefined) throw missing('password');
       auth = { kind: 'basic', username: c.auth.username, password: secrets.password };
+      redact.push(secrets.password);
     } else if (c.auth.kind === 'bearer') {
       if (secrets.token === undefined) throw missing('token');
       auth = { kind: 'bearer', token: secrets.token };
+      redact.push(secrets.token);
     }
     const connection: SourceConnection = {
       baseUrl: s.baseUrl,
@@ -234,6 +238,7 @@ export class SourceService {
       headers,
       tls: { ...(c.tls.caPem !== null ? { caPem: c.tls.caPem } : {}), insecureSkipVerify: c.tls.insecureSkipVerify },
       timeoutMs: c.timeoutMs,
+      redact,
     };
     return { id: s.id, name: s.name, kind: s.kind, connection, intervalMs: c.intervalMs, enabled: s.enabled, queries: c.queries };
   }

@@ -130,6 +130,7 @@ export function createHttpClient(conn: SourceConnection, label: string): HttpCli
   }
   const headers = new RequestHeaders(authHeaders(conn));
   const defaultCap = conn.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const scrub = scrubberFor(conn);
 
   return {
     where,
@@ -142,11 +143,30 @@ export function createHttpClient(conn: SourceConnection, label: string): HttpCli
         headers,
         timeoutMs: conn.timeoutMs,
         cap: req.maxBytes ?? defaultCap,
-      });
+      }).then(scrub);
     },
     close() {
       agent?.destroy();
     },
+  };
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * Removes the connection's secrets, in every form it sends them (raw, and the Basic pair in base64),
+ * from each answer before any client reads it. Very short values are left alone: scrubbing "a" would
+ * mangle every body without protecting anything.
+ */
+function scrubberFor(conn: SourceConnection): (res: HttpResponse) => HttpResponse {
+  const values = new Set((conn.redact ?? []).filter((v) => v.length >= 4));
+  if (conn.auth.kind === 'basic') values.add(Buffer.from(`${conn.auth.username}:${conn.auth.password}`, 'utf8').toString('base64'));
+  const secrets = [...values].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (res) => res;
+  return (res) => {
+    let text = res.text;
+    for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(REDACTED);
+    return text === res.text ? res : { ...res, text };
   };
 }
 

@@ -31,6 +31,12 @@ export interface SourceConnection {
   timeoutMs: number;
   /** Response body cap in bytes (after decompression); the client's default applies when absent. */
   maxResponseBytes?: number;
+  /**
+   * The secret values this connection sends (password, token, secret header values). Whatever an
+   * upstream answers is scrubbed of them before anything reads it, so a server that echoes credentials
+   * in an error page or a log line cannot carry them into messages, the UI, the database or a report.
+   */
+  redact?: readonly string[];
 }
 
 /**
