@@ -64,6 +64,8 @@ describe('SourceService', () => {
       headers: { 'X-Scope-OrgID': 'tenant-a', 'X-Api-Key': 'api-key-secret-value' },
       tls: { caPem: '-----BEGIN CERTIFICATE-----', insecureSkipVerify: false },
       timeoutMs: 10_000,
+      // Only the secret header and the password are scrubbed from answers, not the tenant id.
+      redact: ['api-key-secret-value', PASSWORD],
     });
     expect(svc.resolveAll().map((r) => r.id)).toEqual([view.id]);
 
