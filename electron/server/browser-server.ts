@@ -5,7 +5,7 @@ import { MAX_INPUT_BYTES } from '../../shared/contract/limits';
 import { fail, type Result } from '../../shared/contract/result';
 import type { PitwallCore } from '../core/app';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { cookieToken, hostAllowed, newToken, originAllowed, sameToken, sessionCookie } from './security';
+import { cookieToken, hostAllowed, newToken, originAllowed, peerAllowed, sameToken, sessionCookie } from './security';
 import { readStatic } from './static-files';
 
 export interface BrowserServerOptions {
@@ -80,6 +80,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!peerAllowed(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Browser mode answers this machine only.\n');
     if (!hostAllowed(req, port)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden host\n');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const offered = url.searchParams.get('token');
@@ -142,7 +143,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path !== '/api/events' || !hostAllowed(req, port) || !originAllowed(req, port, true) || !authed(req)) {
+    if (path !== '/api/events' || !peerAllowed(req) || !hostAllowed(req, port) || !originAllowed(req, port, true) || !authed(req)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

@@ -45,3 +45,12 @@ export function cookieToken(req: IncomingMessage): string | null {
 export function sessionCookie(token: string): string {
   return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
+
+/**
+ * Only this machine may talk to browser mode. The server binds 127.0.0.1, so this holds already;
+ * checking the peer too means a future bind change (or a proxy) cannot open it to the network unnoticed.
+ */
+export function peerAllowed(req: Pick<IncomingMessage, 'socket'>): boolean {
+  const addr = req.socket.remoteAddress ?? '';
+  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+}
