@@ -17,6 +17,7 @@ import { AppFailure } from '../../shared/contract/result';
 import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { appHandlers } from './app-handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 
@@ -125,13 +126,16 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator,
     startedAt: Date.now(),
     secrets: secrets.description,
+    restoredOver: store.restoredOver,
   };
+  if (store.restoredOver) log(`restored the database from a backup at start; the previous one is kept as ${store.restoredOver}`);
 
   const dispatch = createDispatch(
     {
       ...appHandlers(ctx, info),
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...maintenanceHandlers(ctx),
     },
     log,
   );

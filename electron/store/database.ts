@@ -4,11 +4,14 @@ import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/contract/result';
 import { startCheckpointer } from './checkpointer';
 import { lockDataDir } from './data-dir-lock';
+import { applyPendingRestore } from './maintenance/backup';
 import { assertKnownSchema, migrate } from './migrate';
 
 export interface OpenedStore {
   db: Database.Database;
   path: string;
+  /** Set when a staged restore replaced the database at this open: the name the previous database was kept under. */
+  restoredOver: string | null;
   /** Waits for the checkpoint worker (if any) to finish its last checkpoint; close() does not wait. */
   stopCheckpoints(): Promise<void>;
   close(): void;
@@ -36,7 +39,9 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Open
   const unlock = lockDataDir(dataDir);
   const path = join(dataDir, 'pitwall.db');
   let db: Database.Database | undefined;
+  let restoredOver: string | null;
   try {
+    restoredOver = applyPendingRestore(dataDir, Date.now());
     db = new Database(path, { timeout: 2000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     assertKnownSchema(db);
@@ -60,6 +65,7 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Open
   return {
     db: opened,
     path,
+    restoredOver,
     stopCheckpoints: () => checkpointer?.stop() ?? Promise.resolve(),
     close() {
       void checkpointer?.stop();

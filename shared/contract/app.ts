@@ -9,6 +9,8 @@ export interface AppInfo {
   startedAt: number;
   /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
   secrets: string;
+  /** Set when this start finished a staged restore: the name the replaced database was kept under. */
+  restoredOver: string | null;
 }
 
 /** The app itself: what it is and where its data lives; handing a link to the OS browser. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { incidentChannels } from './incidents';
+import { maintenanceChannels } from './maintenance';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -13,6 +14,7 @@ export const channels = {
   ...appChannels,
   ...incidentChannels,
   ...telemetryChannels,
+  ...maintenanceChannels,
 } as const;
 
 export type Channels = typeof channels;
