@@ -28,9 +28,12 @@ export interface TelemetryRuntimeDeps {
   lastDataAt: (sourceId: number) => number | null;
 }
 
-/** A failed upstream call as an error value the renderer shows in words. */
+/** A failed upstream call as an error value the renderer shows in words: the user's mistake (bad-input) or an outage. */
 function upstreamFailure(err: unknown): never {
-  if (isSourceError(err)) throw new AppFailure(err.status === 400 ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  if (isSourceError(err)) {
+    const mistake = err.kind === 'rejected' || err.status === 400;
+    throw new AppFailure(mistake ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  }
   throw err;
 }
 

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleAsynqmon } from './asynqmon/handler.js';
+import { handleAsynqmon, sendUiPage } from './asynqmon/handler.js';
 import { handleControl } from './control/handler.js';
 import { renderDcgmMetrics, renderMetrics } from './exporters/metrics.js';
 import { send } from './http-util.js';
@@ -52,7 +52,10 @@ async function route(engine: Engine, req: IncomingMessage, res: ServerResponse):
   if (handleAsynqmon(engine, req, res, url)) return;
   if (await handleLoki(engine, req, res, url)) return;
   if (await handleControl(engine, req, res, url)) return;
-  send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
+  // Loki's router answers 404; everything else falls to AsynqMon's UI, which serves its page for any
+  // path (so a source whose base URL is one segment off meets the real server's 200 text/html).
+  if (url.pathname.startsWith('/loki/')) send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
+  else sendUiPage(res);
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {

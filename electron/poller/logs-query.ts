@@ -58,14 +58,17 @@ export async function queryLogs(source: ResolvedSource, request: LogsRequest, si
       signal,
     });
     if (reply.data.resultType !== 'streams') {
-      throw new SourceError('malformed', 'this LogQL query returns numbers, not log lines: chart it as a metric query instead');
+      throw new SourceError(
+        'rejected',
+        'this LogQL query returns numbers (a metric query such as count_over_time), not log lines: the logs panel needs a log query such as {app="x"} |= "error"; metric queries belong in the Loki source\'s queries, where they are polled and charted',
+      );
     }
     const lines = flattenStreams(reply.data.streams, request.direction, request.limit);
     return { sourceId: source.id, query: request.query, lines, truncated: lines.length >= request.limit };
   } catch (err) {
     if (err instanceof SourceError && err.status === 400) {
       const said = err.message.replace(/^.*? answered HTTP 400: /, '');
-      throw new SourceError('http', `Loki rejected the query: ${said}`, { status: 400, cause: err });
+      throw new SourceError('rejected', `Loki rejected the query: ${said}`, { status: 400, cause: err });
     }
     throw err;
   } finally {
