@@ -2,10 +2,10 @@ import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
 import type { Incident } from '../../shared/domain/incident';
 import { initialHealth, type SourceHealth, type SourceTestOutcome } from '../../shared/domain/source-config';
-import type { LogQueryResult } from '../../shared/domain/telemetry';
+import type { LogDefaults, LogQueryResult } from '../../shared/domain/telemetry';
 import { backfill } from '../poller/backfill';
 import { testSource } from '../poller/collector';
-import { queryLogs } from '../poller/logs-query';
+import { logDefaults, queryLogs } from '../poller/logs-query';
 import { Poller } from '../poller/poller';
 import type { ResolvedSource } from '../poller/types';
 import { chooseStep } from '../sources/query-step';
@@ -143,6 +143,13 @@ export class TelemetryRuntime {
     } catch (err) {
       return upstreamFailure(err);
     }
+  }
+
+  /** Never fails for an unreachable Loki: the defaults fall back to the source's choice, and say so. */
+  async logDefaults(sourceId: number | undefined): Promise<LogDefaults> {
+    const source = this.lokiSource(sourceId);
+    const signal = AbortSignal.timeout(source.connection.timeoutMs + LOGS_DEADLINE_GRACE_MS);
+    return logDefaults(source, this.deps.now(), signal);
   }
 
   /**

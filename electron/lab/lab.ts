@@ -12,6 +12,7 @@ import { send } from './http-util.js';
 import { handleLoki } from './loki/handler.js';
 import type { ScenarioName } from './scenarios/catalog.js';
 import { Engine } from './scenarios/engine.js';
+import type { LogLabelStyle } from './sim/world.js';
 
 export interface LabOptions {
   port?: number;
@@ -23,6 +24,8 @@ export interface LabOptions {
   /** Simulated start time (ms since epoch); defaults to now. */
   startMs?: number;
   logCapacity?: number;
+  /** How log streams are labelled (sim/world.ts); Promtail's Kubernetes labels by default. */
+  logLabels?: LogLabelStyle;
 }
 
 export interface Lab {
@@ -65,6 +68,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     speed: options.speed ?? 1,
     startMs: options.startMs,
     logCapacity: options.logCapacity,
+    logLabels: options.logLabels,
   });
   const server = createServer((req, res) => {
     route(engine, req, res).catch((err: unknown) => {

@@ -23,7 +23,7 @@ class ScriptedCollector implements Collector {
     return Promise.resolve({ ...next, samples: next.samples.map((s) => ({ ...s, tMs: nowMs })) });
   }
   test() {
-    return Promise.resolve({ success: true, summary: 'ok', details: [], latencyMs: 0, error: null });
+    return Promise.resolve({ success: true, summary: 'ok', details: [], latencyMs: 0, error: null, warnings: [] });
   }
   close(): void {
     this.closed = true;

@@ -3,7 +3,7 @@ import type { SourceConnection } from '../../shared/domain/sources';
 import { PrometheusClient, type PromInstantData } from '../sources/prometheus';
 import { SourceError } from '../sources/source-error';
 import { firingFromPrometheus } from './alerts';
-import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
+import { asSourceError, noData, outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
 import { toSamples, type RawSeries } from './labels';
 import type { CollectedSample, Collection, FiringAlert } from './types';
 
@@ -27,6 +27,28 @@ export function instantSeries(data: PromInstantData, what: string): RawSeries[] 
 }
 
 type Part = { kind: 'query'; samples: CollectedSample[]; series: number } | { kind: 'alerts'; alerts: FiringAlert[] };
+
+/** One query's answer in a test: its line in the details, and whether it failed or gave series. */
+interface QueryVerdict {
+  line: string;
+  /** Why it failed; undefined when it answered. */
+  error?: SourceError;
+  series: number;
+}
+
+function verdict(title: string, answer: PromiseSettledResult<{ data: PromInstantData }> | undefined): QueryVerdict {
+  if (answer?.status === 'fulfilled') {
+    try {
+      const series = instantSeries(answer.value.data, title).length;
+      return { line: `${title}: ${plural(series, 'series', 'series')}`, series };
+    } catch (err) {
+      const error = asSourceError(err, title);
+      return { line: `${title}: ${error.message}`, error, series: 0 };
+    }
+  }
+  const error = asSourceError(answer?.reason, title);
+  return { line: `${title}: failed — ${error.message}`, error, series: 0 };
+}
 
 export function createPrometheusCollector(conn: SourceConnection, queries: readonly SourceQuery[]): Collector {
   const client = PrometheusClient.connect(conn);
@@ -52,9 +74,16 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
       const { values, errors } = await settleParts(parts, where);
       const samples: CollectedSample[] = [];
       const collection: Collection = { samples, partialErrors: errors };
+      let answered = 0;
       for (const v of values) {
-        if (v?.kind === 'query') for (const s of v.samples) samples.push(s);
-        else if (v?.kind === 'alerts') collection.alerts = v.alerts;
+        if (v?.kind === 'query') {
+          answered += 1;
+          for (const s of v.samples) samples.push(s);
+        } else if (v?.kind === 'alerts') collection.alerts = v.alerts;
+      }
+      // Every query answered, none with a series: Prometheus is up but holds none of what it is polled for.
+      if (enabled.length > 0 && answered === enabled.length && samples.length === 0) {
+        errors.push(noData(`${where} answered, but none of its ${plural(enabled.length, 'query', 'queries')} returned any series`));
       }
       return collection;
     },
@@ -71,24 +100,37 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
           client.buildInfo({ signal }),
           ...enabled.map((q) => client.query(q.expr, { signal })),
         ]);
-        const version = info?.status === 'fulfilled' ? ` ${info.value.version}` : '';
-        let failed = 0;
-        const details = enabled.map((q, i) => {
-          const a = answers[i];
-          if (a?.status === 'fulfilled') {
-            try {
-              return `${q.title}: ${plural(instantSeries(a.value.data, q.title).length, 'series', 'series')}`;
-            } catch (err) {
-              failed += 1;
-              return `${q.title}: ${err instanceof Error ? err.message : String(err)}`;
-            }
-          }
-          failed += 1;
-          const reason: unknown = a?.status === 'rejected' ? a.reason : undefined;
-          return `${q.title}: failed — ${reason instanceof Error ? reason.message : String(reason)}`;
-        });
-        const queryNote = failed > 0 ? `, ${failed} of ${enabled.length} queries failed` : '';
-        return { summary: `Prometheus${version} — ready${queryNote}`, details };
+        const version = info?.status === 'fulfilled' && info.value.version !== '' ? ` ${info.value.version}` : '';
+        const verdicts = enabled.map((q, i) => verdict(q.title, answers[i]));
+        const details = verdicts.map((v) => v.line);
+        const failed = verdicts.filter((v) => v.error).length;
+        const withData = verdicts.filter((v) => v.series > 0).length;
+        const summary = `Prometheus${version} — ready`;
+        if (enabled.length === 0)
+          return { summary, details, warnings: ['No query is enabled: this source will poll nothing but its alerts.'] };
+        if (failed === enabled.length) {
+          const first = verdicts[0];
+          return {
+            summary: `${summary}, but all ${plural(enabled.length, 'query', 'queries')} failed`,
+            details,
+            failure: new SourceError(
+              first?.error?.kind ?? 'malformed',
+              `Prometheus answered, but every query failed (${first?.line ?? ''})`,
+            ),
+          };
+        }
+        if (withData === 0) {
+          return {
+            summary: `${summary}, but no query returned data`,
+            details,
+            failure: noData(
+              `Prometheus answered, but none of its ${plural(enabled.length, 'query', 'queries')} returned a series: does it scrape the exporters (DCGM, kube-state-metrics, node_exporter, asynq)?`,
+            ),
+          };
+        }
+        const warnings =
+          failed > 0 ? [`${failed} of ${plural(enabled.length, 'query', 'queries')} failed; the rest answered (see below).`] : [];
+        return { summary: `${summary} — ${withData} of ${plural(enabled.length, 'query', 'queries')} returned data`, details, warnings };
       });
     },
 

@@ -109,7 +109,10 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
 
   it('test() reports the version and every default query', async () => {
     const out = await testSource(promSource);
-    expect(out.summary).toBe('Prometheus 2.42.0+ds — ready');
+    expect(out.summary).toBe(
+      `Prometheus 2.42.0+ds — ready — ${promSource.queries.length} of ${promSource.queries.length} queries returned data`,
+    );
+    expect(out.warnings).toEqual([]);
     expect(out.details).toHaveLength(promSource.queries.length);
     expect(out.details.every((d) => /: \d+ series$/.test(d))).toBe(true);
   });

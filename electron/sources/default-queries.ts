@@ -4,6 +4,7 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
+import { errorLinesQuery, errorRateQuery } from '../../shared/domain/log-queries';
 import { METRICS, type MetricKey } from '../../shared/domain/telemetry';
 
 export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines';
@@ -31,6 +32,37 @@ const FB_TOTAL = '(DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE + DCGM_FI_DEV_FB_RE
 const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
 // Pseudo and container-layer filesystems would only add noise to a saturation chart.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
+
+/**
+ * The label Loki defaults select on until the user picks one from the source's labels (Test offers
+ * them): Promtail's Kubernetes config sets `job="<namespace>/<app>"` on every stream.
+ */
+export const DEFAULT_SERVICE_LABEL = 'job';
+
+/** A Loki source's default queries, selecting every stream that has `label` and grouping by it. */
+export function lokiDefaultQueries(label: string): DefaultQuery[] {
+  return [
+    {
+      id: 'log-error-rate',
+      metric: METRICS.logErrorLines,
+      source: 'loki',
+      kind: 'metric',
+      title: `Error lines per ${label} (per minute)`,
+      expr: errorRateQuery(label),
+      unit: 'lines',
+      description: `Lines per minute that read as errors (error, fatal, panic, kernel OOM kills, NVRM Xid), per value of the stream label "${label}", stored as the service.`,
+    },
+    {
+      id: 'log-error-lines',
+      source: 'loki',
+      kind: 'logs',
+      title: 'Error lines',
+      expr: errorLinesQuery(label),
+      unit: 'lines',
+      description: 'The lines behind the error rate, newest first, scoped to the incident window.',
+    },
+  ];
+}
 
 export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   {
@@ -141,25 +173,7 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     description:
       'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
   },
-  {
-    id: 'log-error-rate',
-    metric: METRICS.logErrorLines,
-    source: 'loki',
-    kind: 'metric',
-    title: 'Error lines per service (per minute)',
-    expr: 'sum by (service) (count_over_time({namespace="echo"} |~ "(?i)error" [1m]))',
-    unit: 'lines',
-    description: 'Case-insensitive "error" lines per minute; change the stream selector to your namespace.',
-  },
-  {
-    id: 'log-error-lines',
-    source: 'loki',
-    kind: 'logs',
-    title: 'Error lines',
-    expr: '{namespace="echo"} |~ "(?i)error"',
-    unit: 'lines',
-    description: 'The lines behind the error rate, newest first, scoped to the incident window.',
-  },
+  ...lokiDefaultQueries(DEFAULT_SERVICE_LABEL),
 ];
 
 export function defaultQuery(id: string): DefaultQuery | undefined {

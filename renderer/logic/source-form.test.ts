@@ -35,6 +35,7 @@ const VIEW: SourceView = {
       enabled: true,
     },
   ],
+  serviceLabel: 'app',
   health: {
     sourceId: 7,
     state: 'ok',

@@ -28,7 +28,7 @@ const line = (tNs: string, text: string, labels: Record<string, string> = { app:
   level: null,
 });
 
-const answer = (query: string, lines: LogLine[]): LogQueryResult => ({ sourceId: 3, query, lines, truncated: false });
+const answer = (query: string, lines: LogLine[]): LogQueryResult => ({ sourceId: 3, query, lines, truncated: false, hint: null });
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
