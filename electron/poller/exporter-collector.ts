@@ -4,6 +4,7 @@ import { ExporterScrapeClient, type ExporterSample } from '../sources/exporter-s
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
 import { noData, outcome, plural, type Collector } from './collector-kit';
 import { seriesKey, toSamples, type RawSeries } from './labels';
+import { plausibleGpuMemory } from './sample-domain';
 import type { CollectedSample, Collection } from './types';
 
 const RESTARTS = 'kube_pod_container_status_restarts_total';
@@ -57,7 +58,10 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
     if (g.model !== undefined) labels['model'] = g.model;
     samples.push({ metric: METRICS.gpuMemoryShare, labels, tMs, value: g.share });
   }
-  for (const n of nodeMemory(gpuMem)) samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
+  // A GPU with impossible framebuffer numbers stays in `gpus` (where the poller refuses it, and says so)
+  // but is kept out of its node's share, which would otherwise look real.
+  for (const n of nodeMemory(gpuMem.filter((g) => plausibleGpuMemory(g.usedMiB, g.totalMiB))))
+    samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
 
   // `sum by (queue, state)`: one exporter per Redis, but several scrapes may land on one page.
   const depth = new Map<string, RawSeries>();

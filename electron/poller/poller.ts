@@ -5,6 +5,7 @@ import { systemClock, type PollerClock } from './clock';
 import { createCollector as defaultCreateCollector, type Collector } from './collector';
 import { afterFailure, afterSuccess, sameHealth } from './health';
 import { collectOnce, newEntry, type Entry, type Outcome } from './poll-entry';
+import { guardCollection, sourceLabel } from './sample-domain';
 import { Slots } from './slots';
 import type { Collection, ResolvedSource, TelemetrySink } from './types';
 
@@ -198,8 +199,10 @@ export class Poller {
    */
   private store(entry: Entry, at: number, collection: Collection, refused: SourceError[]): SourceError | null {
     const id = entry.source.id;
+    const guarded = guardCollection(collection, sourceLabel(entry.source.kind, entry.source.name));
+    for (const e of guarded.refused) refused.push(e);
     try {
-      const { droppedSeries, droppedSamples } = this.options.sink.record(id, at, collection);
+      const { droppedSeries, droppedSamples } = this.options.sink.record(id, at, guarded.collection);
       if (droppedSeries > 0) {
         refused.push(
           new SourceError(

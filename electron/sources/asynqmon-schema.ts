@@ -9,7 +9,12 @@ import { z } from 'zod';
 export const TASK_STATES = ['active', 'pending', 'scheduled', 'retry', 'archived', 'completed'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-const count = z.number().int();
+/**
+ * Any JSON number, ±Infinity included (JSON.parse reads 1e999 as Infinity): whether a count is
+ * plausible is the poller's to judge per value (poller/sample-domain.ts), so one bad number leaves
+ * the source degraded with the reason instead of failing the whole answer.
+ */
+const count = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), 'expected a number');
 /** Go encodes a nil slice as null; an empty list is what it means. */
 const list = <T extends z.ZodType>(item: T) =>
   z
