@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
 import { lastDataAt } from '../store/last-data';
 import { openStore } from '../store/database';
+import { storageFailure } from '../store/storage-error';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
@@ -133,6 +134,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...telemetryHandlers(ctx),
     },
     log,
+    { describe: (err, channel) => storageFailure(err, opts.dataDir, `this change (${channel})`) },
   );
 
   let closing: Promise<void> | null = null;
