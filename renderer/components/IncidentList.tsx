@@ -6,6 +6,7 @@ import { formatAge } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
+import { Name } from './text/UntrustedText';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -76,7 +77,9 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
           <span className="ref">{i.ref}</span>
           <SeverityBadge severity={i.severity} />
         </span>
-        <span className="row-title">{i.title}</span>
+        <span className="row-title">
+          <Name text={i.title} />
+        </span>
         <span className="row-meta">
           <StatusPill status={i.status} />
           <span className="commander" title="Incident commander">

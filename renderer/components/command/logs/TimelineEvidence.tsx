@@ -3,6 +3,7 @@ import { formatUtc } from '../../../logic/format';
 import { formatLabels } from '../../../logic/log-level';
 import { pinnedLogOf, pinnedMetricOf } from './evidence-data';
 import '../../../styles/logs.css';
+import { ExpandableText, Name, Prose } from '../../text/UntrustedText';
 
 // Shares are 0..1; anything else is shown as the number it is.
 function formatValue(v: number): string {
@@ -14,14 +15,25 @@ function PinnedLogView({ data }: { data: unknown }) {
   if (!pinned) return null;
   return (
     <div className="evidence evidence-log" data-testid="timeline-evidence" data-evidence="log">
-      {/* Untrusted text from Loki: a text node inside <pre>, never markup. */}
-      <pre className="evidence-line">{pinned.line}</pre>
+      {/* Untrusted text from Loki: text nodes, cut when long with the whole line one click away. */}
+      <div className="evidence-line">
+        <ExpandableText text={pinned.line} kind="log" />
+      </div>
       <span className="evidence-meta">
         {pinned.tMs !== null ? formatUtc(pinned.tMs) : 'time unknown'}
-        {Object.keys(pinned.labels).length > 0 && ` · ${formatLabels(pinned.labels)}`}
+        {Object.keys(pinned.labels).length > 0 && (
+          <>
+            {' · '}
+            <Name text={formatLabels(pinned.labels)} />
+          </>
+        )}
       </span>
-      {pinned.query && <span className="evidence-meta">query: {pinned.query}</span>}
-      {pinned.comment && <span>{pinned.comment}</span>}
+      {pinned.query && (
+        <span className="evidence-meta">
+          query: <Name text={pinned.query} />
+        </span>
+      )}
+      {pinned.comment && <Prose text={pinned.comment} />}
     </div>
   );
 }
@@ -45,7 +57,7 @@ function PinnedMetricView({ data }: { data: unknown }) {
         <dt>min / max</dt>
         <dd>{pinned.min !== null && pinned.max !== null ? `${formatValue(pinned.min)} / ${formatValue(pinned.max)}` : 'no values'}</dd>
       </dl>
-      {pinned.comment && <span>{pinned.comment}</span>}
+      {pinned.comment && <Prose text={pinned.comment} />}
     </div>
   );
 }
