@@ -106,7 +106,9 @@ describe('"Test" a source', () => {
     const out = await testSource(resolvedSource('loki', up.url, { queries }));
     expect(out).toMatchObject({ success: true, summary: 'Loki ready — 3 stream labels', labels: ['app', 'cluster', 'pod'] });
     expect(out.details).toEqual(['Stream labels: app, cluster, pod', 'Errors: 0 series']);
-    expect(out.warnings).toEqual(['"Errors" selects on job, which no stream has: choose the label that names your services.']);
+    expect(out.warnings).toEqual([
+      '"Errors" selects on job, which no stream has: choose the label that names your services under Service label.',
+    ]);
   });
 
   it('Prometheus still starting: success false with its own words', async () => {

@@ -86,7 +86,9 @@ export function createLokiCollector(conn: SourceConnection, queries: readonly So
           const a = answers[i];
           const missing = selectorLabels(q.expr).filter((l) => !names.includes(l));
           if (missing.length > 0) {
-            warnings.push(`"${q.title}" selects on ${missing.join(', ')}, which no stream has: choose the label that names your services.`);
+            warnings.push(
+              `"${q.title}" selects on ${missing.join(', ')}, which no stream has: choose the label that names your services under Service label.`,
+            );
           }
           if (a?.status === 'fulfilled') details.push(`${q.title}: ${plural(a.value.length, 'series', 'series')}`);
           else {

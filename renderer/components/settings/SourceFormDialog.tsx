@@ -114,11 +114,11 @@ export function SourceFormDialog({ saved, onClose }: { saved: SourceView | null;
               {form.demo && <span className="hint">Demo source: its URL follows the embedded lab&apos;s port.</span>}
             </label>
           </fieldset>
+          {form.kind === 'loki' && <ServiceLabelField form={form} errors={errors} update={update} labels={test?.outcome?.labels} />}
           <AuthFieldset form={form} errors={errors} update={update} />
           <HeadersFieldset form={form} errors={errors} update={update} />
           <TlsFieldset form={form} errors={errors} update={update} />
           <PollingFieldset form={form} errors={errors} update={update} />
-          {form.kind === 'loki' && <ServiceLabelField form={form} errors={errors} update={update} labels={test?.outcome?.labels} />}
           {hasQueries(form.kind) && <QueriesFieldset form={form} errors={errors} update={update} saved={saved} />}
         </div>
         <div className="source-form-footer">
