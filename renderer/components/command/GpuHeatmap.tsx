@@ -5,6 +5,7 @@ import { nodeRows, shareTone, trendFor } from '../../logic/gpu-grid';
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
+import { Name } from '../text/UntrustedText';
 
 const SPARK_W = 64;
 const SPARK_H = 16;
@@ -29,7 +30,7 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
     >
       <span className="gpu-id">GPU {g.gpu}</span>
       <span className="gpu-share">{pct}</span>
-      <span className="gpu-pod">{g.pod ?? '—'}</span>
+      <span className="gpu-pod">{g.pod ? <Name text={g.pod} /> : '—'}</span>
       {trend && (
         <svg className="gpu-spark" viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" aria-hidden="true">
           <path d={sparkPath(trend, ...sparkSpan(trend, win.fromMs, win.toMs), SPARK_W, SPARK_H)} />
@@ -63,7 +64,9 @@ export function GpuHeatmap({ gpus, error, trends, win }: Props) {
         rows.map((r) => (
           <div key={r.node} className="gpu-node">
             <div className="gpu-node-head">
-              <span className="gpu-node-name">{r.node}</span>
+              <span className="gpu-node-name">
+                <Name text={r.node} />
+              </span>
               <span className={r.full > 0 ? 'stale' : 'muted'}>
                 {r.full > 0 ? `${r.full} of ${r.gpus.length} near full` : `${r.gpus.length} GPUs`}
               </span>
