@@ -110,7 +110,8 @@ function checkSamples(
     if (dropped(s)) continue;
     const domain = domainOf(s.metric);
     const why = implausible(s.value, domain);
-    if (why === null) kept.push(domain === share && !Number.isNaN(s.value) ? { ...s, value: clampShare(s.value, domain) } : s);
+    // Only a share a hair outside 0..1 is copied (clamped); every other sample is kept as it came.
+    if (why === null) kept.push(domain === share && (s.value < 0 || s.value > 1) ? { ...s, value: clampShare(s.value, domain) } : s);
     else refusals.add(inSentence(metricTitle(s.metric)), why, domain.range, sampleExample(s));
   }
   return kept;

@@ -107,8 +107,9 @@ export async function loadLogDefaults(sourceId: number | null): Promise<void> {
   try {
     const d = await call('logs:defaults', sourceId === null ? {} : { sourceId });
     defaults = { serviceLabel: d.serviceLabel, labels: d.labels, note: d.note, forSource: sourceId };
-  } catch (err) {
-    defaults = { serviceLabel: FALLBACK_SERVICE_LABEL, labels: null, note: errorMessage(err), forSource: sourceId };
+  } catch {
+    // No Loki source (or none by that id): the query itself fails and says so in its own words.
+    defaults = { serviceLabel: FALLBACK_SERVICE_LABEL, labels: null, note: null, forSource: sourceId };
   }
   if (mine === defaultsSeq) useLogsStore.setState({ defaults });
 }
