@@ -38,7 +38,7 @@ export type SectionStage = (typeof SECTION_STAGES)[number];
 
 export const PLAYBOOK_LIMITS = {
   /** An import or edit larger than this is refused before it is parsed. */
-  fileBytes: 128 * 1024,
+  fileBytes: 100 * 1024,
   sections: 40,
   itemsPerSection: 60,
   items: 300,

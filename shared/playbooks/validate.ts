@@ -23,10 +23,19 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function checkPlaybook(input: unknown): PlaybookCheck {
   const parsed = playbookSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.filter(isKey), message: i.message })) };
+    return { ok: false, issues: parsed.error.issues.flatMap(toIssues) };
   }
   const issues = structuralIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, playbook: parsed.data };
+}
+
+/** An unknown field is reported at the field itself, so a file's line points at the word to fix. */
+function toIssues(i: { code: string; path: PropertyKey[]; message: string; keys?: string[] }): PlaybookIssue[] {
+  const path = i.path.filter(isKey);
+  if (i.code === 'unrecognized_keys' && i.keys?.length) {
+    return i.keys.map((k) => ({ path: [...path, k], message: `unknown field "${k}"` }));
+  }
+  return [{ path, message: i.message }];
 }
 
 function isKey(p: PropertyKey): p is string | number {
