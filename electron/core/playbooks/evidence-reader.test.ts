@@ -79,8 +79,8 @@ describe('evidence readings from stored telemetry', () => {
     const r = one({ kind: 'queue-pending' });
     expect(r).toMatchObject({ state: 'ok', value: 1204, subject: 'translation', unit: 'tasks', dataAt: NOW, others: ['ocr 33'] });
     expect(r?.trend).toEqual({ from: 100, to: 1204, fromAt: NOW - 3 * MIN, toAt: NOW });
-    expect(r?.text).toBe('translation: 1,204 pending (+1,104 in 15m)');
-    expect(one({ kind: 'queue-pending', queue: 'ocr' })?.text).toBe('ocr: 33 pending (+3 in 15m)');
+    expect(r?.text).toBe('translation: 1,204 pending (+1,104 in 3m 00s)');
+    expect(one({ kind: 'queue-pending', queue: 'ocr' })?.text).toBe('ocr: 33 pending (+3 in 3m 00s)');
   });
 
   it('counts OOM kills only where the container’s last termination read OOMKilled, and restarts across a counter reset', () => {
@@ -96,7 +96,7 @@ describe('evidence readings from stored telemetry', () => {
       state: 'ok',
       value: 2,
       others: ['ml-workers/ocr-0 (ocr) ×2'],
-      text: '2 OOM kills in 15m',
+      text: '2 OOM kills in the 4m 00s stored',
     });
     expect(one({ kind: 'restarts' })).toMatchObject({ value: 4, others: ['ml-workers/echo-0 (echo) ×2', 'ml-workers/ocr-0 (ocr) ×2'] });
     // Outside the window nothing counts: a 3-minute window sees only the last two steps.
@@ -106,7 +106,15 @@ describe('evidence readings from stored telemetry', () => {
   it('a fresh zero is a reading; a down source is "no data" with its reason, never zero', () => {
     const src = source('kube', 'prometheus');
     series(src, 'pod.restarts_total', { pod: 'a' }, [1, 1, 1]);
-    expect(one({ kind: 'restarts' })).toMatchObject({ state: 'ok', value: 0, text: '0 restarts in 15m' });
+    // Two minutes stored of a fifteen-minute window: the count says what it covers.
+    expect(one({ kind: 'restarts' })).toMatchObject({ state: 'ok', value: 0, text: '0 restarts in the 2m 00s stored' });
+    series(
+      src,
+      'pod.restarts_total',
+      { pod: 'b' },
+      Array.from({ length: 16 }, () => 2),
+    );
+    expect(one({ kind: 'restarts' })?.text).toBe('0 restarts in 15m');
     health[src] = 'down';
     const r = one({ kind: 'restarts' });
     expect(r).toMatchObject({ state: 'no-data', value: null });
@@ -118,6 +126,9 @@ describe('evidence readings from stored telemetry', () => {
       'no data — no source has stored GPU memory used yet (Prometheus (DCGM) or a GPU exporter scrape provides it; add one under Sources)',
     );
     const src = source('dcgm', 'exporter-scrape');
+    expect(one({ kind: 'gpu-memory' })?.text).toBe(
+      `no data — no GPU memory used stored yet: source ${src} has not returned any so far (a first poll, or queries that match nothing)`,
+    );
     series(src, 'gpu.memory.share', { node: 'gpu-node-01', gpu: '2' }, [0.5, 0.6], MIN, NOW - 40 * MIN);
     expect(one({ kind: 'gpu-memory' })?.text).toBe('no data — no GPU memory used stored in the window (the newest is 40m 00s old)');
   });
@@ -127,7 +138,7 @@ describe('evidence readings from stored telemetry', () => {
     series(src, 'gpu.memory.share', { node: 'gpu-node-01', gpu: '2' }, [0.5, 0.97], MIN, NOW - 2 * MIN);
     const r = one({ kind: 'gpu-memory' });
     expect(r).toMatchObject({ state: 'stale', value: 0.97, subject: 'gpu-node-01 GPU 2', dataAt: NOW - 2 * MIN });
-    expect(r?.text).toBe('gpu-node-01 GPU 2: 97.0% used (+47.0 pts in 15m)');
+    expect(r?.text).toBe('gpu-node-01 GPU 2: 97.0% used (+47.0 pts in 1m 00s)');
   });
 
   it('sums error lines per minute over services, or reads one service (by service or app label)', () => {
@@ -139,7 +150,7 @@ describe('evidence readings from stored telemetry', () => {
       text: '183/min error lines',
       others: ['api-gateway 180/min', 'ocr-worker 3.0/min'],
     });
-    expect(one({ kind: 'error-lines', service: 'api-gateway' })?.text).toBe('api-gateway: 180/min error lines (+178/min in 15m)');
+    expect(one({ kind: 'error-lines', service: 'api-gateway' })?.text).toBe('api-gateway: 180/min error lines (+178/min in 2m 00s)');
   });
 
   it('counts firing alerts from the alert snapshot, by playbook label or name', () => {

@@ -20,6 +20,8 @@ const SPARK_POINTS = 40;
 /** Like the console's data-age rule (renderer/logic/data-age.ts): three missed polls make data stale. */
 const MIN_STALE_MS = 5_000;
 const LOOK_BACK_MS = 24 * 3_600_000;
+/** Two points closer than this are one moment, not a trend ("+4 in 0s" says nothing). */
+const MIN_TREND_MS = 5_000;
 
 interface Found {
   value: number;
@@ -96,8 +98,9 @@ export class EvidenceReader {
     }
     const shown = `${formatEvidenceValue(outcome.value, outcome.unit)} ${outcome.noun}`.trim();
     const delta = formatTrendDelta(outcome);
-    const win = `${evidenceWindowMin(q)}m`;
-    const headline = `${outcome.subject ? `${outcome.subject}: ` : ''}${shown}${delta ? ` (${delta} in ${win})` : ''}`;
+    // The change over the stretch actually stored, not the window asked for: seconds of data are not "in 15m".
+    const span = outcome.trend ? formatDuration(outcome.trend.toAt - outcome.trend.fromAt) : '';
+    const headline = `${outcome.subject ? `${outcome.subject}: ` : ''}${shown}${delta ? ` (${delta} in ${span})` : ''}`;
     const down = outcome.sourceIds.map((id) => env.sources.get(id)).filter((s): s is SourceView => s !== undefined && isDown(s));
     if (outcome.sourceIds.length > 0 && down.length === outcome.sourceIds.length) {
       const reason = down.map(downText).join('; ');
@@ -138,7 +141,6 @@ export class EvidenceReader {
   }
 
   private compute(q: EvidenceQuery, env: Env): Outcome {
-    const win = `in ${evidenceWindowMin(q)}m`;
     switch (q.kind) {
       case 'queue-pending':
         return this.gauge(
@@ -180,7 +182,7 @@ export class EvidenceReader {
           per.map((x) => ({ name: x.s.labels.queue ?? '?', count: x.inc.total })),
           per.flatMap((x) => x.inc.events),
           'count',
-          `failed ${win}`,
+          'failed',
           q,
           env,
           [METRICS.queueFailedToday],
@@ -193,16 +195,9 @@ export class EvidenceReader {
         const flags = q.kind === 'oom-kills' ? this.series(METRICS.podLastOom, q, env, match) : null;
         // The flag may be read a poll later than the counter moved.
         const counts = countRestarts(restarts, flags, 60_000);
-        return this.counted(
-          restarts,
-          counts.byPod,
-          counts.events,
-          'count',
-          q.kind === 'oom-kills' ? `OOM kills ${win}` : `restarts ${win}`,
-          q,
-          env,
-          [METRICS.podRestarts],
-        );
+        return this.counted(restarts, counts.byPod, counts.events, 'count', q.kind === 'oom-kills' ? 'OOM kills' : 'restarts', q, env, [
+          METRICS.podRestarts,
+        ]);
       }
       case 'fs-device-errors': {
         const series = this.series(METRICS.fsDeviceError, q, env, pick({ node: q.node, mountpoint: q.mountpoint }));
@@ -237,7 +232,7 @@ export class EvidenceReader {
           unit: 'lines-per-min',
           subject: vals.length === 1 && top ? name(top) : null,
           noun: 'error lines',
-          trend: vals.length === 1 && top ? { from: top.first[1], to: top.last[1], fromAt: top.first[0], toAt: top.last[0] } : null,
+          trend: vals.length === 1 && top ? trendOf(top) : null,
           points: top ? thin(nonNullPoints(top.series.points), SPARK_POINTS) : [],
           dataAt: Math.max(...vals.map((v) => v.last[0])),
           sourceIds: unique(vals.map((v) => v.series.sourceId)),
@@ -268,7 +263,7 @@ export class EvidenceReader {
       unit,
       subject: subjectOf(top.series.labels),
       noun,
-      trend: { from: top.first[1], to: top.last[1], fromAt: top.first[0], toAt: top.last[0] },
+      trend: trendOf(top),
       points: thin(nonNullPoints(top.series.points), SPARK_POINTS),
       dataAt: Math.max(...vals.map((v) => v.last[0])),
       sourceIds: unique(vals.map((v) => v.series.sourceId)),
@@ -291,11 +286,15 @@ export class EvidenceReader {
     const ranked = byName.filter((b) => b.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     const total = ranked.reduce((n, b) => n + b.count, 0);
     const fromMs = env.now - evidenceWindowMin(q) * 60_000;
+    // Counted over what is stored: when that is less than the window, say so rather than claim the whole window.
+    const firstAt = Math.min(...vals.map((v) => v.first[0]));
+    const covered = env.now - firstAt;
+    const over = covered >= 0.9 * (env.now - fromMs) ? `in ${evidenceWindowMin(q)}m` : `in the ${formatDuration(covered)} stored`;
     return {
       value: total,
       unit,
       subject: null,
-      noun,
+      noun: `${noun} ${over}`,
       trend: null,
       points: thin(
         cumulative(
@@ -348,11 +347,20 @@ export class EvidenceReader {
       const newest = Math.max(...older.map((v) => v.last[0]));
       return `no ${what} stored in the window (the newest is ${formatDuration(env.now - newest)} old)${downNote}`;
     }
+    const up = [...env.sources.values()].filter((s) => kinds.has(s.kind) && !isDown(s));
+    if (up.length > 0) {
+      const names = up.map((s) => s.name).join(', ');
+      return `no ${what} stored yet: ${names} ${up.length === 1 ? 'has' : 'have'} not returned any so far (a first poll, or queries that match nothing)${downNote}`;
+    }
     const provider = PROVIDERS[metrics[0] ?? '']?.text ?? 'a source';
     return down.length
       ? `no ${what} stored yet${downNote}`
       : `no source has stored ${what} yet (${provider} provides it; add one under Sources)`;
   }
+}
+
+function trendOf(v: Valued): EvidenceReading['trend'] {
+  return v.last[0] - v.first[0] < MIN_TREND_MS ? null : { from: v.first[1], to: v.last[1], fromAt: v.first[0], toAt: v.last[0] };
 }
 
 function unitOf(q: EvidenceQuery): EvidenceUnit {
