@@ -29,7 +29,7 @@ test('first response from the keyboard: live evidence beside the items, the valu
   await app.declare({ title: 'OCR workers OOMKilled on gpu-node-01', severity: 'SEV2' });
   const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';
   // Declaring attached the first-response checklist: the header and the list row count it.
-  await expect(cl.headerProgress).toHaveAttribute('data-done', '0');
+  await expect(cl.headerProgress()).toHaveAttribute('data-done', '0');
   await expect(cl.rowProgress(ref)).toHaveAttribute('data-done', '0');
 
   await page.keyboard.press('2');
@@ -72,7 +72,7 @@ test('first response from the keyboard: live evidence beside the items, the valu
   await expect(cl.item('scope')).toContainText('OCR and translation workers; Echo UI answers');
   await page.keyboard.press('r');
   await expect(cl.item('scope').getByTestId('item-role')).toHaveText('Communications lead');
-  await expect(cl.headerProgress).toHaveAttribute('data-done', '1');
+  await expect(cl.headerProgress()).toHaveAttribute('data-done', '1');
   await expect(cl.rowProgress(ref)).toHaveAttribute('data-done', '1');
   await cl.item('scope').scrollIntoViewIfNeeded();
   await app.screenshot('31-checklist-worked', false);

@@ -39,8 +39,8 @@ export class ChecklistsPage {
     return this.page.getByTestId('item-input');
   }
 
-  get headerProgress(): Locator {
-    return this.page.getByTestId('header-checklists').getByTestId('checklist-progress');
+  headerProgress(playbookId = 'first-response'): Locator {
+    return this.page.locator(`[data-testid="header-checklist"][data-playbook="${playbookId}"]`).getByTestId('checklist-progress');
   }
 
   rowProgress(ref: string): Locator {

@@ -4,10 +4,11 @@ import { useChecklistProgress } from '../../state/checklists';
 import { openIncidentTab } from '../../state/incident-tab';
 import { ProgressBar } from './ProgressBar';
 
-/** Checklist progress in the incident header: all attached playbooks summed; a click (or 2) opens them. */
+/** Checklist progress in the incident header, per attached playbook (summed beyond three); a click (or 2) opens them. */
 export function ChecklistHeaderItem({ incident }: { incident: Incident }) {
   const progress = useChecklistProgress(incident.id);
   if (!progress || progress.length === 0) return null;
+  const shown = progress.length <= 3 ? progress : null;
   return (
     <button
       type="button"
@@ -17,7 +18,16 @@ export function ChecklistHeaderItem({ incident }: { incident: Incident }) {
       data-testid="header-checklists"
     >
       <span className="label">Checklists</span>
-      <ProgressBar progress={sumProgress(progress)} compact />
+      {shown ? (
+        shown.map((p) => (
+          <span key={p.checklistId} className="cl-header-row" data-testid="header-checklist" data-playbook={p.playbookId}>
+            <span className="cl-header-title">{p.title}</span>
+            <ProgressBar progress={p} compact />
+          </span>
+        ))
+      ) : (
+        <ProgressBar progress={sumProgress(progress)} compact />
+      )}
     </button>
   );
 }

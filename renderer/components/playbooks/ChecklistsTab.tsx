@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { sectionApplies } from '../../../shared/playbooks/checklist';
 import type { EvidenceQuery } from '../../../shared/playbooks/evidence';
 import { loadChecklists, readEvidence, useIncidentChecklists, useReadingsError } from '../../state/checklists';
+import { useNow } from '../../hooks/useNow';
 import { useTelemetryTick } from '../../state/telemetry';
 import type { IncidentTabProps } from '../incident/incident-tabs';
 import { AttachPlaybook } from './AttachPlaybook';
@@ -18,6 +19,8 @@ export function ChecklistsTab({ incident }: IncidentTabProps) {
   const data = useIncidentChecklists(incident.id);
   const readingsError = useReadingsError();
   const tick = useTelemetryTick();
+  // Also every 15 s: a source that went down sends no telemetry update, and its readings must say so.
+  const every = useNow(15_000);
   const [shownId, setShownId] = useState<string | null>(null);
   const live = incident.status !== 'closed';
 
@@ -43,7 +46,7 @@ export function ChecklistsTab({ incident }: IncidentTabProps) {
     if (live) void readEvidence(queries);
     // queryKey stands for queries; the tick is when stored telemetry changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryKey, tick, live]);
+  }, [queryKey, tick, every, live]);
 
   const switchBy = (delta: number): void => {
     if (checklists.length === 0) return;
