@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ChannelInput } from '../../shared/contract/channels';
 import type { PlaybookDetail, PlaybookSummary } from '../../shared/playbooks/library';
 import type { PlaybookFormat } from '../../shared/playbooks/playbook-file';
-import { ApiError, call, errorMessage, onEvent } from '../api/client';
+import { ApiError, call, errorMessage, onConnection, onEvent } from '../api/client';
 import { checklistsChanged } from './checklists';
 import type { Outcome } from './commands';
 import { selectedId } from './detail';
@@ -121,7 +121,14 @@ export function followPlaybooks(): () => void {
   };
   const offChecklist = onEvent('checklist:changed', refresh);
   const offIncident = onEvent('incident:changed', refresh);
+  // Events sent while the socket was down are gone: re-read what is on screen.
+  const offConnection = onConnection((_state, reconnected) => {
+    if (!reconnected) return;
+    if (useStore.getState().loaded) void loadLibrary();
+    refresh();
+  });
   return () => {
+    offConnection();
     offPlaybook();
     offChecklist();
     offIncident();

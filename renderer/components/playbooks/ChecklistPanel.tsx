@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { isTyping } from '../../hooks/useGlobalShortcuts';
 import { useNow } from '../../hooks/useNow';
 import { PRIORITY_OF } from '../../../shared/domain/severity';
 import { type ChecklistView } from '../../../shared/playbooks/checklist';
@@ -45,6 +46,14 @@ export function ChecklistPanel({ checklist, live, onSwitch }: Props) {
   const rows = useRef(new Map<string, HTMLLIElement>());
   // Due times turn overdue as time passes, not only when something changes.
   const now = useNow(30_000);
+
+  // Opening the tab (key 2) or another checklist ([ ]) puts the keys on its first item at once,
+  // unless the user is typing somewhere.
+  useEffect(() => {
+    if (!isTyping(document.activeElement) && activeId) rows.current.get(activeId)?.focus({ preventScroll: true });
+    // Once, when this checklist is shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const focusItem = (id: string | undefined): void => {
     if (!id) return;
