@@ -5,7 +5,8 @@ import { METRICS, metricTitle, type SeriesData, type TelemetrySnapshot } from '.
 import { evidenceWindowMin, type EvidenceQuery, type EvidenceReading, type EvidenceUnit } from '../../../shared/playbooks/evidence';
 import { formatEvidenceValue, formatTrendDelta } from '../../../shared/playbooks/evidence-format';
 import type { TelemetryService } from '../telemetry-service';
-import { countRestarts, cumulative, nonNullPoints, thin, valued, type Valued } from './evidence-math';
+import { counted, deviceErrors, errorLines, firingAlerts, gauge, type Outcome } from './evidence-kinds';
+import { countRestarts, valued } from './evidence-math';
 
 export interface EvidenceReaderDeps {
   telemetry: Pick<TelemetryService, 'getSeries' | 'getSnapshot'>;
@@ -16,27 +17,9 @@ export interface EvidenceReaderDeps {
 
 /** Enough points per series for exact counts over a day's window at 5 s polls, downsampled beyond. */
 const MAX_POINTS = 2_000;
-const SPARK_POINTS = 40;
 /** Like the console's data-age rule (renderer/logic/data-age.ts): three missed polls make data stale. */
 const MIN_STALE_MS = 5_000;
 const LOOK_BACK_MS = 24 * 3_600_000;
-/** Two points closer than this are one moment, not a trend ("+4 in 0s" says nothing). */
-const MIN_TREND_MS = 5_000;
-
-interface Found {
-  value: number;
-  unit: EvidenceUnit;
-  subject: string | null;
-  /** The words after the value: "pending", "in 15m", "mounts failing stat". */
-  noun: string;
-  trend: EvidenceReading['trend'];
-  points: [number, number][];
-  dataAt: number;
-  sourceIds: number[];
-  others: string[];
-}
-
-type Outcome = Found | { none: string; metrics: string[] };
 
 interface Env {
   now: number;
@@ -143,7 +126,7 @@ export class EvidenceReader {
   private compute(q: EvidenceQuery, env: Env): Outcome {
     switch (q.kind) {
       case 'queue-pending':
-        return this.gauge(
+        return gauge(
           this.series(METRICS.queueDepth, q, env, pick({ state: 'pending', queue: q.queue })),
           'tasks',
           'pending',
@@ -151,7 +134,7 @@ export class EvidenceReader {
           [METRICS.queueDepth],
         );
       case 'queue-latency':
-        return this.gauge(
+        return gauge(
           this.series(METRICS.queueLatency, q, env, pick({ queue: q.queue })),
           'seconds',
           'oldest pending',
@@ -159,7 +142,7 @@ export class EvidenceReader {
           [METRICS.queueLatency],
         );
       case 'gpu-memory':
-        return this.gauge(
+        return gauge(
           this.series(METRICS.gpuMemoryShare, q, env, pick({ node: q.node, gpu: q.gpu })),
           'share',
           'used',
@@ -167,7 +150,7 @@ export class EvidenceReader {
           [METRICS.gpuMemoryShare],
         );
       case 'fs-saturation':
-        return this.gauge(
+        return gauge(
           this.series(METRICS.fsUsedShare, q, env, pick({ node: q.node, mountpoint: q.mountpoint })),
           'share',
           'used',
@@ -177,14 +160,14 @@ export class EvidenceReader {
       case 'queue-failed': {
         const series = this.series(METRICS.queueFailedToday, q, env, pick({ queue: q.queue }));
         const per = series.map((s) => ({ s, inc: countRestarts([s], null, 0) }));
-        return this.counted(
+        return counted(
           series,
           per.map((x) => ({ name: x.s.labels.queue ?? '?', count: x.inc.total })),
           per.flatMap((x) => x.inc.events),
           'count',
           'failed',
-          q,
-          env,
+          evidenceWindowMin(q),
+          env.now,
           [METRICS.queueFailedToday],
         );
       }
@@ -195,142 +178,24 @@ export class EvidenceReader {
         const flags = q.kind === 'oom-kills' ? this.series(METRICS.podLastOom, q, env, match) : null;
         // The flag may be read a poll later than the counter moved.
         const counts = countRestarts(restarts, flags, 60_000);
-        return this.counted(restarts, counts.byPod, counts.events, 'count', q.kind === 'oom-kills' ? 'OOM kills' : 'restarts', q, env, [
-          METRICS.podRestarts,
-        ]);
-      }
-      case 'fs-device-errors': {
-        const series = this.series(METRICS.fsDeviceError, q, env, pick({ node: q.node, mountpoint: q.mountpoint }));
-        const vals = valued(series);
-        if (vals.length === 0) return { none: '', metrics: [METRICS.fsDeviceError] };
-        const failing = vals
-          .filter((v) => v.last[1] >= 1)
-          .map((v) => `${v.series.labels.node ?? '?'}:${v.series.labels.mountpoint ?? '?'}`);
-        return {
-          value: failing.length,
-          unit: 'count',
-          subject: failing[0] ?? null,
-          noun: failing.length === 1 ? 'mount failing stat' : 'mounts failing stat',
-          trend: null,
-          points: [],
-          dataAt: Math.max(...vals.map((v) => v.last[0])),
-          sourceIds: unique(vals.map((v) => v.series.sourceId)),
-          others: failing.slice(1, 4),
-        };
-      }
-      case 'error-lines': {
-        const all = this.series(METRICS.logErrorLines, q, env, {});
-        const series = q.service === undefined ? all : all.filter((s) => s.labels.service === q.service || s.labels.app === q.service);
-        const vals = valued(series);
-        if (vals.length === 0) return { none: '', metrics: [METRICS.logErrorLines] };
-        const name = (v: Valued): string => v.series.labels.service ?? v.series.labels.app ?? v.series.labels.job ?? 'all';
-        const sorted = [...vals].sort((a, b) => b.last[1] - a.last[1]);
-        const top = sorted[0];
-        const total = vals.reduce((n, v) => n + v.last[1], 0);
-        return {
-          value: total,
-          unit: 'lines-per-min',
-          subject: vals.length === 1 && top ? name(top) : null,
-          noun: 'error lines',
-          trend: vals.length === 1 && top ? trendOf(top) : null,
-          points: top ? thin(nonNullPoints(top.series.points), SPARK_POINTS) : [],
-          dataAt: Math.max(...vals.map((v) => v.last[0])),
-          sourceIds: unique(vals.map((v) => v.series.sourceId)),
-          others: sorted
-            .filter((v) => v.last[1] > 0)
-            .slice(0, 3)
-            .map((v) => `${name(v)} ${formatEvidenceValue(v.last[1], 'lines-per-min')}`),
-        };
-      }
-      case 'firing-alerts':
-        return this.alerts(q, env);
-    }
-  }
-
-  /** The subject with the highest current value, its trend over the window, and the runners-up. */
-  private gauge(
-    series: SeriesData[],
-    unit: EvidenceUnit,
-    noun: string,
-    subjectOf: (l: Record<string, string>) => string,
-    metrics: string[],
-  ): Outcome {
-    const vals = valued(series).sort((a, b) => b.last[1] - a.last[1] || a.series.id - b.series.id);
-    const top = vals[0];
-    if (!top) return { none: '', metrics };
-    return {
-      value: top.last[1],
-      unit,
-      subject: subjectOf(top.series.labels),
-      noun,
-      trend: trendOf(top),
-      points: thin(nonNullPoints(top.series.points), SPARK_POINTS),
-      dataAt: Math.max(...vals.map((v) => v.last[0])),
-      sourceIds: unique(vals.map((v) => v.series.sourceId)),
-      others: vals.slice(1, 4).map((v) => `${subjectOf(v.series.labels)} ${formatEvidenceValue(v.last[1], unit)}`),
-    };
-  }
-
-  private counted(
-    series: SeriesData[],
-    byName: { name: string; count: number }[],
-    events: [number, number][],
-    unit: EvidenceUnit,
-    noun: string,
-    q: EvidenceQuery,
-    env: Env,
-    metrics: string[],
-  ): Outcome {
-    const vals = valued(series);
-    if (vals.length === 0) return { none: '', metrics };
-    const ranked = byName.filter((b) => b.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    const total = ranked.reduce((n, b) => n + b.count, 0);
-    const fromMs = env.now - evidenceWindowMin(q) * 60_000;
-    // Counted over what is stored: when that is less than the window, say so rather than claim the whole window.
-    const firstAt = Math.min(...vals.map((v) => v.first[0]));
-    const covered = env.now - firstAt;
-    const over = covered >= 0.9 * (env.now - fromMs) ? `in ${evidenceWindowMin(q)}m` : `in the ${formatDuration(covered)} stored`;
-    return {
-      value: total,
-      unit,
-      subject: null,
-      noun: `${noun} ${over}`,
-      trend: null,
-      points: thin(
-        cumulative(
-          [...events].sort((a, b) => a[0] - b[0]),
-          fromMs,
+        return counted(
+          restarts,
+          counts.byPod,
+          counts.events,
+          'count',
+          q.kind === 'oom-kills' ? 'OOM kills' : 'restarts',
+          evidenceWindowMin(q),
           env.now,
-        ),
-        SPARK_POINTS,
-      ),
-      dataAt: Math.max(...vals.map((v) => v.last[0])),
-      sourceIds: unique(vals.map((v) => v.series.sourceId)),
-      others: ranked.slice(0, 3).map((b) => `${b.name} ×${b.count}`),
-    };
-  }
-
-  private alerts(q: EvidenceQuery, env: Env): Outcome {
-    const snap = env.snapshot().alerts;
-    if (!snap) return { none: 'no Prometheus or Alertmanager source has reported alerts yet', metrics: ['alerts'] };
-    const firing = snap.data.filter(
-      (a) =>
-        a.resolvedAt === null &&
-        (q.alert === undefined || a.name === q.alert) &&
-        (q.playbook === undefined || a.labels.playbook === q.playbook),
-    );
-    const names = unique(firing.map((a) => a.name));
-    return {
-      value: firing.length,
-      unit: 'alerts',
-      subject: null,
-      noun: firing.length === 1 ? 'alert firing' : 'alerts firing',
-      trend: null,
-      points: [],
-      dataAt: snap.at,
-      sourceIds: [snap.sourceId],
-      others: names.slice(0, 4),
-    };
+          [METRICS.podRestarts],
+        );
+      }
+      case 'fs-device-errors':
+        return deviceErrors(this.series(METRICS.fsDeviceError, q, env, pick({ node: q.node, mountpoint: q.mountpoint })));
+      case 'error-lines':
+        return errorLines(this.series(METRICS.logErrorLines, q, env, {}), q.service);
+      case 'firing-alerts':
+        return firingAlerts(env.snapshot(), q);
+    }
   }
 
   /** Why there is nothing to show: what was looked for, when it was last stored, which sources that could provide it are down. */
@@ -359,10 +224,6 @@ export class EvidenceReader {
   }
 }
 
-function trendOf(v: Valued): EvidenceReading['trend'] {
-  return v.last[0] - v.first[0] < MIN_TREND_MS ? null : { from: v.first[1], to: v.last[1], fromAt: v.first[0], toAt: v.last[0] };
-}
-
 function unitOf(q: EvidenceQuery): EvidenceUnit {
   if (q.kind === 'queue-pending') return 'tasks';
   if (q.kind === 'queue-latency') return 'seconds';
@@ -385,8 +246,4 @@ function pick(labels: Record<string, string | undefined>): Record<string, string
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) if (v !== undefined) out[k] = v;
   return out;
-}
-
-function unique<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
 }
