@@ -21,6 +21,8 @@ interface Props {
   active: boolean;
   live: boolean;
   now: number;
+  /** The person holding the assigned role, if anyone does. */
+  holder: string | null;
   input: InputMode | null;
   busy: boolean;
   onFocus: () => void;
@@ -58,7 +60,7 @@ function ItemInput({ mode, onDone }: { mode: InputMode; onDone: (text: string | 
 
 /** One checklist item: its text, kind, evidence (live while open, frozen once set), notes, and its actions. */
 export const ChecklistItemRow = forwardRef<HTMLLIElement, Props>(function ChecklistItemRow(
-  { item, state, active, live, now, input, busy, onFocus, onInput, onAct },
+  { item, state, active, live, now, holder, input, busy, onFocus, onInput, onAct },
   ref,
 ) {
   const ruledOut = state.status === 'open' && state.ruledOutBy !== null;
@@ -85,6 +87,7 @@ export const ChecklistItemRow = forwardRef<HTMLLIElement, Props>(function Checkl
           {state.role && (
             <span className="cl-role" data-testid="item-role">
               {ROLE_LABEL[state.role]}
+              {holder ? ` · ${holder}` : ''}
             </span>
           )}
           {state.dueAt !== null && (

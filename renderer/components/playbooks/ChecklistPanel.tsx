@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isTyping } from '../../hooks/useGlobalShortcuts';
 import { useNow } from '../../hooks/useNow';
+import type { Role } from '../../../shared/domain/roles';
 import { PRIORITY_OF } from '../../../shared/domain/severity';
 import { type ChecklistView } from '../../../shared/playbooks/checklist';
 import type { PlaybookItem } from '../../../shared/playbooks/schema';
@@ -15,6 +16,8 @@ type RowAction = Parameters<Parameters<typeof ChecklistItemRow>[0]['onAct']>[0];
 
 interface Props {
   checklist: ChecklistView;
+  /** Who holds each role on the incident now, to name beside assigned items. */
+  holders: Partial<Record<Role, string>>;
   /** False for a closed incident: no live evidence, the frozen values stand. */
   live: boolean;
   onSwitch: (delta: number) => void;
@@ -33,7 +36,7 @@ const STAGE_LABEL = {
  * One attached playbook as a working list (the tab keys it by checklist id, so another checklist starts fresh at its top). Focus moves between items (roving tabindex); every
  * action is one key on the focused item (logic/checklist-keys.ts) or a button for the mouse.
  */
-export function ChecklistPanel({ checklist, live, onSwitch }: Props) {
+export function ChecklistPanel({ checklist, live, holders, onSwitch }: Props) {
   const { playbook, items } = checklist;
   const folded = useMemo(() => new Set(checklist.foldedSections), [checklist.foldedSections]);
   const order = useMemo(() => playbook.sections.filter((s) => !folded.has(s.id)).flatMap((s) => s.items), [playbook, folded]);
@@ -192,6 +195,7 @@ export function ChecklistPanel({ checklist, live, onSwitch }: Props) {
                         active={item.id === activeId}
                         live={live}
                         now={now}
+                        holder={state.role ? (holders[state.role] ?? null) : null}
                         busy={busy}
                         input={input?.itemId === item.id ? input.mode : null}
                         onFocus={() => setActiveId(item.id)}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { Role } from '../../../shared/domain/roles';
 import { sectionApplies } from '../../../shared/playbooks/checklist';
 import type { EvidenceQuery } from '../../../shared/playbooks/evidence';
 import { loadChecklists, readEvidence, useIncidentChecklists, useReadingsError } from '../../state/checklists';
@@ -29,6 +30,11 @@ export function ChecklistsTab({ incident }: IncidentTabProps) {
   }, [incident.id]);
 
   const checklists = useMemo(() => data?.checklists ?? [], [data]);
+  // Items are assigned to roles; who holds each role now is the incident's.
+  const holders = useMemo(
+    () => Object.fromEntries(incident.roles.map((r) => [r.role, r.person])) as Partial<Record<Role, string>>,
+    [incident.roles],
+  );
   const shown = checklists.find((c) => c.id === shownId) ?? checklists[0] ?? null;
 
   // Only what is open and counts needs live values; frozen ones are in the items already.
@@ -88,7 +94,7 @@ export function ChecklistsTab({ incident }: IncidentTabProps) {
       </nav>
       <div className="cl-main panel">
         {shown ? (
-          <ChecklistPanel key={shown.id} checklist={shown} live={live} onSwitch={switchBy} />
+          <ChecklistPanel key={shown.id} checklist={shown} live={live} holders={holders} onSwitch={switchBy} />
         ) : (
           data && <p className="muted">No checklist is attached yet. Attach a playbook on the left.</p>
         )}
