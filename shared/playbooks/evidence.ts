@@ -16,6 +16,7 @@ export const EVIDENCE_KINDS = [
   'fs-saturation',
   'fs-device-errors',
   'error-lines',
+  'auth-failures',
   'firing-alerts',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -31,6 +32,7 @@ export const EVIDENCE_PARAMS: Readonly<Record<EvidenceKind, readonly EvidencePar
   'fs-saturation': ['node', 'mountpoint'],
   'fs-device-errors': ['node', 'mountpoint'],
   'error-lines': ['service'],
+  'auth-failures': ['service'],
   'firing-alerts': ['playbook', 'alert'],
 };
 export const EVIDENCE_PARAM_NAMES = ['queue', 'node', 'gpu', 'namespace', 'pod', 'mountpoint', 'service', 'playbook', 'alert'] as const;
@@ -47,6 +49,7 @@ export const EVIDENCE_TITLES: Readonly<Record<EvidenceKind, string>> = {
   'fs-saturation': 'Filesystem used (fullest mount)',
   'fs-device-errors': 'Mounts failing stat (hung NFS)',
   'error-lines': 'Error log lines per minute',
+  'auth-failures': '401 / token failures per minute',
   'firing-alerts': 'Alerts firing now',
 };
 

@@ -141,11 +141,11 @@ export function deviceErrors(series: SeriesData[]): Outcome {
   };
 }
 
-/** Error lines per minute summed over services, or one service's (by its service or app label). */
-export function errorLines(all: SeriesData[], service: string | undefined): Outcome {
+/** Lines per minute (errors, auth failures) summed over services, or one service's (by its service or app label). */
+export function errorLines(all: SeriesData[], service: string | undefined, metric: string, noun: string): Outcome {
   const series = service === undefined ? all : all.filter((s) => s.labels.service === service || s.labels.app === service);
   const vals = valued(series);
-  if (vals.length === 0) return { none: '', metrics: [METRICS.logErrorLines] };
+  if (vals.length === 0) return { none: '', metrics: [metric] };
   const name = (v: Valued): string => v.series.labels.service ?? v.series.labels.app ?? v.series.labels.job ?? 'all';
   const sorted = [...vals].sort((a, b) => b.last[1] - a.last[1]);
   const top = sorted[0];
@@ -154,7 +154,7 @@ export function errorLines(all: SeriesData[], service: string | undefined): Outc
     value: total,
     unit: 'lines-per-min',
     subject: vals.length === 1 && top ? name(top) : null,
-    noun: 'error lines',
+    noun,
     trend: vals.length === 1 && top ? trendOf(top) : null,
     points: top ? thin(nonNullPoints(top.series.points), SPARK_POINTS) : [],
     dataAt: Math.max(...vals.map((v) => v.last[0])),

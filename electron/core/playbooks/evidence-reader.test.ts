@@ -153,6 +153,19 @@ describe('evidence readings from stored telemetry', () => {
     expect(one({ kind: 'error-lines', service: 'api-gateway' })?.text).toBe('api-gateway: 180/min error lines (+178/min in 2m 00s)');
   });
 
+  it('reads 401 / token failure lines from their own stored series, and says when Loki stores none', () => {
+    const src = source('loki', 'loki');
+    expect(one({ kind: 'auth-failures' })?.text).toBe(
+      `no data — no 401 / token failure lines stored yet: source ${src} has not returned any so far (a first poll, or queries that match nothing)`,
+    );
+    series(src, 'logs.auth_failures', { app: 'api-gateway' }, [3, 120, 420]);
+    expect(one({ kind: 'auth-failures' })).toMatchObject({
+      state: 'ok',
+      value: 420,
+      text: 'api-gateway: 420/min 401 / token failures (+417/min in 2m 00s)',
+    });
+  });
+
   it('counts firing alerts from the alert snapshot, by playbook label or name', () => {
     expect(one({ kind: 'firing-alerts' })?.state).toBe('no-data');
     const src = source('prom', 'prometheus');

@@ -27,6 +27,15 @@ interface Env {
   snapshot: () => TelemetrySnapshot;
 }
 
+/**
+ * 401 and token-validation failure lines per minute, stored from Loki under this key by the
+ * detection domain (its METRICS.logAuthFailures, on its way to main); until a source stores it,
+ * the evidence says so.
+ */
+const AUTH_FAILURES = 'logs.auth_failures';
+const TITLES: Readonly<Record<string, string>> = { [AUTH_FAILURES]: '401 / token failure lines' };
+const titleOf = (metric: string): string => (metricTitle(metric) === metric ? (TITLES[metric] ?? metric) : metricTitle(metric));
+
 const SCRAPED: SourceKind[] = ['prometheus', 'exporter-scrape'];
 /** Which kinds of source can store a metric: to name the relevant ones that are down, and to say what to add when none has. */
 const PROVIDERS: Readonly<Record<string, { kinds: SourceKind[]; text: string }>> = {
@@ -38,6 +47,7 @@ const PROVIDERS: Readonly<Record<string, { kinds: SourceKind[]; text: string }>>
   [METRICS.fsUsedShare]: { kinds: SCRAPED, text: 'Prometheus (node_exporter) or an exporter scrape' },
   [METRICS.fsDeviceError]: { kinds: SCRAPED, text: 'Prometheus (node_exporter) or an exporter scrape' },
   [METRICS.logErrorLines]: { kinds: ['loki'], text: 'Loki' },
+  [AUTH_FAILURES]: { kinds: ['loki'], text: 'a Loki query counting 401 and token-validation failure lines' },
   alerts: { kinds: ['prometheus', 'alertmanager'], text: 'Prometheus or Alertmanager' },
 };
 
@@ -192,7 +202,9 @@ export class EvidenceReader {
       case 'fs-device-errors':
         return deviceErrors(this.series(METRICS.fsDeviceError, q, env, pick({ node: q.node, mountpoint: q.mountpoint })));
       case 'error-lines':
-        return errorLines(this.series(METRICS.logErrorLines, q, env, {}), q.service);
+        return errorLines(this.series(METRICS.logErrorLines, q, env, {}), q.service, METRICS.logErrorLines, 'error lines');
+      case 'auth-failures':
+        return errorLines(this.series(AUTH_FAILURES, q, env, {}), q.service, AUTH_FAILURES, '401 / token failures');
       case 'firing-alerts':
         return firingAlerts(env.snapshot(), q);
     }
@@ -204,7 +216,7 @@ export class EvidenceReader {
     const down = [...env.sources.values()].filter((s) => kinds.has(s.kind) && isDown(s));
     const downNote = down.length ? `; ${down.map(downText).join('; ')}` : '';
     if (none !== '') return `${none}${downNote}`;
-    const what = metrics.map(metricTitle).join(', ');
+    const what = metrics.map(titleOf).join(', ');
     const older = metrics.flatMap((m) =>
       valued(this.deps.telemetry.getSeries({ metric: m, fromMs: env.now - LOOK_BACK_MS, toMs: env.now, maxPoints: 10, match: {} }).series),
     );
@@ -228,7 +240,7 @@ function unitOf(q: EvidenceQuery): EvidenceUnit {
   if (q.kind === 'queue-pending') return 'tasks';
   if (q.kind === 'queue-latency') return 'seconds';
   if (q.kind === 'gpu-memory' || q.kind === 'fs-saturation') return 'share';
-  if (q.kind === 'error-lines') return 'lines-per-min';
+  if (q.kind === 'error-lines' || q.kind === 'auth-failures') return 'lines-per-min';
   if (q.kind === 'firing-alerts') return 'alerts';
   return 'count';
 }

@@ -134,15 +134,15 @@ export const ECHO_PLAYBOOKS: PlaybookInput[] = [
     sections: [
       s.section('symptoms', 'Confirm the symptoms', 'confirm', 80, 'Symptoms', [
         s.check('cannot-login', 81, 'Users cannot login', { evidence: [EV.alerts({ playbook: 'auth-outage' })] }),
-        s.check('token-failures', 82, 'Token validation failures', { evidence: [EV.errors()] }),
-        s.check('api-rejects', 83, 'UI works but API rejects requests', { evidence: [EV.errors()] }),
+        s.check('token-failures', 82, 'Token validation failures', { evidence: [EV.authFailures()] }),
+        s.check('api-rejects', 83, 'UI works but API rejects requests', { evidence: [EV.authFailures(), EV.errors()] }),
       ]),
       s.section('actions', 'Actions', 'mitigate', 85, 'Actions', [
         s.action('local-fallback', 86, 'Switch to local auth fallback', { role: 'operations' }),
         s.check('time-sync', 87, 'Validate time sync and token expiry behavior', { role: 'operations' }),
         s.action('restore-idp', 88, 'Restore Keycloak/AD connectivity; test with one user before broad “all clear”', {
           role: 'operations',
-          evidence: [EV.errors()],
+          evidence: [EV.authFailures()],
         }),
       ]),
     ],

@@ -47,7 +47,7 @@ export const SECURITY_INCIDENT: PlaybookInput = {
   sources: [s.ref(163, 'Security Incidents')],
   sections: [
     s.section('symptoms', 'Confirm the symptoms', 'confirm', 165, 'Symptoms', [
-      s.check('unauthorized-access', 166, 'Unauthorized access attempts', { evidence: [EV.errors()] }),
+      s.check('unauthorized-access', 166, 'Unauthorized access attempts', { evidence: [EV.authFailures()] }),
       s.check('suspicious-network', 167, 'Suspicious network activity'),
       s.check('security-alerts', 168, 'Security tool alerts', { evidence: [EV.alerts()] }),
     ]),

@@ -69,6 +69,7 @@ export const EV = {
   fs: (mountpoint?: string): EvidenceQuery => ({ kind: 'fs-saturation', ...(mountpoint ? { mountpoint } : {}) }),
   fsErrors: (): EvidenceQuery => ({ kind: 'fs-device-errors' }),
   errors: (service?: string): EvidenceQuery => ({ kind: 'error-lines', ...(service ? { service } : {}) }),
+  authFailures: (): EvidenceQuery => ({ kind: 'auth-failures' }),
   alerts: (filter: { playbook?: string; alert?: string } = {}): EvidenceQuery => ({ kind: 'firing-alerts', ...filter }),
 };
 

@@ -28,7 +28,7 @@ export const FIRST_RESPONSE: PlaybookInput = {
       echo.check('gpus', 6, 'Check GPU memory + OOM/restarts.', { evidence: [EV.gpu(), EV.oom(), EV.restarts()] }),
       echo.check('storage', 7, 'Check storage saturation (NFS/MinIO) and artifact TTL behavior.', { evidence: [EV.fs(), EV.fsErrors()] }),
       echo.check('auth', 8, 'Check auth layer (local vs Keycloak/AD).', {
-        evidence: [EV.alerts({ playbook: 'auth-outage' }), EV.errors()],
+        evidence: [EV.authFailures(), EV.alerts({ playbook: 'auth-outage' })],
       }),
     ]),
     gpuaas.section('triage', 'Triage', 'investigate', 47, 'Triage', [
