@@ -2,7 +2,7 @@ import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { ROLE_LABEL } from '../../../shared/domain/roles';
 import type { ItemState } from '../../../shared/playbooks/checklist';
 import type { PlaybookItem } from '../../../shared/playbooks/schema';
-import { formatUtc, formatUtcTime } from '../../logic/format';
+import { formatUtc, formatUtcShort, formatUtcTime } from '../../logic/format';
 import { EvidenceView, LiveEvidence } from './EvidenceChip';
 
 export type InputMode = 'skip' | 'note' | 'not-applicable';
@@ -92,7 +92,7 @@ export const ChecklistItemRow = forwardRef<HTMLLIElement, Props>(function Checkl
           )}
           {state.dueAt !== null && (
             <span className={`cl-due${overdue ? ' overdue' : ''}`} title={formatUtc(state.dueAt)}>
-              due {formatUtc(state.dueAt).slice(5, 16)}Z
+              due {formatUtcShort(state.dueAt)}
             </span>
           )}
           {item.source && (
