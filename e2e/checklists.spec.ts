@@ -98,6 +98,14 @@ test('first response from the keyboard: live evidence beside the items, the valu
   // [ and ] switch between the attached checklists.
   await page.keyboard.press('[');
   await expect(cl.checklist('first-response')).toBeVisible();
+
+  // Resolving attaches the post-incident checklist, due counted from the resolution.
+  await app.setStatus('resolved');
+  await expect(cl.navItem('post-incident')).toBeVisible();
+  await cl.navItem('post-incident').click();
+  await expect(cl.item('document-timeline')).toContainText(/due \d\d-\d\d \d\d:\d\dZ/);
+  await expect(cl.checklist('post-incident').getByTestId('checklist-section').first()).toContainText('due 1 hour after resolution');
+  await app.screenshot('37-post-incident-due', false);
 });
 
 test('a user playbook: duplicated from a built-in, edited with errors by line, exported, deleted and imported back', async ({

@@ -8,7 +8,6 @@ import { EvidenceView, LiveEvidence } from './EvidenceChip';
 export type InputMode = 'skip' | 'note' | 'not-applicable';
 
 const STATUS_GLYPH: Record<ItemState['status'], string> = { open: '☐', done: '☑', skipped: '⤼', 'not-applicable': '⊘' };
-const KIND_LABEL: Record<PlaybookItem['kind'], string> = { check: 'check', action: 'action', decision: 'decision', command: 'command' };
 const PROMPT: Record<InputMode, string> = {
   skip: 'Why is it skipped? (required) — Enter to save, Esc to cancel',
   note: 'Note — Enter to save, Esc to cancel',
@@ -82,7 +81,7 @@ export const ChecklistItemRow = forwardRef<HTMLLIElement, Props>(function Checkl
       </span>
       <div className="cl-body">
         <div className="cl-line">
-          <span className={`cl-kind cl-kind-${item.kind}`}>{KIND_LABEL[item.kind]}</span>
+          <span className={`cl-kind cl-kind-${item.kind}`}>{item.kind}</span>
           <span className="cl-text">{item.text}</span>
           {state.role && (
             <span className="cl-role" data-testid="item-role">
