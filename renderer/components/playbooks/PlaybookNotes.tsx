@@ -41,14 +41,19 @@ function TracedList({ title, list, empty, testId }: { title: string; list: reado
 export function PlaybookNotes({ playbook }: { playbook: Playbook }) {
   return (
     <div className="pb-notes">
-      <TracedList title="Likely causes" list={playbook.causes} testId="pb-causes" />
+      <TracedList title="Likely causes" list={playbook.causes} empty="This playbook names no likely causes." testId="pb-causes" />
       <TracedList
         title="Escalation"
         list={playbook.escalation}
-        empty="This playbook's seed names no escalation; the severity policy's escalation matrix applies."
+        empty="This playbook names no escalation; the severity policy's escalation matrix applies."
         testId="pb-escalation"
       />
-      <TracedList title="Post-incident hardening" list={playbook.hardening} testId="pb-hardening" />
+      <TracedList
+        title="Post-incident hardening"
+        list={playbook.hardening}
+        empty="This playbook names no hardening steps."
+        testId="pb-hardening"
+      />
     </div>
   );
 }
