@@ -19,6 +19,8 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -114,10 +116,12 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const playbooks = createPlaybooks(ctx);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -132,6 +136,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...playbookHandlers(playbooks),
     },
     log,
     { describe: (err, channel) => storageFailure(err, opts.dataDir, `this change (${channel})`) },

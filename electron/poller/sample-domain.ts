@@ -45,6 +45,8 @@ export const METRIC_DOMAINS: Readonly<Record<string, Domain>> = {
   [METRICS.podLastOom]: flag,
   [METRICS.fsDeviceError]: flag,
   [METRICS.logErrorLines]: count,
+  // 401 / token-failure lines per minute: the key the playbooks' evidence reads (detection stores it from Loki).
+  'logs.auth_failures': count,
 };
 
 export function domainOf(metric: string): Domain {
