@@ -18,6 +18,8 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,6 +43,8 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -117,6 +121,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const command = createCommand(ctx, { background: opts.poll !== false });
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -124,6 +129,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator,
     startedAt: Date.now(),
     secrets: secrets.description,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
 
   const dispatch = createDispatch(
@@ -131,6 +137,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...commandHandlers(ctx, command),
     },
     log,
   );
@@ -151,7 +158,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    command,
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

@@ -1,3 +1,4 @@
+import type { Notice } from '../command/types';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -13,11 +14,22 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** Something fell due (or a suggestion appeared) and was notified; the page shows it if the host did not. */
+  'command:notified': Notice;
+  /** The person clicked a host notification (Electron): open what it is about. */
+  'command:notice-clicked': { incidentId: number | null };
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'command:notified',
+  'command:notice-clicked',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;
