@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
   const clock = testClockFromEnv(process.env, process.stdin, process.stdout);
-  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION, ...(clock ? { now: clock.now } : {}) });
+  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION, ...(clock ? { now: () => clock.now() } : {}) });
   let lab: DemoLab | null;
   try {
     lab = await attachDemoLab(core, { disabled: values['no-lab'] === true, port: values['lab-port'], scenario: values['lab-scenario'] });
