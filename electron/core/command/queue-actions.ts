@@ -43,7 +43,11 @@ export async function pauseOrResume(
 ): Promise<QueueActionOutcome> {
   const queues = await readQueues(client, sourceName);
   if (!queues.some((q) => q.queue === queue)) {
-    const known = queues.map((q) => q.queue).join(', ') || 'none';
+    const known =
+      queues
+        .map((q) => q.queue)
+        .sort()
+        .join(', ') || 'none';
     throw new AppFailure('bad-input', `AsynqMon "${sourceName}" has no queue "${queue}" (its queues: ${known}). Nothing was sent.`);
   }
   let said: string;
