@@ -23,6 +23,7 @@ describe('dueWhen', () => {
     expect(dueWhen(item({}), T - 5 * 60_000)).toEqual({ text: 'due in 5m 00s', tone: 'ok' });
     expect(dueWhen(item({}), T - 90_000)).toEqual({ text: 'due in 1m 30s', tone: 'warn' });
     expect(dueWhen(item({ state: 'due' }), T)).toEqual({ text: 'due now', tone: 'breach' });
+    expect(dueWhen(item({}), T - 400)).toEqual({ text: 'due now', tone: 'breach' });
     expect(dueWhen(item({ state: 'due' }), T + 65_000)).toEqual({ text: 'overdue by 1m 05s', tone: 'breach' });
   });
 

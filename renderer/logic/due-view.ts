@@ -14,7 +14,8 @@ export function dueWhen(item: DueItem, now: number): { text: string; tone: DueTo
     return { text: lateMs > 0 ? `${by} ${formatDuration(lateMs)} late` : by, tone: 'done' };
   }
   const ms = item.dueAt - now;
-  if (ms <= 0) return { text: ms > -1000 ? 'due now' : `overdue by ${formatDuration(-ms)}`, tone: item.notify ? 'breach' : 'warn' };
+  // Within a second either way is "now": the page's clock and main's may differ by that much.
+  if (ms < 1000) return { text: ms > -1000 ? 'due now' : `overdue by ${formatDuration(-ms)}`, tone: item.notify ? 'breach' : 'warn' };
   return { text: `due in ${formatDuration(ms)}`, tone: ms <= WARN_MS ? 'warn' : 'ok' };
 }
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Notice } from '../../shared/command/types';
 import { call, onEvent } from '../api/client';
 import { getAppInfo } from './app-info';
+import { refreshCommandState } from './command';
 import { openIncidentTab } from './incident-tab';
 import { applyRoute } from './route';
 
@@ -46,6 +47,7 @@ export function openNotice(incidentId: number | null): void {
  */
 export function receiveNotice(notice: Notice): void {
   useNoticeStore.setState((s) => ({ notices: [notice, ...s.notices.filter((n) => n.id !== notice.id)].slice(0, MAX_KEPT) }));
+  if (notice.incidentId !== null) refreshCommandState(notice.incidentId);
   if (getAppInfo()?.notifications === 'host') return;
   const permission = currentPermission();
   useNoticeStore.setState({ permission });

@@ -48,12 +48,10 @@ describe('planDue', () => {
       title: 'Initial stakeholder notification',
       templateId: 'initial',
     });
-    // The matrix: on-call now (answered by acknowledgement, no own pop-up), team lead next at 15 min.
+    // The matrix: on-call from declaration is what acknowledgement answers (part of its item), team lead next at 15 min.
+    expect(byKind(items, 'ack')[0]?.detail).toContain('the on-call engineer is engaged from declaration');
     const steps = byKind(items, 'escalation-step');
-    expect(steps.map((s) => [s.level, s.dueAt, s.notify])).toEqual([
-      ['on-call', T0, false],
-      ['team lead', T0 + 15 * MIN, true],
-    ]);
+    expect(steps.map((s) => [s.level, s.dueAt, s.notify])).toEqual([['team lead', T0 + 15 * MIN, true]]);
   });
 
   it('falls due at the deadline, not before', () => {
@@ -94,11 +92,22 @@ describe('planDue', () => {
   it('shows the steps reached and only the next one ahead', () => {
     const items = byKind(plan(incident('SEV1', { acknowledgedAt: T0 }), 70), 'escalation-step');
     expect(items.map((s) => [s.level, s.state])).toEqual([
-      ['on-call', 'done'],
       ['team lead', 'due'],
       ['management', 'due'],
       ['executive', 'upcoming'],
     ]);
+  });
+
+  it('a first level reached later (SEV3: on-call from 15 min) is its own step, answered by acknowledgement', () => {
+    const steps = byKind(plan(incident('SEV3'), 20), 'escalation-step');
+    expect(steps.map((s) => [s.level, s.dueAt, s.state, s.notify])).toEqual([
+      ['on-call', T0 + 15 * MIN, 'due', true],
+      ['team lead', T0 + 240 * MIN, 'upcoming', true],
+    ]);
+    expect(byKind(plan(incident('SEV3', { acknowledgedAt: T0 + 16 * MIN }), 20), 'escalation-step')[0]).toMatchObject({
+      state: 'done',
+      answeredBy: 'acknowledged',
+    });
   });
 
   it('an engaged level answers its step', () => {

@@ -84,12 +84,14 @@ export function planDue(incident: Incident, policy: SeverityPolicy, facts: DueFa
         : { answeredAt: null, answeredBy: null };
 
   const ackAt = t.declaredAt + rule.responseSlaMin * MIN;
+  const first = policy.escalationMatrix[0];
+  const paged = first?.fromMin === 0 ? first.engage[incident.severity] : null;
   items.push(
     item({
       key: `ack:${ackAt}`,
       kind: 'ack',
       title: 'Acknowledge',
-      detail: `${sev} response SLA: acknowledged within ${rule.responseSlaMin} min of declaration`,
+      detail: `${sev} response SLA: acknowledged within ${rule.responseSlaMin} min of declaration${paged ? ` (the ${paged} engineer is engaged from declaration)` : ''}`,
       dueAt: ackAt,
       ...moot(t.acknowledgedAt, 'acknowledged'),
     }),
@@ -149,8 +151,9 @@ export function planDue(incident: Incident, policy: SeverityPolicy, facts: DueFa
 
 /**
  * The escalation-matrix steps reached so far (each to engage, unless mitigation stopped the clock or
- * the IC recorded the level engaged) and the next one. The first step is what acknowledgement
- * answers: the on-call engineer taking it is the engagement.
+ * the IC recorded the level engaged) and the next one. The first level is what acknowledgement
+ * answers (the on-call engineer taking it is the engagement); engaged from declaration, it is no
+ * item of its own but part of the acknowledgement's.
  */
 function matrixSteps(
   incident: Incident,
@@ -164,12 +167,15 @@ function matrixSteps(
   const elapsedMin = (now - t.declaredAt) / MIN;
   const out: DueItem[] = [];
   let previous: EscalationLevel | null = null;
+  let firstLevel = true;
   for (const step of policy.escalationMatrix) {
     const level = step.engage[incident.severity];
     if (level === null || level === previous) continue;
     previous = level;
+    const first = firstLevel;
+    firstLevel = false;
+    if (first && step.fromMin === 0) continue;
     const at = t.declaredAt + step.fromMin * MIN;
-    const first = out.length === 0;
     const engaged = facts.engaged.find((e) => e.level === level) ?? null;
     const answer = first
       ? moot(engaged?.at ?? t.acknowledgedAt, engaged ? 'engaged' : 'acknowledged')
@@ -182,7 +188,6 @@ function matrixSteps(
         detail: `${sev} escalation matrix: ${level} from ${formatMinutes(step.fromMin)}`,
         dueAt: at,
         level,
-        notify: !first,
         ...answer,
       }),
     );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TemplateId } from '../../../shared/command/templates';
 import { loadCommandState, useCommandError, useCommandState } from '../../state/command';
 import type { IncidentTabProps } from '../incident/incident-tabs';
+import { Timeline } from '../Timeline';
 import { CommsPanel } from './CommsPanel';
 import { DueList } from './DueList';
 import { HandoffSection } from './HandoffSection';
@@ -38,6 +39,8 @@ export function CommandActionsTab({ incident, timeline }: IncidentTabProps) {
           templateId={templateId ?? suggested}
           onTemplate={setTemplateId}
         />
+        {/* The record of what was done, beside the doing: mitigations and messages land here. */}
+        <Timeline incident={incident} events={timeline} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DueItem } from '../../../shared/command/due';
 import type { CommandState } from '../../../shared/command/types';
 import type { TemplateId } from '../../../shared/command/templates';
@@ -6,7 +6,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import { activeSnooze, dueWhen, SNOOZE_CHOICES } from '../../logic/due-view';
 import { formatUtcTime } from '../../logic/format';
-import { act } from '../../state/command';
+import { act, loadCommandState } from '../../state/command';
 import { acknowledge } from '../../state/commands';
 
 function DueRow({
@@ -25,6 +25,8 @@ function DueRow({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const when = dueWhen(item, now);
+  // The page's clock decides due or not between reads, so the list turns the moment something falls due.
+  const shown = item.state === 'done' ? 'done' : now >= item.dueAt ? 'due' : 'upcoming';
   const snooze = activeSnooze(item, state.snoozes, now);
   const open = item.state !== 'done' && incident.status !== 'closed';
   const run = async (action: () => Promise<{ ok: boolean; message?: string }>): Promise<void> => {
@@ -35,7 +37,7 @@ function DueRow({
   };
 
   return (
-    <li className={`due-item tone-${when.tone}`} data-testid="due-item" data-kind={item.kind} data-state={item.state} data-key={item.key}>
+    <li className={`due-item tone-${when.tone}`} data-testid="due-item" data-kind={item.kind} data-state={shown} data-key={item.key}>
       <div className="due-head">
         <span className="due-title">{item.title}</span>
         <span className="due-when" data-testid="due-when">
@@ -116,6 +118,11 @@ function DueRow({
 /** What falls due on this incident and when, from the severity policy; answered items stay, struck through. */
 export function DueList({ incident, state, onWrite }: { incident: Incident; state: CommandState; onWrite: (id: TemplateId) => void }) {
   const now = useNow(1000);
+  // Something falling due can bring the next matrix step into view: re-read when it happens.
+  const crossed = state.due.filter((d) => d.dueAt <= now).length;
+  useEffect(() => {
+    void loadCommandState(incident.id);
+  }, [crossed, incident.id]);
   const open = state.due.filter((d) => d.state !== 'done');
   const done = state.due.filter((d) => d.state === 'done');
   return (

@@ -20,7 +20,7 @@ export function NoticeBanner() {
   return (
     <div className="notice-banner" role="alert" data-testid="notice-banner" data-count={unseen.length}>
       <span className="notice-icon" aria-hidden="true">
-        ⏰
+        ◷
       </span>
       <div className="notice-text">
         <strong data-testid="notice-title">{latest.title}</strong>

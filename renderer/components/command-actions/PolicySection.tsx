@@ -72,7 +72,7 @@ export function PolicySection() {
               {RULE_FIELDS.map((f) => (
                 <th key={f.field} title={f.hint}>
                   {f.label}
-                  <span className="hint"> {f.hint}</span>
+                  <span className="hint">{f.hint}</span>
                 </th>
               ))}
             </tr>

@@ -17,7 +17,13 @@ import { act, ask } from '../../state/command';
 import { useSources } from '../../state/sources';
 import { Modal } from '../Modal';
 
-const DURATIONS = [30, 60, 120, 240, 480];
+const DURATIONS: readonly { min: number; label: string }[] = [
+  { min: 30, label: '30 min' },
+  { min: 60, label: '1 h' },
+  { min: 120, label: '2 h' },
+  { min: 240, label: '4 h' },
+  { min: 480, label: '8 h' },
+];
 
 /**
  * A silence for the incident's alerts: matchers proposed from the alerts on record, every part
@@ -147,18 +153,18 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
         <div className="two-col">
           <label>
             Duration (minutes)
-            <input
-              type="number"
-              min={5}
-              max={1440}
-              value={minutes}
-              onChange={(e) => setMinutes(e.target.value)}
-              data-testid="silence-minutes"
-            />
-            <span className="duration-presets">
+            <span className="with-presets">
+              <input
+                type="number"
+                min={5}
+                max={1440}
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+                data-testid="silence-minutes"
+              />
               {DURATIONS.map((d) => (
-                <button key={d} type="button" className="btn btn-small btn-quiet" onClick={() => setMinutes(String(d))}>
-                  {formatDuration(d * 60_000)}
+                <button key={d.min} type="button" className="btn btn-small btn-quiet" onClick={() => setMinutes(String(d.min))}>
+                  {d.label}
                 </button>
               ))}
             </span>
