@@ -13,7 +13,7 @@ test('a SEV1 owes acknowledgement at 5 min and escalation at 15; each notifies o
   context,
   pitwall,
 }) => {
-  await context.grantPermissions(['notifications']);
+  await context.grantPermissions(['notifications', 'clipboard-read', 'clipboard-write']);
   const app = new ConsolePage(page);
   const cmd = new CommandActionsPage(page);
   await cmd.spyOnNotifications();
@@ -58,16 +58,22 @@ test('a SEV1 owes acknowledgement at 5 min and escalation at 15; each notifies o
   // The initial notification, filled from the incident, marked sent: the update timer restarts.
   await cmd.dueItem('update').getByTestId('due-write').click();
   await expect(cmd.comms.getByTestId('comms-template')).toHaveValue('initial');
-  await expect(cmd.draft).toHaveValue(/^🚨 INCIDENT ALERT 🚨\nSeverity: SEV1 · P0\nService: \[Service\]\nImpact: OCR jobs fail for every tenant\n/);
+  await expect(cmd.draft).toHaveValue(
+    /^🚨 INCIDENT ALERT 🚨\nSeverity: SEV1 · P0\nService: \[Service\]\nImpact: OCR jobs fail for every tenant\n/,
+  );
   await expect(cmd.draft).toHaveValue(/Investigating: \[Name\]/);
   await expect(cmd.draft).toHaveValue(/Updates will be posted every 15 minutes\.$/);
   await expect(cmd.comms.getByTestId('comms-audience')).toHaveText('pagerduty, slack-critical, email-executives');
   await expect(cmd.comms.getByTestId('comms-missing')).toContainText('[Service], [Name], [URL]');
-  await cmd.draft.fill((await cmd.draft.inputValue()).replace('[Service]', 'ocr, echo').replace('[Name]', 'Dana Ops').replace('Status page: [URL]\n', ''));
+  await cmd.draft.fill(
+    (await cmd.draft.inputValue()).replace('[Service]', 'ocr, echo').replace('[Name]', 'Dana Ops').replace('Status page: [URL]\n', ''),
+  );
   await cmd.markSent();
   await expect(cmd.dueItem('update')).toContainText('Stakeholder update');
   await expect(cmd.dueItem('update').getByTestId('due-when')).toHaveText(/^due in 1[45]m \d\ds$/);
-  await expect(page.getByTestId('timeline-event').last()).toContainText('Initial incident notification sent to pagerduty, slack-critical, email-executives');
+  await expect(page.getByTestId('timeline-event').last()).toContainText(
+    'Initial incident notification sent to pagerduty, slack-critical, email-executives',
+  );
 
   // The next update falls due fifteen minutes after that one, and notifies once.
   await advance(15 * MIN);
@@ -79,10 +85,31 @@ test('a SEV1 owes acknowledgement at 5 min and escalation at 15; each notifies o
   await app.setStatus('identified', 'fragmentation on GPU 2');
   await cmd.chooseTemplate('status-update');
   await cmd.comms.getByTestId('comms-field-nextSteps').fill('Stagger worker restarts; watch GPU memory');
-  await expect(cmd.draft).toHaveValue(new RegExp(`^📊 INCIDENT UPDATE\\nIncident: ${ref} — GPU OOM on gpu-node-01\\nStatus: Investigating\\nUpdate: \\n• \\d\\d:\\d\\d UTC Status investigating → identified — fragmentation on GPU 2\\n`));
+  await expect(cmd.draft).toHaveValue(
+    new RegExp(
+      `^📊 INCIDENT UPDATE\\nIncident: ${ref} — GPU OOM on gpu-node-01\\nStatus: Investigating\\nUpdate: \\n• \\d\\d:\\d\\d UTC Status investigating → identified — fragmentation on GPU 2\\n`,
+    ),
+  );
   await expect(cmd.draft).toHaveValue(/Next: Stagger worker restarts; watch GPU memory\nETA: \[Estimated resolution time\]/);
   await page.setViewportSize({ width: 1440, height: 1300 });
   await cmd.shoot(page.getByTestId('command-actions'), '22-comms-editor');
+
+  // Copied as Markdown (hard line breaks keep the one-field-per-line layout) and as plain text (no markup).
+  const clipboard = (): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+  await cmd.comms.getByTestId('comms-copy-markdown').click();
+  await expect(cmd.comms.getByTestId('comms-note')).toHaveText('Copied as Markdown.');
+  expect(await clipboard()).toMatch(
+    new RegExp(`^📊 INCIDENT UPDATE  \nIncident: ${ref} — GPU OOM on gpu-node-01  \nStatus: Investigating  \n`),
+  );
+  await cmd.chooseTemplate('declaration');
+  await expect
+    .poll(() => cmd.draft.inputValue())
+    .toMatch(/^🚨 \*\*INCIDENT DECLARED\*\* 🚨\n\*\*ID\*\*: INC-\d{8}-001\n\*\*Severity\*\*: CRITICAL \(SEV1 · P0\)\n/);
+  await cmd.comms.getByTestId('comms-copy-plain').click();
+  await expect(cmd.comms.getByTestId('comms-note')).toHaveText('Copied as plain text.');
+  expect(await clipboard()).toBe(
+    `🚨 INCIDENT DECLARED 🚨\nID: ${ref}\nSeverity: CRITICAL (SEV1 · P0)\nTitle: GPU OOM on gpu-node-01\nDescription: OCR jobs fail for every tenant\n\nWar room: #incident-${ref.toLowerCase()}`,
+  );
 });
 
 test('with notifications not allowed, a banner and a count in the title; Open goes to the incident', async ({ page, pitwall }) => {

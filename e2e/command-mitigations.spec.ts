@@ -40,7 +40,12 @@ test('pausing a queue from the incident stops it in the lab, shows on the timeli
   const app = new ConsolePage(page);
   const cmd = new CommandActionsPage(page);
   await app.open(pitwall.url);
-  const source = await cmd.invoke<SourceView>('source:save', { name: 'Lab AsynqMon', kind: 'asynqmon', baseUrl: lab.url, intervalMs: 2_000 });
+  const source = await cmd.invoke<SourceView>('source:save', {
+    name: 'Lab AsynqMon',
+    kind: 'asynqmon',
+    baseUrl: lab.url,
+    intervalMs: 2_000,
+  });
   await app.declare({ title: 'Batch jobs starve OCR workers', severity: 'SEV2' });
   const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';
   await cmd.openTab();
@@ -77,7 +82,9 @@ test('pausing a queue from the incident stops it in the lab, shows on the timeli
   await page.getByTestId('handoff-commander').click();
   const handoff = page.getByTestId('handoff-dialog');
   await expect(handoff.getByTestId('handoff-note')).toHaveValue(/### Active mitigations\n- Queue "batch" paused on Lab AsynqMon since/);
-  await expect(handoff.getByTestId('handoff-note')).toHaveValue(new RegExp(`- \\[ \\] Open incidents: ${ref} Batch jobs starve OCR workers — SEV2 · P1, investigating`));
+  await expect(handoff.getByTestId('handoff-note')).toHaveValue(
+    new RegExp(`- \\[ \\] Open incidents: ${ref} Batch jobs starve OCR workers — SEV2 · P1, investigating`),
+  );
   await handoff.getByTestId('handoff-incoming').fill('Dana Ops');
   await handoff.getByTestId('handoff-confirm').click();
   await expect(handoff).toHaveCount(0);
@@ -113,7 +120,12 @@ test('a silence for the incident appears in the real Alertmanager and is expired
   writeFileSync(join(dir, 'am.yml'), JSON.stringify({ route: { receiver: 'null', group_wait: '1s' }, receivers: [{ name: 'null' }] }));
   const proc = spawn(
     'prometheus-alertmanager',
-    [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='],
+    [
+      `--config.file=${join(dir, 'am.yml')}`,
+      `--storage.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+    ],
     { stdio: 'ignore' },
   );
   am = { url: `http://127.0.0.1:${port}`, proc, dir };
@@ -128,16 +140,27 @@ test('a silence for the incident appears in the real Alertmanager and is expired
   const app = new ConsolePage(page);
   const cmd = new CommandActionsPage(page);
   await app.open(pitwall.url);
-  const source = await cmd.invoke<SourceView>('source:save', { name: 'Lab Alertmanager', kind: 'alertmanager', baseUrl: amUrl, intervalMs: 2_000 });
-  await expect(page.locator(`[data-testid="health-chip"][data-source-id="${source.id}"]`)).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
+  const source = await cmd.invoke<SourceView>('source:save', {
+    name: 'Lab Alertmanager',
+    kind: 'alertmanager',
+    baseUrl: amUrl,
+    intervalMs: 2_000,
+  });
+  await expect(page.locator(`[data-testid="health-chip"][data-source-id="${source.id}"]`)).toHaveAttribute('data-state', 'ok', {
+    timeout: 20_000,
+  });
   await app.declare({ title: 'OCR workers OOMKilled', severity: 'SEV2' });
   await cmd.openTab();
 
   await cmd.mitigations.getByTestId('silence-button').click();
   const dialog = cmd.silenceDialog;
   await expect(dialog.getByTestId('silence-matcher')).toHaveCount(3);
-  await expect(dialog.getByTestId('silence-confirm-text')).toContainText('alertname=~"GPUMemHigh|OOMKilled", cluster="lab", playbook="gpu-oom"');
-  await expect(dialog.getByTestId('silence-confirm-text')).toContainText('It covers 2 of the 2 alerts on record for this incident: GPUMemHigh, OOMKilled');
+  await expect(dialog.getByTestId('silence-confirm-text')).toContainText(
+    'alertname=~"GPUMemHigh|OOMKilled", cluster="lab", playbook="gpu-oom"',
+  );
+  await expect(dialog.getByTestId('silence-confirm-text')).toContainText(
+    'It covers 2 of the 2 alerts on record for this incident: GPUMemHigh, OOMKilled',
+  );
   // Removing every matcher is refused before anything can be sent.
   for (let i = 0; i < 3; i++) await dialog.getByTestId('silence-matcher-remove').first().click();
   await expect(dialog.getByTestId('silence-problems')).toContainText('would silence every alert');
@@ -156,8 +179,9 @@ test('a silence for the incident appears in the real Alertmanager and is expired
   await expect(active).toContainText('expires on resolve');
   const silenceId = (await active.getAttribute('data-silence-id')) ?? '';
   const state = async (): Promise<string | undefined> =>
-    ((JSON.parse((await http(`${amUrl}/api/v2/silences`)).text) as { id: string; status: { state: string } }[]).find((s) => s.id === silenceId))?.status
-      .state;
+    (JSON.parse((await http(`${amUrl}/api/v2/silences`)).text) as { id: string; status: { state: string } }[]).find(
+      (s) => s.id === silenceId,
+    )?.status.state;
   expect(await state()).toBe('active');
   await expect(page.getByTestId('timeline-event').last()).toContainText(`Silence ${silenceId} active until`);
 

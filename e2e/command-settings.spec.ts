@@ -52,7 +52,9 @@ test('the severity policy and the comms templates are edited in settings, checke
   await page.getByTestId('settings-button').click();
   await templates.getByTestId('template-select').selectOption('status-update');
   await templates.getByTestId('template-reset').click();
-  await expect(templates.getByTestId('template-body')).toHaveValue(/^📊 INCIDENT UPDATE\nIncident: \{\{description\}\}\nStatus: \{\{public_status\}\}/);
+  await expect(templates.getByTestId('template-body')).toHaveValue(
+    /^📊 INCIDENT UPDATE\nIncident: \{\{description\}\}\nStatus: \{\{public_status\}\}/,
+  );
   await policy.getByTestId('policy-reset').click();
   await expect(policy.getByTestId('policy-SEV1-responseSlaMin')).toHaveValue('5');
   await policy.getByTestId('policy-save').click();

@@ -9,6 +9,7 @@ import type { HostNotice } from '../../platform/notifier';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 import { isId } from '../ids';
+import { suggestionNotice } from './due-notifier';
 
 /** The command domain through the core's dispatch, on a real SQLite file, with a clock the test moves. */
 const T0 = Date.UTC(2025, 10, 22, 14, 0, 0);
@@ -204,8 +205,17 @@ describe('due items and notifications', () => {
   });
 
   it('a suggested incident notifies once', () => {
-    const first = core.command.notifier.notifySuggestion({ key: 's-1', title: 'GPU memory climbing on gpu-node-02' });
-    expect(first?.title).toBe('Suggested incident: GPU memory climbing on gpu-node-02');
+    const suggested = {
+      id: 's-1',
+      key: 'gpu-oom:gpu-node-02',
+      playbookId: null,
+      title: 'GPU memory climbing on gpu-node-02',
+      severity: 'SEV2',
+      coveredBy: null,
+    };
+    const first = core.command.notifier.notifySuggestion(suggestionNotice(suggested));
+    expect(first?.title).toBe('Suggested incident: GPU memory climbing on gpu-node-02 (SEV2)');
+    expect(first?.body).toBe('A detector suggests declaring a SEV2 incident.');
     expect(first?.incidentId).toBeNull();
     expect(core.command.notifier.notifySuggestion({ key: 's-1', title: 'again' })).toBeNull();
   });

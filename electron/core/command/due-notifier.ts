@@ -22,6 +22,17 @@ export interface SuggestionNotice {
 }
 
 /**
+ * The detection domain's `detection:suggested` payload as a notice. Typed by shape, so the lead wires
+ * it in app.ts in one line once that event exists:
+ * `hub.subscribe((m) => m.event === 'detection:suggested' && command.notifier.notifySuggestion(suggestionNotice(m.payload as …)))`.
+ * The suggestion's id keys it: re-suggesting the same one never notifies again.
+ */
+export function suggestionNotice(s: { id: string; title: string; severity: string; coveredBy: string | null }): SuggestionNotice {
+  const covered = s.coveredBy ? ` It looks like ${s.coveredBy}, already open.` : '';
+  return { key: s.id, title: `${s.title} (${s.severity})`, detail: `A detector suggests declaring a ${s.severity} incident.${covered}` };
+}
+
+/**
  * Fires a notification when a due item falls due: once per item (the firing is recorded under a
  * UNIQUE key before anyone is told), again only after a snooze the IC chose runs out. Items that fall
  * due together on one incident make one notification, so an IC is not hit by three pop-ups at 15:00.
