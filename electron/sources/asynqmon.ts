@@ -30,12 +30,17 @@ export interface QueueActionResult {
   action: QueueAction;
   /** AsynqMon's answer to the request: it made the change, or the queue was already that way ("already paused"). */
   answer: 'changed' | 'already';
-  /** The queue as read right after; null when that read failed (see `unconfirmed`). */
-  observed: { paused: boolean; atMs: number } | null;
+  /** The queue as read right after, stamped with AsynqMon's clock; null when that read failed (see `unconfirmed`). */
+  observed: { paused: boolean; atMs: number; pending: number; active: number } | null;
   /** True only when the read-back shows the state that was asked for. */
   confirmed: boolean;
   /** Why the outcome is not confirmed, in words; null when it is. */
   unconfirmed: string | null;
+}
+
+export interface QueueActionOptions extends CallOptions {
+  /** The queue names AsynqMon listed just now, when the caller has read them: the check uses them instead of asking again. */
+  knownQueues?: readonly string[];
 }
 
 /** A 2xx whose body is a web page: the base URL points at AsynqMon's UI (or another site), not its API. */
@@ -83,16 +88,16 @@ export class AsynqmonClient {
    * is not in AsynqMon's queue list right now (AsynqMon would answer 204 and pause nothing visible).
    * Pausing twice is not a failure for an incident commander: the queue is paused either way.
    */
-  pauseQueue(queue: string, options: CallOptions = {}): Promise<QueueActionResult> {
+  pauseQueue(queue: string, options: QueueActionOptions = {}): Promise<QueueActionResult> {
     return this.queueAction(queue, 'pause', options);
   }
 
   /** Resumes a queue AsynqMon lists, then reads it back; "not paused" reads as already running. */
-  resumeQueue(queue: string, options: CallOptions = {}): Promise<QueueActionResult> {
+  resumeQueue(queue: string, options: QueueActionOptions = {}): Promise<QueueActionResult> {
     return this.queueAction(queue, 'resume', options);
   }
 
-  private async queueAction(queue: string, action: QueueAction, options: CallOptions): Promise<QueueActionResult> {
+  private async queueAction(queue: string, action: QueueAction, options: QueueActionOptions): Promise<QueueActionResult> {
     await this.checkKnownQueue(queue, action, options);
     const res = await this.http.request({
       method: 'POST',
@@ -105,7 +110,7 @@ export class AsynqmonClient {
     let unconfirmed: string | null = null;
     try {
       const { current } = await this.getQueue(queue, options);
-      observed = { paused: current.paused, atMs: observedAt(current.timestamp) };
+      observed = { paused: current.paused, atMs: observedAt(current.timestamp), pending: current.pending, active: current.active };
       if (current.paused !== wantPaused) {
         unconfirmed = `${this.http.where} accepted the ${action}, but queue "${queue}" still reads ${current.paused ? 'paused' : 'running'}`;
       }
@@ -117,14 +122,14 @@ export class AsynqmonClient {
   }
 
   /** The name must be one AsynqMon lists now, and one its router can address (it decodes %2F before routing). */
-  private async checkKnownQueue(queue: string, action: QueueAction, options: CallOptions): Promise<void> {
+  private async checkKnownQueue(queue: string, action: QueueAction, options: QueueActionOptions): Promise<void> {
     if (queue.includes('/')) {
       throw new SourceError(
         'rejected',
         `queue "${queue}" contains "/", which AsynqMon's API cannot address (it answers such paths with its web page); nothing was sent — ${action} it with the asynq CLI instead`,
       );
     }
-    const names = (await this.listQueues(options)).map((q) => q.queue);
+    const names = options.knownQueues ?? (await this.listQueues(options)).map((q) => q.queue);
     if (names.includes(queue)) return;
     const known = names.length === 0 ? 'it lists no queues' : `it lists ${names.map((n) => `"${n}"`).join(', ')}`;
     throw new SourceError('rejected', `${this.http.where} has no queue "${queue}" (${known}); nothing was sent`);
