@@ -125,7 +125,7 @@ describe('pause and resume', () => {
       queue: 'exports',
       action: 'pause',
       answer: 'changed',
-      observed: { paused: true, atMs: Date.parse('2026-11-22T15:47:52.180Z') },
+      observed: { paused: true, atMs: Date.parse('2026-11-22T15:47:52.180Z'), pending: 6, active: 0 },
       confirmed: true,
       unconfirmed: null,
     });
