@@ -7,6 +7,7 @@ import { connectionFor } from './collector';
 import { settleParts } from './collector-kit';
 import { shapeSeries } from './labels';
 import { polledLokiQueries } from './loki-collector';
+import { isSnapshotQuery } from './prometheus-collector';
 import type { CollectedSample, ResolvedSource, TelemetrySink } from './types';
 
 export interface History {
@@ -62,7 +63,9 @@ export async function fetchHistory(
 ): Promise<History> {
   const runner = runnerFor(source, fromMs, toMs, stepMs, signal);
   if (!runner) return { samples: [], partialErrors: [] };
-  const queries = source.kind === 'loki' ? polledLokiQueries(source.queries) : source.queries.filter((q) => q.enabled);
+  // Panel snapshots describe "now" (the GPU and queue panels): they have no history to fill.
+  const queries =
+    source.kind === 'loki' ? polledLokiQueries(source.queries) : source.queries.filter((q) => q.enabled && !isSnapshotQuery(q));
   try {
     const parts = queries.map((q) => ({ what: `query "${q.title}"`, run: async () => rangeSamples(q.metric, await runner.run(q)) }));
     const { values, errors } = await settleParts(parts, source.name);

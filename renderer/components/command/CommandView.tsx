@@ -66,7 +66,13 @@ export function CommandView({
           live={live}
         />
         <div className="command-side">
-          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={side.fetch.data?.perGpu ?? []} win={side.shown} />
+          <GpuHeatmap
+            gpus={snapshot?.gpus ?? null}
+            panel={snapshot?.panels?.gpus ?? null}
+            error={snapshotError}
+            trends={side.fetch.data?.perGpu ?? []}
+            win={side.shown}
+          />
           <QueuePanel incident={incident} chart={side.fetch} />
         </div>
       </div>
