@@ -17,6 +17,7 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   'pin-metric': 'METRIC',
   'pin-log': 'LOG',
   edit: 'EDIT',
+  backfill: 'HISTORY',
 };
 
 export const KIND_ICON: Readonly<Record<EventKind, string>> = {
@@ -35,4 +36,5 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   'pin-metric': '▦',
   'pin-log': '≡',
   edit: '✐',
+  backfill: '⇤',
 };
