@@ -63,6 +63,10 @@ export class BackfillService {
   private readonly timeline: IncidentRepo;
   private readonly defer: (run: () => void) => void;
   private readonly running = new Map<number, Promise<void>>();
+  /** Sources asked to run again (forced) while their jobs were running. */
+  private readonly again = new Set<number>();
+  /** Whether each source answered its last poll, as seen from 'source:health' events. */
+  private readonly answering = new Map<number, boolean>();
   private readonly abort = new AbortController();
   private readonly unsubscribe: () => void;
   private closed = false;
@@ -140,23 +144,39 @@ export class BackfillService {
     if (this.closed) return;
     if (m.event === 'source:health') {
       const h = m.payload as EventMessage<'source:health'>['payload'];
-      if (h.state === 'ok' || h.state === 'degraded') void this.runSource(h.sourceId, false);
+      const answering = h.state === 'ok' || h.state === 'degraded';
+      const was = this.answering.get(h.sourceId);
+      this.answering.set(h.sourceId, answering);
+      // Answering again (or for the first time since start-up) retries at once; while it keeps
+      // answering, a job whose range query keeps failing waits out its backoff.
+      if (answering) void this.runSource(h.sourceId, was !== true);
     } else if (m.event === 'source:changed') {
       // An edited source (fixed query, new URL) deserves an immediate retry.
       void this.runSource((m.payload as EventMessage<'source:changed'>['payload']).id, true);
     }
   }
 
-  /** One source's pending jobs, one after another; a second call while they run waits for the first. */
+  /**
+   * One source's pending jobs, one after another. A call while they run joins that run; a forced one
+   * (the source answers again, was edited, a new job) also goes over the jobs once more afterwards.
+   */
   private runSource(sourceId: number, force: boolean): Promise<void> {
     const busy = this.running.get(sourceId);
-    if (busy) return busy;
+    if (busy) {
+      if (force) this.again.add(sourceId);
+      return busy;
+    }
     const run = (async () => {
-      for (const job of this.jobs.pending(sourceId)) {
-        if (this.closed) return;
-        if (!force && !this.due(job)) continue;
-        await this.runJob(job);
-      }
+      let forced = force;
+      do {
+        this.again.delete(sourceId);
+        for (const job of this.jobs.pending(sourceId)) {
+          if (this.closed) return;
+          if (!forced && !this.due(job)) continue;
+          await this.runJob(job);
+        }
+        forced = true;
+      } while (this.again.has(sourceId) && !this.closed);
     })()
       .catch((err: unknown) => this.deps.log(`backfilling from source ${sourceId} failed unexpectedly`, err))
       .finally(() => this.running.delete(sourceId));
