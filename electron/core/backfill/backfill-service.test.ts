@@ -162,7 +162,7 @@ describe('backfill of what an incident newly covers', () => {
     // The source keeps answering its polls: once its backoff has run out the job is tried again, quietly.
     skew = 31_000;
     await call<SourceHealth>('source:poll-now', { id: prom.id });
-    await waitFor('a second attempt', async () => (jobsOnDisk()[0]?.attempts === 2 ? true : undefined));
+    await waitFor('a second attempt', () => Promise.resolve(jobsOnDisk()[0]?.attempts === 2 ? true : undefined));
     expect(await backfillEvents(inc.id)).toHaveLength(2);
     mode = 'answer';
     await call<SourceView>('source:save', {
