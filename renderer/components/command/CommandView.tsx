@@ -63,6 +63,7 @@ export function CommandView({
           onGpuMode={setGpuMode}
           incidentId={incident?.id ?? null}
           timeline={timeline}
+          times={incident?.times ?? null}
           live={live}
         />
         <div className="command-side">

@@ -5,11 +5,11 @@ import { formatUtcTime } from '../../../logic/format';
 /** Free pixels a marker's label needs after the previous one before it is written out. */
 const LABEL_GAP_PX = 84;
 
-const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆' };
+const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆', key: '▾' };
 
 /**
- * Vertical lines on the chart's time axis for restarts / OOM kills, alerts and the incident's
- * own events. Labels are written only where there is room; every marker keeps its full detail
+ * Vertical lines on the chart's time axis for restarts / OOM kills, alerts, the incident's key
+ * times (impact start, detected, acknowledged, mitigated, resolved) and its own events. Labels are written only where there is room; every marker keeps its full detail
  * in a hover title, and the hover card lists the ones near the pointer.
  */
 export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
@@ -34,6 +34,7 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
           data-testid="chart-marker"
           data-kind={m.kind}
           data-event={m.event}
+          data-times={m.times?.join(' ')}
           data-t={m.t}
         >
           <title>{`${formatUtcTime(m.t)} — ${m.detail.join('\n')}`}</title>
