@@ -16,15 +16,25 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
   if (!plot || !scale) return null;
-  // Positions first, then which get a written label: a left-to-right pass keeping labels apart.
+  const rightmost = plot.x + plot.width - LABEL_GAP_PX;
+  // Positions first, then which get a written label. The incident's key times are labelled first (the
+  // response is measured by them), then the others wherever their label does not cover one already written.
   const placed: { m: ChartMarker; x: number; showLabel: boolean }[] = [];
   for (const m of markers) {
     const x = scale(m.t);
     if (x === undefined || x < plot.x || x > plot.x + plot.width) continue;
-    const prev = placed.findLast((p) => p.showLabel);
-    placed.push({ m, x, showLabel: prev === undefined || x - prev.x >= LABEL_GAP_PX });
+    placed.push({ m, x, showLabel: false });
   }
-  const rightmost = plot.x + plot.width - LABEL_GAP_PX;
+  const taken: [number, number][] = [];
+  const span = (x: number): [number, number] => (x > rightmost ? [x - LABEL_GAP_PX, x] : [x, x + LABEL_GAP_PX]);
+  const free = ([a, b]: [number, number]): boolean => taken.every(([c, d]) => b <= c || a >= d);
+  for (const keyFirst of [true, false]) {
+    for (const p of placed) {
+      if ((p.m.kind === 'key') !== keyFirst || !free(span(p.x))) continue;
+      p.showLabel = true;
+      taken.push(span(p.x));
+    }
+  }
   return (
     <g className="chart-markers">
       {placed.map(({ m, x, showLabel }) => (

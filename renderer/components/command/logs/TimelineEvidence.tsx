@@ -1,5 +1,4 @@
 import type { TimelineEvent } from '../../../../shared/domain/incident';
-import { Fragment } from 'react';
 import { formatMetricValue, seriesName, type Extreme } from '../../../../shared/domain/metric-values';
 import { metricTitle } from '../../../../shared/domain/telemetry';
 import { formatUtc, formatUtcTime } from '../../../logic/format';
@@ -46,28 +45,30 @@ function PinnedMetricView({ data }: { data: unknown }) {
         <dd>
           {pinned.seriesCount} ({pinned.pointCount.toLocaleString('en-US')} points)
         </dd>
-        {pinned.extremes.map((m) => (
-          <Fragment key={m.metric}>
-            <dt>{m.title}</dt>
-            <dd
-              data-testid="evidence-extreme"
-              data-metric={m.metric}
-              data-max={m.max?.value ?? ''}
-              data-max-t={m.max?.t ?? ''}
-              data-min={m.min?.value ?? ''}
-            >
-              {m.max && m.min ? (
-                <>
-                  <span className="evidence-peak">peak {extremeText(m.metric, m.max)}</span>
-                  <span className="evidence-low">low {extremeText(m.metric, m.min)}</span>
-                </>
-              ) : (
-                'no values'
-              )}
-            </dd>
-          </Fragment>
-        ))}
       </dl>
+      {/* One block per metric: titles and series names can be long, so nothing here sits in a narrow column. */}
+      <ul className="evidence-extremes">
+        {pinned.extremes.map((m) => (
+          <li
+            key={m.metric}
+            data-testid="evidence-extreme"
+            data-metric={m.metric}
+            data-max={m.max?.value ?? ''}
+            data-max-t={m.max?.t ?? ''}
+            data-min={m.min?.value ?? ''}
+          >
+            <span className="evidence-title">{m.title}</span>
+            {m.max && m.min ? (
+              <>
+                <span className="evidence-peak">peak {extremeText(m.metric, m.max)}</span>
+                <span className="evidence-low">low {extremeText(m.metric, m.min)}</span>
+              </>
+            ) : (
+              <span className="evidence-low">no values</span>
+            )}
+          </li>
+        ))}
+      </ul>
       {pinned.comment && <span>{pinned.comment}</span>}
     </div>
   );
