@@ -65,12 +65,17 @@ export function GpuHeatmap({ gpus, panel, error, trends, win }: Props) {
     <section className="panel gpu-heatmap" data-testid="gpu-heatmap" aria-label="GPUs by node">
       <div className="chart-head">
         <h2>GPUs</h2>
-        {from.shown && (
-          <span className="panel-source" data-testid="gpu-source" title={from.others ?? undefined}>
-            {from.shown}
+        {gpus && (
+          <span className="panel-source">
+            {from.shown && (
+              <span data-testid="gpu-source" title={from.others ?? undefined}>
+                {from.shown}
+              </span>
+            )}
+            {from.shown ? ' · ' : ''}
+            <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatUtc(gpus.at)}`} />
           </span>
         )}
-        {gpus && <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatUtc(gpus.at)}`} />}
       </div>
       {error && <p className="inline-error">{error}</p>}
       {rows.length === 0 ? (
