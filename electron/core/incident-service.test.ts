@@ -135,7 +135,9 @@ describe('severity, status and the times behind MTTx', () => {
     const late = await error('incident:set-time', { id: inc.id, field: 'detectedAt', at: clock - 30_000 });
     expect(late.code).toBe('bad-input');
     expect(late.message).toBe(`The detected time 2026-11-22T09:01:30.000Z is after ${inc.ref} was resolved (2026-11-22T09:01:00.000Z).`);
-    expect((await error('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: clock + 3_600_000 })).message).toMatch(/in the future/);
+    expect((await error('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: clock + 3_600_000 })).message).toMatch(
+      /in the future/,
+    );
     expect((await detail(inc.id)).incident.times.detectedAt).toBe(T0);
   });
 });
