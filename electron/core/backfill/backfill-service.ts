@@ -98,6 +98,7 @@ export class BackfillService {
 
   /** Runs every pending job whose retry is due (on start-up, after a restart, and from tests). */
   runPending(options: { force?: boolean } = {}): Promise<void> {
+    if (this.closed) return Promise.resolve();
     const sources = new Set(this.jobs.pending().map((j) => j.sourceId));
     return Promise.all([...sources].map((id) => this.runSource(id, options.force ?? false))).then(() => undefined);
   }

@@ -64,6 +64,7 @@ export function CommandView({
           incidentId={incident?.id ?? null}
           timeline={timeline}
           times={incident?.times ?? null}
+          gpuMissing={snapshot?.panels?.gpus.missing ?? null}
           live={live}
         />
         <div className="command-side">

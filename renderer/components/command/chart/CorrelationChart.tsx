@@ -35,6 +35,8 @@ interface Props {
   timeline: readonly TimelineEvent[];
   /** The incident's key times, marked on the time axis; null without an incident. */
   times: IncidentTimes | null;
+  /** What the GPU panel says is missing (no source, a source down…), so an empty chart says the same. */
+  gpuMissing?: string | null;
   /** The window ends now (logic/view-range.ts isLive): only then can its newest sample be stale. */
   live: boolean;
 }
@@ -63,7 +65,7 @@ function Legend({ lines }: { lines: readonly ChartSeries[] }) {
 }
 
 /** GPU memory against queue depth on one time axis, with markers, brush zoom, hover values and the correlation in words. */
-export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, times, live }: Props) {
+export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, times, gpuMissing, live }: Props) {
   const [queueView, setQueueView] = useState<QueueView>(DEFAULT_QUEUE);
   const [hover] = useState(createHoverStore);
   const { data, error } = fetch;
@@ -139,7 +141,7 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
         )}
         {data !== null && !hasGpu && (
           <p className="chart-message" data-testid="chart-empty">
-            No GPU memory samples in this window — is a source configured?
+            No GPU memory samples in this window.{gpuMissing ? ` ${gpuMissing}` : ''}
           </p>
         )}
         {lines.length > 0 &&
