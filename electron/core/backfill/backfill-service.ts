@@ -117,6 +117,15 @@ export class BackfillService {
    */
   private plan(incident: Incident, fromMs: number, toMs: number, reason: string, at: number, sayIfNone: boolean): void {
     if (!(toMs > fromMs)) return;
+    try {
+      // A savepoint: if planning fails, only the plan is undone — the incident change itself goes ahead.
+      this.deps.db.transaction(() => this.insertJobs(incident, fromMs, toMs, reason, at, sayIfNone))();
+    } catch (err) {
+      this.deps.log(`could not plan the backfill of ${utcRange(fromMs, toMs)} for incident ${incident.ref}`, err);
+    }
+  }
+
+  private insertJobs(incident: Incident, fromMs: number, toMs: number, reason: string, at: number, sayIfNone: boolean): void {
     const able = this.deps.sources.list().filter((s) => s.enabled && historyQueries(s).length > 0);
     if (able.length === 0) {
       if (!sayIfNone) return;
