@@ -19,6 +19,8 @@ import { IncidentHooks } from './incident-hooks';
 import { createBackfills } from './backfill/backfill-service';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -114,11 +116,13 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   createBackfills(ctx);
+  const playbooks = createPlaybooks(ctx);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -133,6 +137,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...playbookHandlers(playbooks),
     },
     log,
   );

@@ -13,11 +13,22 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
+  'checklist:changed': { incidentId: number; checklistId: string };
+  /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
+  'playbook:changed': { id: string };
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'checklist:changed',
+  'playbook:changed',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultQueriesFor } from '../../core/demo-sources';
 import { migrate } from '../migrate';
 import { storedConfig } from '../source-rows';
+import { migration003 } from './003-fidelity';
 import { MIGRATIONS } from './index';
 
 let db: Database.Database | null = null;
@@ -11,12 +12,12 @@ afterEach(() => {
   db = null;
 });
 
-/** A database as Pitwall left it before migration 3, with sources saved then. */
+/** A database as Pitwall left it before this migration, with sources saved then. */
 function before003(
   queries: Record<string, Array<{ id: string; metric: string; title: string; expr: string; enabled: boolean }>>,
 ): Database.Database {
   const d = new Database(':memory:');
-  migrate(d, MIGRATIONS.slice(0, 2));
+  migrate(d, MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration003)));
   const insert = d.prepare(
     'INSERT INTO sources (name, kind, base_url, config, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, 0)',
   );

@@ -3,6 +3,7 @@ import { formatMetricValue, seriesName, type Extreme } from '../../../../shared/
 import { metricTitle } from '../../../../shared/domain/telemetry';
 import { formatUtc, formatUtcTime } from '../../../logic/format';
 import { formatLabels } from '../../../logic/log-level';
+import { TimelineChecklist } from '../../playbooks/TimelineChecklist';
 import { pinnedLogOf, pinnedMetricOf } from './evidence-data';
 import '../../../styles/logs.css';
 
@@ -74,9 +75,10 @@ function PinnedMetricView({ data }: { data: unknown }) {
   );
 }
 
-/** What a pin-log or pin-metric event copied, under its summary; nothing for other kinds. */
+/** What a pin-log or pin-metric event copied, or the evidence a checklist tick froze, under its summary; nothing for other kinds. */
 export function TimelineEvidence({ event }: { event: TimelineEvent }) {
   if (event.kind === 'pin-log') return <PinnedLogView data={event.data} />;
   if (event.kind === 'pin-metric') return <PinnedMetricView data={event.data} />;
+  if (event.kind === 'checklist') return <TimelineChecklist event={event} />;
   return null;
 }
