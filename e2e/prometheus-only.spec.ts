@@ -39,7 +39,7 @@ test('Prometheus alone fills the GPU and queue panels, backfills what the incide
   // Before any source: the panels say what is missing, not a configuration the user has.
   await expect(panels.gpuMissing).toHaveText('No source reads GPU memory: add a Prometheus or exporter-scrape source under Sources.');
   await expect(panels.queueMissing).toHaveText('No source reads asynq queues: add a Prometheus or AsynqMon source under Sources.');
-  await view.shoot(page.locator('.command-side'), '30a-panels-no-source');
+  await view.shoot(page.locator('.command-side'), '40a-panels-no-source');
 
   await cmd.invoke('source:save', { name: 'prod', kind: 'prometheus', baseUrl: prom.url, intervalMs: 2_000 });
   await expect(cmd.gpuCells).toHaveCount(12, { timeout: 30_000 });
@@ -56,8 +56,8 @@ test('Prometheus alone fills the GPU and queue panels, backfills what the incide
   }
   // Prometheus has no per-day counts: shown as a dash with the reason, never as zero.
   await expect(panels.unreportedStats.first()).toHaveAttribute('title', /only AsynqMon counts tasks per day/);
-  await view.shoot(cmd.heatmap, '30b-heatmap-prometheus-only');
-  await view.shoot(view.queuePanel, '30c-queue-panel-prometheus-only');
+  await view.shoot(cmd.heatmap, '40b-heatmap-prometheus-only');
+  await view.shoot(view.queuePanel, '40c-queue-panel-prometheus-only');
 
   // An incident whose impact started 20 minutes ago (typed with seconds): its lead-in is fetched.
   const impact = Date.now() - 20 * 60_000 + 7_000;
@@ -87,7 +87,7 @@ test('Prometheus alone fills the GPU and queue panels, backfills what the incide
   );
   await expect(panels.evidenceExtreme('queue.depth').first()).toContainText(/peak [\d,]+ tasks? at \d\d:\d\d:\d\dZ/);
   await page.mouse.move(0, 0);
-  await view.shoot(page.getByTestId('correlation-chart'), '30d-chart-key-times');
-  await view.shoot(page.getByTestId('timeline'), '30e-timeline-backfill-and-pin');
-  await app.screenshot('30f-incident-prometheus-only');
+  await view.shoot(page.getByTestId('correlation-chart'), '40d-chart-key-times');
+  await view.shoot(page.getByTestId('timeline'), '40e-timeline-backfill-and-pin');
+  await app.screenshot('40f-incident-prometheus-only');
 });

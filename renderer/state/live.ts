@@ -9,6 +9,8 @@ import { applyHealth, loadSources } from './sources';
 import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -39,6 +41,7 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
   // The panels say which source they show and why one is empty (a source down, a query switched off):
   // a health change or an edited source can change those words without any new data being stored.
@@ -63,6 +66,7 @@ export function startApp(): () => void {
       void loadPolicy();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -73,6 +77,7 @@ export function startApp(): () => void {
   void loadSnapshot();
   const offRoute = followHash();
   const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
 
   return () => {
     offChanged();
@@ -82,5 +87,6 @@ export function startApp(): () => void {
     offTelemetry();
     offRoute();
     offPlaybooks();
+    offNotices();
   };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** A range of history one incident needs from one Prometheus or Loki source (migration 003). */
+/** A range of history one incident needs from one Prometheus or Loki source (migration 005-fidelity). */
 export interface BackfillJob {
   id: string;
   incidentId: number;

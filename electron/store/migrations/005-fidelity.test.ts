@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultQueriesFor } from '../../core/demo-sources';
 import { migrate } from '../migrate';
 import { storedConfig } from '../source-rows';
-import { migration003 } from './003-fidelity';
+import { migration005 } from './005-fidelity';
 import { MIGRATIONS } from './index';
 
 let db: Database.Database | null = null;
@@ -17,7 +17,7 @@ function before003(
   queries: Record<string, Array<{ id: string; metric: string; title: string; expr: string; enabled: boolean }>>,
 ): Database.Database {
   const d = new Database(':memory:');
-  migrate(d, MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration003)));
+  migrate(d, MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration005)));
   const insert = d.prepare(
     'INSERT INTO sources (name, kind, base_url, config, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, 0)',
   );
@@ -39,7 +39,7 @@ function before003(
 const queriesOf = (d: Database.Database, name: string) =>
   storedConfig.parse(JSON.parse(d.prepare('SELECT config FROM sources WHERE name = ?').pluck().get(name) as string)).queries;
 
-describe('migration 003 (fidelity)', () => {
+describe('migration 005 (fidelity)', () => {
   it('gives Prometheus sources saved before it the two panel queries, exactly as the defaults are today', () => {
     const old = defaultQueriesFor('prometheus').filter((q) => !q.metric.startsWith('snapshot.'));
     const custom = { id: 'mine', metric: 'snapshot.gpus', title: 'my GPU panel', expr: 'DCGM_FI_DEV_FB_USED{cluster="a"}', enabled: false };
