@@ -124,8 +124,11 @@ const QUEUE_COUNTS = ['pending', 'active', 'scheduled', 'retry', 'archived', 'pr
 /** The queue's first field outside its domain, as "active -1", or null. */
 function badQueueField(q: QueueStat): { field: string; value: number; why: 'not finite' | 'out of range'; range: string } | null {
   for (const field of QUEUE_COUNTS) {
-    const why = implausible(q[field], count);
-    if (why) return { field, value: q[field], why, range: count.range };
+    const value = q[field];
+    // null: the source does not report the daily counters (asynq's Prometheus metrics), not a bad value.
+    if (value === null) continue;
+    const why = implausible(value, count);
+    if (why) return { field, value, why, range: count.range };
   }
   const why = implausible(q.latencyMs / 1000, latency);
   return why ? { field: 'latency', value: q.latencyMs, why, range: latency.range } : null;
