@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
+import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
@@ -18,6 +19,8 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createDetection, detectionHandlers } from './detection/handlers';
+import type { DetectionService } from './detection/detection-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +34,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
+  /** The poller's clock; tests and the bench fast-forward a FakeClock (pass its `now` as `now` too). */
+  clock?: PollerClock;
 }
 
 export interface PitwallCore {
@@ -43,6 +48,8 @@ export interface PitwallCore {
   useDemoLab(url: string): void;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
+  /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
+  internals: { runtime: TelemetryRuntime; detection: DetectionService };
 }
 
 function defaultOperator(): string {
@@ -92,7 +99,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     copyWindow: (...args) => telemetry.copyWindow(...args),
     sourceName: (id) => sources.name(id),
   });
-  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
+  runtime = new TelemetryRuntime({
+    sources,
+    telemetry,
+    hub,
+    now,
+    log,
+    lastDataAt: (id) => lastDataAt(store.db, id),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
   const ctx: CoreContext = {
@@ -117,6 +132,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const detection = createDetection(ctx);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -131,6 +147,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...detectionHandlers(ctx, detection),
     },
     log,
   );
@@ -151,7 +168,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    internals: { runtime: live, detection },
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { emptyInput, out } from './define';
+import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { telemetryChannels } from './telemetry';
 
@@ -13,6 +14,7 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...detectionChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -7,7 +7,7 @@ import { DEFAULT_DETECTION_SETTINGS, detectionSettingsSchema, readDetectionSetti
 const hotGpu = gen({ node: 'gpu-node-01', gpu: '0' }, () => 0.97);
 const pod = { namespace: 'ml-workers', pod: 'ocr-worker-a', container: 'worker' };
 const restarts = gen(pod, (ago) => (ago <= 60 ? 1 : 0));
-const sources = [...OK_SOURCES, { id: 9, name: 'Prometheus', kind: 'prometheus', state: 'ok' as const, error: null }];
+const sources = [...OK_SOURCES, { id: 9, name: 'Prometheus', kind: 'prometheus', state: 'ok' as const, error: null, metrics: [] }];
 
 describe('evaluate', () => {
   it('merges a rule finding and the alerts naming the same playbook into one proposal, the rule speaking first', () => {

@@ -21,9 +21,16 @@ export function gen(
 }
 
 export const OK_SOURCES: FrameSource[] = [
-  { id: 1, name: 'Lab GPU exporter', kind: 'exporter-scrape', state: 'ok', error: null },
-  { id: 2, name: 'Lab AsynqMon', kind: 'asynqmon', state: 'ok', error: null },
-  { id: 3, name: 'Lab Loki', kind: 'loki', state: 'ok', error: null },
+  {
+    id: 1,
+    name: 'Lab GPU exporter',
+    kind: 'exporter-scrape',
+    state: 'ok',
+    error: null,
+    metrics: ['gpu.memory.share', 'pod.restarts_total', 'fs.used_share'],
+  },
+  { id: 2, name: 'Lab AsynqMon', kind: 'asynqmon', state: 'ok', error: null, metrics: ['queue.depth', 'queue.latency_s'] },
+  { id: 3, name: 'Lab Loki', kind: 'loki', state: 'ok', error: null, metrics: [] },
 ];
 
 export function frame(series: Record<string, FrameSeries[]>, extra: Partial<DetectionFrame> = {}): DetectionFrame {

@@ -166,6 +166,11 @@ export function freshSeries(series: readonly FrameSeries[], now: number, staleMs
   return series.filter((s) => (s.t[s.t.length - 1] ?? -Infinity) >= now - staleMs);
 }
 
+/** Healthy sources configured to store `metric`: their silence is an answer (zero), not a gap. */
+export function answeringWriters(frame: DetectionFrame, metric: string): DetectionFrame['sources'] {
+  return frame.sources.filter((s) => s.metrics.includes(metric) && (s.state === 'ok' || s.state === 'degraded'));
+}
+
 /**
  * "No data" in words: which metric is missing and why, from the health of the sources that used to
  * write it. Never "all clear": a rule that cannot see says so.
@@ -180,7 +185,10 @@ export function noData(
   const series = metrics.flatMap((m) => frame.series[m] ?? []);
   const what = metrics.map(metricTitle).join(' / ');
   const dataAt = newestAt(series);
-  const writers = new Set(series.map((s) => s.sourceId));
+  const writers = new Set([
+    ...series.map((s) => s.sourceId),
+    ...frame.sources.filter((s) => metrics.some((m) => s.metrics.includes(m))).map((s) => s.id),
+  ]);
   const failing = frame.sources.filter((src) => writers.has(src.id) && (src.state === 'down' || src.state === 'degraded'));
   const disabled = frame.sources.filter((src) => writers.has(src.id) && src.state === 'disabled');
   let why: string;

@@ -149,11 +149,11 @@ export function isBuiltinPlaybook(id: string): boolean {
  */
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   rules: {
-    'gpu-oom': { enabled: true, severity: 'SEV2', memShare: 0.9, hotSec: 30, minRestarts: 1, windowSec: 600 },
+    'gpu-oom': { enabled: true, severity: 'SEV2', memShare: 0.9, hotSec: 15, minRestarts: 1, windowSec: 600 },
     'queue-backlog': {
       enabled: true,
       severity: 'SEV2',
-      windowSec: 300,
+      windowSec: 180,
       minPending: 100,
       minPendingGrowth: 50,
       activeFlatTolerance: 1,
@@ -179,7 +179,7 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
       trendWindowSec: 600,
       vanishedAfterSec: 60,
     },
-    'auth-outage': { enabled: true, severity: 'SEV2', minPerMin: 20, surgeFactor: 5, baselineMin: 60 },
+    'auth-outage': { enabled: true, severity: 'SEV2', minPerMin: 20, surgeFactor: 5, baselineMin: 120 },
     'gpu-node-failure': { enabled: true, severity: 'SEV2', silentSec: 60, ignoredXids: [13, 31, 43, 45] },
   },
   alerts: { enabled: true, severityByLabel: { critical: 'SEV2', warning: 'SEV3', info: 'SEV4' }, otherSeverity: 'SEV3' },

@@ -33,6 +33,11 @@ export interface FrameSource {
   state: 'unknown' | 'ok' | 'degraded' | 'down' | 'disabled';
   /** The last error in words, when the source is failing. */
   error: string | null;
+  /**
+   * Metric keys this source is configured to store. An empty answer from a healthy source that writes
+   * a metric means "none" (Loki returns no series when no line matched), not "no data".
+   */
+  metrics: readonly string[];
 }
 
 /** Everything one evaluation reads; built from the store by electron/core/detection, or by hand in tests. */

@@ -3,7 +3,7 @@ import { alert, frame, OK_SOURCES } from '../frame-fixtures';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../settings';
 import { alertsRule, playbookFor } from './alerts';
 
-const withProm = [...OK_SOURCES, { id: 9, name: 'Prometheus', kind: 'prometheus', state: 'ok' as const, error: null }];
+const withProm = [...OK_SOURCES, { id: 9, name: 'Prometheus', kind: 'prometheus', state: 'ok' as const, error: null, metrics: [] }];
 const settings: DetectionSettings = DEFAULT_DETECTION_SETTINGS;
 
 describe('alerts rule', () => {

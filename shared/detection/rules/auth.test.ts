@@ -7,7 +7,7 @@ import { authRule } from './auth';
 const settings = DEFAULT_DETECTION_SETTINGS.rules['auth-outage'];
 const STALE = 90_000;
 const gateway = { namespace: 'platform', app: 'api-gateway' };
-const hour = { fromSecAgo: 3_600, sourceId: 3 };
+const hour = { fromSecAgo: 7_200, sourceId: 3 };
 
 describe('auth-outage rule', () => {
   it('fires on a surge of 401 / token-error lines against the hour before', () => {
@@ -32,6 +32,14 @@ describe('auth-outage rule', () => {
     expect(out.status.state).toBe('clear');
   });
 
+  it('an empty answer from a healthy Loki that runs the query is zero lines, not "no data"', () => {
+    const sources = OK_SOURCES.map((s) => (s.id === 3 ? { ...s, metrics: [METRICS.logAuthFailures] } : s));
+    const out = authRule(frame({}, { sources }), settings, STALE);
+    expect(out.status).toMatchObject({ state: 'clear', detail: 'No 401 or token-error lines.' });
+    const down = sources.map((s) => (s.id === 3 ? { ...s, state: 'down' as const, error: 'connection refused' } : s));
+    expect(authRule(frame({}, { sources: down }), settings, STALE).status.detail).toContain('Lab Loki is down: connection refused');
+  });
+
   it('says "no data" naming Loki when it is down, and a hint when no source stores the series', () => {
     const old = gen(gateway, () => 100, { ...hour, toSecAgo: 600 });
     const sources = OK_SOURCES.map((s) => (s.id === 3 ? { ...s, state: 'down' as const, error: 'HTTP 502' } : s));
@@ -40,5 +48,15 @@ describe('auth-outage rule', () => {
     expect(down.status.detail).toContain('Lab Loki is down: HTTP 502');
     const none = authRule(frame({}), settings, STALE);
     expect(none.status.detail).toContain('add a Loki source');
+  });
+});
+
+describe('auth-outage rule over a long outage', () => {
+  it('keeps firing while the outage lasts (it never becomes its own baseline) until it outlasts the baseline window', () => {
+    const outage = (minutes: number) =>
+      gen(gateway, (ago) => (ago <= minutes * 60 ? 120 : 0), { fromSecAgo: settings.baselineMin * 60, sourceId: 3 });
+    expect(authRule(frame({ [METRICS.logAuthFailures]: [outage(30)] }), settings, STALE).status.state).toBe('firing');
+    expect(authRule(frame({ [METRICS.logAuthFailures]: [outage(settings.baselineMin - 5)] }), settings, STALE).status.state).toBe('firing');
+    expect(authRule(frame({ [METRICS.logAuthFailures]: [outage(settings.baselineMin)] }), settings, STALE).status.state).toBe('clear');
   });
 });

@@ -1,14 +1,11 @@
 import { METRICS } from '../../domain/telemetry';
-import { dur, freshSeries, indexFrom, last, newestAt, noData, uniq } from '../series';
+import { answeringWriters, dur, freshSeries, indexFrom, last, newestAt, noData, typicalStep, uniq } from '../series';
 import type { DetectionSettings } from '../settings';
 import type { DetectionFrame, EvidenceItem, FrameSeries, RuleOutcome } from '../types';
 
 type Settings = DetectionSettings['rules']['auth-outage'];
 
 const TITLE = 'Auth / Keycloak / AD';
-/** The newest minutes are the surge itself; the baseline is what came before them. */
-const RECENT_MS = 5 * 60_000;
-
 /** What a series is about, from whichever label the log query grouped by. */
 export function serviceOf(labels: Readonly<Record<string, string>>): string {
   return labels['service'] ?? labels['app'] ?? labels['container'] ?? labels['job'] ?? labels['namespace'] ?? 'all services';
@@ -29,25 +26,36 @@ function baselineOf(s: FrameSeries, fromMs: number, toMs: number): number {
   return median(values);
 }
 
-/** Start of the run of points at or above `threshold` that ends at the newest one. */
-function surgeSince(s: FrameSeries, threshold: number): number {
-  let since = s.t[s.t.length - 1] ?? 0;
+/** Index of the first point of the run at or above `threshold` that ends at the newest point. */
+function runStart(s: FrameSeries, threshold: number): number {
+  let start = s.t.length;
   for (let i = s.t.length - 1; i >= 0; i -= 1) {
     const v = s.v[i];
     if (v === null || v === undefined || v < threshold) break;
-    since = s.t[i] as number;
+    start = i;
   }
-  return since;
+  return start;
 }
 
 /**
  * Incident playbook, "Auth / Keycloak / AD Issues: users cannot login, token validation failures, UI
  * works but API rejects requests". Fires on a surge of 401 / token-error log lines per minute (the
  * Loki query stored as logs.auth_failures): at least `minPerMin`, and `surgeFactor` times the service's
- * median before the surge, so a steady trickle of expired tokens stays quiet.
+ * median before the surge began, so a steady trickle of expired tokens stays quiet. The baseline is
+ * taken before the run of raised minutes, so an outage does not become its own baseline; a run older
+ * than the whole baseline window is the new normal. Loki stores nothing for a minute without a
+ * matching line, so no points before the run read as a quiet baseline — a trickle already running
+ * when Pitwall first starts can be suggested once (dismiss it, or raise minPerMin).
  */
 export function authRule(frame: DetectionFrame, settings: Settings, staleMs: number): RuleOutcome {
   const series = freshSeries(frame.series[METRICS.logAuthFailures] ?? [], frame.now, staleMs);
+  if (series.length === 0 && answeringWriters(frame, METRICS.logAuthFailures).length > 0) {
+    // Loki answers a count over no matching line with no series at all: that is zero, from a source that answered.
+    return {
+      status: { rule: 'auth-outage', title: TITLE, state: 'clear', detail: 'No 401 or token-error lines.', dataAt: null },
+      findings: [],
+    };
+  }
   if (series.length === 0) {
     return {
       status: noData(
@@ -68,10 +76,13 @@ export function authRule(frame: DetectionFrame, settings: Settings, staleMs: num
     if (!now) continue;
     const service = serviceOf(s.labels);
     if (now.v > top.rate) top = { service, rate: now.v };
-    const baseline = baselineOf(s, baseFrom, frame.now - RECENT_MS);
-    if (now.v >= settings.minPerMin && now.v >= settings.surgeFactor * Math.max(baseline, 1)) {
-      surges.push({ service, s, rate: now.v, baseline, since: surgeSince(s, Math.max(settings.minPerMin / 2, baseline * 2)) });
-    }
+    if (now.v < settings.minPerMin) continue;
+    // The surge began where the minutes rose above what a quiet service shows (the ramp of a [1m] count included).
+    const start = runStart(s, Math.max(1, settings.minPerMin / settings.surgeFactor));
+    const since = s.t[start] as number;
+    if (since <= baseFrom + typicalStep(s)) continue;
+    const baseline = baselineOf(s, baseFrom, since);
+    if (now.v >= settings.surgeFactor * Math.max(baseline, 1)) surges.push({ service, s, rate: now.v, baseline, since });
   }
   const dataAt = newestAt(series);
   if (surges.length === 0) {
@@ -79,7 +90,8 @@ export function authRule(frame: DetectionFrame, settings: Settings, staleMs: num
     return { status: { rule: 'auth-outage', title: TITLE, state: 'clear', detail, dataAt }, findings: [] };
   }
   const services = uniq(surges.map((x) => x.service));
-  const fromMs = Math.min(...surges.map((x) => x.since)) - RECENT_MS;
+  // Some minutes before the surge, so the pinned window shows the jump.
+  const fromMs = Math.min(...surges.map((x) => x.since)) - 5 * 60_000;
   const evidence: EvidenceItem[] = surges.map((x) => ({
     text:
       `${x.service}: ${Math.round(x.rate)} 401 / token-error log lines per minute for ${dur(frame.now - x.since)} ` +

@@ -62,7 +62,7 @@ describe('gpu-oom rule', () => {
   });
 
   it('near miss: near full for less than hotSec', () => {
-    const out = gpuOomRule(frame({ [METRICS.gpuMemoryShare]: gpus(20), ...restarts(1, 10) }), settings, STALE);
+    const out = gpuOomRule(frame({ [METRICS.gpuMemoryShare]: gpus(8), ...restarts(1, 5) }), settings, STALE);
     expect(out.status.state).toBe('clear');
   });
 

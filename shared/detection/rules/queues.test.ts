@@ -71,7 +71,7 @@ describe('queue-backlog rule', () => {
     expect(f?.affected.queues).toEqual(['translation']);
     expect(f?.evidence[0]?.match).toEqual({ queue: 'translation' });
     expect(f?.evidence[0]?.text).toMatch(
-      /^translation: pending 360 → 540 \(\+180\) in the last 5m 00s; active flat at 8; 0 tasks completed/,
+      /^translation: pending 432 → 540 \(\+108\) in the last 3m 00s; active flat at 8; 0 tasks completed/,
     );
   });
 
