@@ -62,10 +62,7 @@ export class DetectionService {
   /** Evaluates after stored polls (and now and then without any, so a dead source reads "no data"). */
   start(): void {
     const off = this.deps.runtime.onRecorded(() => this.schedule());
-    const idle = setInterval(() => {
-      const last = this.detector.lastEvaluatedAt;
-      if (last === null || this.deps.now() - last >= IDLE_EVALUATE_MS) this.schedule();
-    }, IDLE_EVALUATE_MS);
+    const idle = setInterval(() => this.tick(), IDLE_EVALUATE_MS);
     idle.unref();
     this.deps.onClose(() => {
       off();
@@ -83,6 +80,12 @@ export class DetectionService {
       this.detector.evaluate();
     }, COALESCE_MS);
     this.pending.unref();
+  }
+
+  /** Evaluates if nothing did for a while (no source stored anything): staleness must become "no data". */
+  tick(): void {
+    const last = this.detector.lastEvaluatedAt;
+    if (last === null || this.deps.now() - last >= IDLE_EVALUATE_MS) this.schedule();
   }
 
   /** Runs a scheduled evaluation now (tests and the bench step a fake clock and wait for it). */

@@ -44,6 +44,7 @@ export async function startHarness(opts: { seed?: number; startMs?: number } = {
         lab.engine.advance(STEP_MS / 1000);
         clock.advance(STEP_MS);
         await runtime.poller.idle();
+        detection.tick();
         detection.settle();
       }
     },
