@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
 import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
+import { recordDemoHistory, type DemoHistory, type DemoHistoryOutcome } from './demo-history';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -46,6 +47,8 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
+  prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
   /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
@@ -168,6 +171,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
+  const prepareDemoLab = async (url: string, history: DemoHistory): Promise<DemoHistoryOutcome> => {
+    const demo = sources.ensureDemoSources(url).map((s) => sources.resolve(s.id));
+    const stored = demo.map((s) => lastDataAt(store.db, s.id) ?? 0);
+    try {
+      return await recordDemoHistory(demo, telemetry.store, history, stored.length > 0 ? Math.max(...stored) || null : null);
+    } finally {
+      live.sourcesChanged();
+    }
+  };
   return {
     dispatch,
     subscribe: (l) => hub.subscribe(l),
@@ -175,6 +187,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     close,
     wantsDemoLab: () => sources.wantsDemoLab(),
     useDemoLab,
+    prepareDemoLab,
     internals: { runtime: live, detection },
   };
 }

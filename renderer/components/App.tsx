@@ -8,6 +8,7 @@ import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 import { PAGE_SPECS } from './pages';
 import { StatusBar } from './StatusBar';
+import { SuggestionStrip } from './detection/SuggestionStrip';
 
 export function App() {
   const appState = useAppState();
@@ -42,6 +43,7 @@ export function App() {
         </button>
       </header>
       <HealthBar />
+      <SuggestionStrip />
       <ErrorBanner />
       <div className="workspace">
         <IncidentList />

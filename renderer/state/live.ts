@@ -8,6 +8,7 @@ import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { startDetection } from './detection';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -64,6 +65,7 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offDetection = startDetection();
 
   return () => {
     offChanged();
@@ -72,5 +74,6 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offDetection();
   };
 }

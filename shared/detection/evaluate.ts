@@ -6,7 +6,7 @@ import { nodeFailureRule } from './rules/node-failure';
 import { gpuContentionRule, queueBacklogRule } from './rules/queues';
 import { storageRule } from './rules/storage';
 import { uniq } from './series';
-import { RULE_IDS, type DetectionSettings, type RuleId } from './settings';
+import { RULE_IDS, RULE_TITLES, type DetectionSettings, type RuleId } from './settings';
 import type { Affected, DetectionFrame, EvidenceItem, Finding, FindingSource, RuleOutcome, RuleStatus } from './types';
 import type { Severity } from '../domain/severity';
 
@@ -26,15 +26,6 @@ export interface Evaluation {
   rules: RuleStatus[];
   proposals: Proposal[];
 }
-
-export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
-  'gpu-oom': 'GPU OOM / VRAM fragmentation',
-  'queue-backlog': 'Queue backlog / stuck jobs',
-  'gpu-contention': 'GPU contention (slow, not failing)',
-  'storage-saturation': 'Storage saturation (NFS / MinIO)',
-  'auth-outage': 'Auth / Keycloak / AD',
-  'gpu-node-failure': 'GPU node NotReady / hardware failure',
-};
 
 function runRule(id: RuleId, frame: DetectionFrame, settings: DetectionSettings, staleMs: number): RuleOutcome {
   const r = settings.rules;

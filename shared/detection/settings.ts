@@ -135,6 +135,15 @@ export type DetectionSettings = z.output<typeof detectionSettingsSchema>;
 export type RuleId = keyof DetectionSettings['rules'];
 export const RULE_IDS = ['gpu-oom', 'queue-backlog', 'gpu-contention', 'storage-saturation', 'auth-outage', 'gpu-node-failure'] as const;
 
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
+  'gpu-oom': 'GPU OOM / VRAM fragmentation',
+  'queue-backlog': 'Queue backlog / stuck jobs',
+  'gpu-contention': 'GPU contention (slow, not failing)',
+  'storage-saturation': 'Storage saturation (NFS / MinIO)',
+  'auth-outage': 'Auth / Keycloak / AD',
+  'gpu-node-failure': 'GPU node NotReady / hardware failure',
+};
+
 /** Built-in playbook ids are fixed; a user playbook id is any other well-formed id the playbooks domain knows. */
 export function isBuiltinPlaybook(id: string): boolean {
   return (BUILTIN_PLAYBOOK_IDS as readonly string[]).includes(id);

@@ -153,6 +153,8 @@ export interface DetectionView {
   evaluatedAt: number | null;
   /** Open incidents, for "attach to…" on any suggestion. */
   openIncidents: Pick<IncidentSummary, 'id' | 'ref' | 'title' | 'severity'>[];
+  /** The settings' default for how long a dismissal keeps a condition quiet. */
+  dismissMin: number;
 }
 
 export interface DeclareOutcome {

@@ -117,7 +117,13 @@ export class DetectionService {
       .list({ search: '', includeClosed: false, limit: 50 })
       .filter((i) => i.status !== 'resolved')
       .map((i) => ({ id: i.id, ref: i.ref, title: i.title, severity: i.severity }));
-    return { suggestions, rules: this.detector.lastRules, evaluatedAt: this.detector.lastEvaluatedAt, openIncidents };
+    return {
+      suggestions,
+      rules: this.detector.lastRules,
+      evaluatedAt: this.detector.lastEvaluatedAt,
+      openIncidents,
+      dismissMin: this.settings.dismissMin,
+    };
   }
 
   declare(input: { id: string; severity?: Severity | undefined; title?: string | undefined }): DeclareOutcome {

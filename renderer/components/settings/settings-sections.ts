@@ -1,9 +1,13 @@
 import type { ComponentType } from 'react';
 import { RetentionSection } from './RetentionSection';
+import { DetectionSettingsSection } from '../detection/DetectionSettingsSection';
 
 /**
  * Sections of the settings page below the sources, in order. A domain with settings of its own
  * (severity policy, comms templates, detection thresholds, operator and time display…) adds one line
  * here with a section component from its own folder.
  */
-export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [{ id: 'retention', Section: RetentionSection }];
+export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
+  { id: 'retention', Section: RetentionSection },
+  { id: 'detection', Section: DetectionSettingsSection },
+];

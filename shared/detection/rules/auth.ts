@@ -94,8 +94,8 @@ export function authRule(frame: DetectionFrame, settings: Settings, staleMs: num
   const fromMs = Math.min(...surges.map((x) => x.since)) - 5 * 60_000;
   const evidence: EvidenceItem[] = surges.map((x) => ({
     text:
-      `${x.service}: ${Math.round(x.rate)} 401 / token-error log lines per minute for ${dur(frame.now - x.since)} ` +
-      `(median ${Math.round(x.baseline)}/min over the ${dur(settings.baselineMin * 60_000)} before)`,
+      `${x.service}: ${Math.round(x.rate)} auth-failure log lines a minute (401 / token errors), raised for ${dur(frame.now - x.since)}; ` +
+      `median ${Math.round(x.baseline)}/min before it began`,
     metric: METRICS.logAuthFailures,
     match: { ...x.s.labels },
     fromMs,

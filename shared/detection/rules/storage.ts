@@ -147,7 +147,7 @@ export function storageRule(frame: DetectionFrame, settings: Settings, staleMs: 
       toMs: frame.now,
       values: [
         { label: 'used', value: f.why === 'not answering' ? null : share, unit: 'share' as const },
-        ...(f.why === 'filling' ? [{ label: 'minutes to full', value: Math.round(f.fullInMin ?? 0), unit: 'count' as const }] : []),
+        ...(f.why === 'filling' ? [{ label: 'time to full', value: Math.round((f.fullInMin ?? 0) * 60), unit: 'seconds' as const }] : []),
       ],
     };
   });
