@@ -50,21 +50,28 @@ export function lookbacks(settings: DetectionSettings): Record<string, number> {
   const r = settings.rules;
   const s = (sec: number): number => sec * 1000;
   const stale = s(settings.staleAfterSec);
-  const queues = Math.max(s(r['queue-backlog'].windowSec), s(r['gpu-contention'].windowSec));
-  const storage = Math.max(s(r['storage-saturation'].trendWindowSec), s(r['storage-saturation'].forSec), 15 * 60_000);
+  const queues = Math.max(s(r['queue-backlog'].windowSec), s(r['gpu-contention'].windowSec)) + stale;
+  const storage = Math.max(
+    s(r['storage-saturation'].trendWindowSec),
+    s(r['storage-saturation'].forSec),
+    10 * s(r['storage-saturation'].vanishedAfterSec),
+  );
+  // A node or mount that stopped reporting is flagged for as long as its last samples are in the window.
+  const gpus = Math.max(s(r['gpu-oom'].windowSec), 10 * s(r['gpu-node-failure'].silentSec), stale);
+  const recent = 5 * 60_000 + stale;
   return {
-    [METRICS.gpuMemoryShare]: Math.max(s(r['gpu-oom'].windowSec), 15 * 60_000, stale),
+    [METRICS.gpuMemoryShare]: gpus,
     [METRICS.podRestarts]: s(r['gpu-oom'].windowSec) + stale,
     [METRICS.podLastOom]: s(r['gpu-oom'].windowSec) + stale,
-    [METRICS.queueDepth]: queues + stale,
-    [METRICS.queueLatency]: queues + stale,
-    [METRICS.queueProcessedToday]: queues + stale,
-    [METRICS.queueFailedToday]: queues + stale,
+    [METRICS.queueDepth]: queues,
+    [METRICS.queueLatency]: queues,
+    [METRICS.queueProcessedToday]: queues,
+    [METRICS.queueFailedToday]: queues,
     [METRICS.fsUsedShare]: storage,
-    [METRICS.fsDeviceError]: storage,
+    [METRICS.fsDeviceError]: recent,
     [METRICS.logAuthFailures]: Math.max(r['auth-outage'].baselineMin * 60_000, stale),
-    [METRICS.gpuXid]: 15 * 60_000,
-    [METRICS.nodeReady]: 15 * 60_000,
+    [METRICS.gpuXid]: recent,
+    [METRICS.nodeReady]: recent,
   };
 }
 

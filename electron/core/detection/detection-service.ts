@@ -4,6 +4,7 @@ import type { DeclareOutcome, DetectionView, Suggestion, SuggestionState } from 
 import type { Severity } from '../../../shared/domain/severity';
 import { SettingsRepo } from '../../store/settings-repo';
 import { SuggestionRepo, type SuggestionRow } from '../../store/detection/suggestion-repo';
+import { DetectionWindows } from '../../store/detection/window-store';
 import type { CoreContext } from '../context';
 import { Detector } from './detector';
 import { readFrame } from './frame-reader';
@@ -33,12 +34,14 @@ export class DetectionService {
   private readonly settingsRepo: SettingsRepo;
   private settings: DetectionSettings;
   private pending: ReturnType<typeof setTimeout> | null = null;
+  private readonly windows: DetectionWindows;
 
   constructor(private readonly deps: Deps) {
     this.settingsRepo = new SettingsRepo(deps.db);
     this.settings = readDetectionSettings(this.settingsRepo.read(DETECTION_SETTINGS_KEY));
     this.repo = new SuggestionRepo(deps.db);
     this.actions = new SuggestionActions(deps);
+    this.windows = new DetectionWindows(deps.db, (specs, toMs) => deps.telemetry.readWindows(specs, toMs));
     this.detector = new Detector({
       db: deps.db,
       now: deps.now,
@@ -47,7 +50,7 @@ export class DetectionService {
       readFrame: (settings, now) =>
         readFrame(
           {
-            getSeries: (r) => deps.telemetry.getSeries(r),
+            windows: (specs, toMs) => this.windows.read(specs, toMs),
             getSnapshot: () => deps.telemetry.getSnapshot(),
             sources: () => deps.sources.list(),
           },
@@ -61,11 +64,15 @@ export class DetectionService {
 
   /** Evaluates after stored polls (and now and then without any, so a dead source reads "no data"). */
   start(): void {
-    const off = this.deps.runtime.onRecorded(() => this.schedule());
+    const off = this.deps.runtime.onRecorded((sourceId, at) => {
+      this.windows.recorded(sourceId, at);
+      this.schedule();
+    });
     const idle = setInterval(() => this.tick(), IDLE_EVALUATE_MS);
     idle.unref();
     this.deps.onClose(() => {
       off();
+      this.windows.close();
       clearInterval(idle);
       if (this.pending) clearTimeout(this.pending);
       this.pending = null;

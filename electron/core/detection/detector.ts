@@ -21,6 +21,8 @@ export interface EvaluationStats {
   /** Time of the last evaluation (read + rules + write), and the sum of all. */
   lastMs: number;
   totalMs: number;
+  /** The newest evaluations' times (for the bench's median), at most 1,000. */
+  samples: number[];
 }
 
 function detailOf(p: Proposal): SuggestionDetail {
@@ -37,7 +39,7 @@ export class Detector {
   private readonly repo: SuggestionRepo;
   private rules: RuleStatus[] = [];
   private evaluatedAt: number | null = null;
-  readonly stats: EvaluationStats = { evaluations: 0, lastMs: 0, totalMs: 0 };
+  readonly stats: EvaluationStats = { evaluations: 0, lastMs: 0, totalMs: 0, samples: [] };
 
   constructor(private readonly deps: DetectorDeps) {
     this.repo = new SuggestionRepo(deps.db);
@@ -73,6 +75,8 @@ export class Detector {
       this.stats.evaluations += 1;
       this.stats.lastMs = ms;
       this.stats.totalMs += ms;
+      this.stats.samples.push(ms);
+      if (this.stats.samples.length > 1_000) this.stats.samples.shift();
     }
   }
 
