@@ -90,6 +90,7 @@ test('gpu-oom: suggested with its evidence; declaring pins the evidence and atta
   await card.getByTestId('suggestion-dismiss').click();
   await page.getByTestId('dismiss-confirm').click();
   await expect(page.getByTestId('dismiss-error')).toContainText('Say why');
+  await view.shoot(view.strip, '42a-dismiss-needs-a-reason');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await card.getByTestId('suggestion-declare').click();
