@@ -79,6 +79,11 @@ test('gpu-oom: suggested with its evidence; declaring pins the evidence and atta
   await expect(card.getByTestId('suggestion-title')).toContainText('gpu-node-01');
   await expect(card.getByTestId('suggestion-playbook')).toHaveText('GPU OOM / VRAM fragmentation');
   await expect(card.getByTestId('severity-badge')).toHaveText('SEV2 · P1');
+  // It was notified too; shown here on a visible page, it is not repeated in the notification banner.
+  await expect
+    .poll(() => view.invoke<{ title: string }[]>('command:list-notices', {}).then((n) => n.map((x) => x.title)))
+    .toContainEqual(expect.stringContaining('Suggested incident: GPU OOM on gpu-node-01'));
+  await expect(page.getByTestId('notice-banner')).toHaveCount(0);
   await view.shootPage('41-suggestion-gpu-oom-console');
   await view.openEvidence('gpu-oom');
   await expect(card.getByTestId('suggestion-affected')).toContainText('gpu-node-01');
@@ -99,15 +104,14 @@ test('gpu-oom: suggested with its evidence; declaring pins the evidence and atta
   await expect(view.notice).toContainText(/Declared INC-\d{8}-\d{3}: [12] evidence windows? pinned/);
   await expect(app.timelineEvents.filter({ hasText: 'Declared from a suggested incident' })).toHaveCount(1);
   await expect(app.timelineEvents.filter({ hasText: 'Pinned GPU memory used' })).toHaveCount(1);
-  const notice = (await view.notice.textContent()) ?? '';
-  if (notice.includes('playbook gpu-oom attached')) {
-    await expect(app.timelineEvents.filter({ hasText: 'Playbook "gpu-oom" was not attached' })).toHaveCount(0);
-  } else {
-    // The playbooks domain installs the real link; until it is merged, declaring says what it could not do.
-    console.warn('SKIP playbook attached assertion: this build has no playbooks domain —', notice);
-    await expect(page.getByTestId('suggestion-problem')).toContainText('Playbook "gpu-oom" was not attached');
-    await expect(app.timelineEvents.filter({ hasText: 'Playbook "gpu-oom" was not attached' })).toHaveCount(1);
-  }
+  // The playbook is attached with the declaration: its checklist is on the incident beside first response.
+  await expect(view.notice).toContainText('playbook gpu-oom attached');
+  await expect(page.getByTestId('suggestion-problem')).toHaveCount(0);
+  const ref = (await page.getByTestId('incident-ref').textContent()) ?? '';
+  const incidents = await view.invoke<{ id: number; ref: string }[]>('incident:list', {});
+  const declared = incidents.find((i) => i.ref === ref);
+  const checklists = await view.invoke<{ playbook: { id: string } }[]>('checklist:list', { incidentId: declared?.id ?? 0 });
+  expect(checklists.map((c) => c.playbook.id).sort()).toEqual(['first-response', 'gpu-oom']);
   // Declared, it leaves the active list and is listed as what it became.
   await expect(view.activeSuggestions).toHaveCount(0);
   await page.getByTestId('suggestions-earlier-toggle').click();

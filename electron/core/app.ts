@@ -22,6 +22,13 @@ import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { createDetection, detectionHandlers } from './detection/handlers';
 import type { DetectionService } from './detection/detection-service';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
+import { openItemLines } from '../../shared/playbooks/checklist';
+import { suggestionNotice } from './command/due-notifier';
+import type { PushedEvents } from '../../shared/contract/events';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,6 +56,8 @@ export interface PitwallCore {
   useDemoLab(url: string): void;
   /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
   prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
   /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
@@ -131,11 +140,25 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const playbooks = createPlaybooks(ctx);
+  const command = createCommand(ctx, { background: opts.poll !== false });
+  // The handoff note lists what is still open on the incident's checklists.
+  command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
   const detection = createDetection(ctx);
+  // A new suggested incident is notified like a due item (once per suggestion).
+  hub.subscribe((m) => {
+    if (m.event !== 'detection:suggested') return;
+    try {
+      command.notifier.notifySuggestion(suggestionNotice(m.payload as PushedEvents['detection:suggested']));
+    } catch (err) {
+      log('notifying a suggested incident failed', err);
+    }
+  });
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -143,6 +166,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator,
     startedAt: Date.now(),
     secrets: secrets.description,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
 
   const dispatch = createDispatch(
@@ -150,6 +174,8 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...playbookHandlers(playbooks),
+      ...commandHandlers(ctx, command),
       ...detectionHandlers(ctx, detection),
     },
     log,
@@ -189,6 +215,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     useDemoLab,
     prepareDemoLab,
     internals: { runtime: live, detection },
+    command,
   };
 }
 

@@ -6,8 +6,11 @@ import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
+import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
 import { startDetection } from './detection';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
@@ -39,6 +42,7 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
@@ -56,6 +60,7 @@ export function startApp(): () => void {
       void loadPolicy();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -65,6 +70,8 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
   const offDetection = startDetection();
 
   return () => {
@@ -74,6 +81,8 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offPlaybooks();
+    offNotices();
     offDetection();
   };
 }

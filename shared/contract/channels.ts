@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { commandChannels } from './command';
 import { emptyInput, out } from './define';
 import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
+import { playbookChannels } from './playbooks';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -14,6 +16,8 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...playbookChannels,
+  ...commandChannels,
   ...detectionChannels,
 } as const;
 
@@ -33,6 +37,8 @@ export interface AppInfo {
   startedAt: number;
   /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
   secrets: string;
+  /** Who shows notifications: the host (Electron's OS notifications) or the page (Web Notifications, else an in-app banner). */
+  notifications: 'host' | 'page';
 }
 
 export function isChannel(name: unknown): name is Channel {

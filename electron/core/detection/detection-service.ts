@@ -44,6 +44,7 @@ export class DetectionService {
     this.windows = new DetectionWindows(deps.db, (specs, toMs) => deps.telemetry.readWindows(specs, toMs));
     this.detector = new Detector({
       db: deps.db,
+      coveredBy: (key, playbookId) => this.coveredBy(key, playbookId),
       now: deps.now,
       author: deps.operator,
       settings: () => this.settings,
@@ -154,12 +155,27 @@ export class DetectionService {
     return this.toSuggestion(row, this.deps.now());
   }
 
+  /**
+   * The open incident already dealing with a condition: the one a suggestion of the same key was
+   * declared as or attached to, else one whose checklists include the proposed playbook (attached by
+   * hand, or by an alert that named it).
+   */
+  private coveredBy(key: string, playbookId: string | null): Suggestion['coveredBy'] {
+    const linked = this.repo.coveredBy(key);
+    if (linked || playbookId === null) return linked;
+    for (const i of this.deps.incidents.list({ search: '', includeClosed: false, limit: 50 })) {
+      if (i.status === 'resolved') continue;
+      if (this.deps.playbooks.checklists(i.id).some((c) => c.playbook.id === playbookId)) return { id: i.id, ref: i.ref, title: i.title };
+    }
+    return null;
+  }
+
   private toSuggestion(row: SuggestionRow, now: number): Suggestion {
     const last = this.repo.actions(row.id).at(-1) ?? null;
     let state: SuggestionState = row.closedAt === null ? 'active' : 'cleared';
     if (last?.kind === 'declared' || last?.kind === 'attached') state = last.kind;
     else if (last?.kind === 'dismissed' && (last.until ?? 0) > now) state = 'dismissed';
-    const covered = state === 'active' ? this.repo.coveredBy(row.key) : null;
+    const covered = state === 'active' ? this.coveredBy(row.key, row.playbookId) : null;
     return {
       id: row.id,
       key: row.key,

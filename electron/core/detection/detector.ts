@@ -8,6 +8,8 @@ import { newId } from '../ids';
 
 export interface DetectorDeps {
   db: Database.Database;
+  /** The open incident already dealing with a condition, if any (then it is offered as "attach to …"). */
+  coveredBy?: (key: string, playbookId: string | null) => { ref: string } | null;
   now: () => number;
   author: () => string;
   settings: () => DetectionSettings;
@@ -145,7 +147,7 @@ export class Detector {
         playbookId: p.playbookId,
         title: p.title,
         severity: p.severity,
-        coveredBy: this.repo.coveredBy(p.key)?.ref ?? null,
+        coveredBy: (this.deps.coveredBy ? this.deps.coveredBy(p.key, p.playbookId) : this.repo.coveredBy(p.key))?.ref ?? null,
       });
     }
     for (const row of open.values()) {

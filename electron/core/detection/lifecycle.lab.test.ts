@@ -24,13 +24,10 @@ describe('a suggestion through its life, on the real poll path', () => {
       const detail = await call<ChannelOutput<'incident:get'>>(h, 'incident:get', { id: out.incident.id });
       expect(detail.incident.times.detectedAt).toBe(first?.at);
       expect(detail.timeline.filter((e) => e.kind === 'pin-metric').length).toBeGreaterThanOrEqual(2);
-      if (out.playbook?.attached) {
-        expect(out.playbook.id).toBe('gpu-oom');
-      } else {
-        // The playbooks domain installs the real link; until it lands the declaration stands and says why.
-        console.warn(`SKIP playbook attach assertion: ${out.playbook?.error ?? 'no playbook'}`);
-        expect(detail.timeline.at(-1)?.summary).toContain('Playbook "gpu-oom" was not attached');
-      }
+      // The playbooks domain attached the first-response checklist at declaration, and the suggested one with it.
+      expect(out.playbook).toEqual({ id: 'gpu-oom', attached: true, error: null });
+      const checklists = await call<{ playbook: { id: string } }[]>(h, 'checklist:list', { incidentId: out.incident.id });
+      expect(checklists.map((c) => c.playbook.id).sort()).toEqual(['first-response', 'gpu-oom']);
       const declaredAt = h.clock.now();
       await h.run(300);
       expect(keys(h, declaredAt)).toEqual([]);
@@ -71,6 +68,20 @@ describe('a suggestion through its life, on the real poll path', () => {
         incidentId: out.incident.id,
       });
       expect(attached.incident.ref).toBe(out.incident.ref);
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
+
+  it('an incident declared by hand with the playbook attached covers the condition', async () => {
+    const h = await startHarness();
+    try {
+      await h.run(300);
+      const inc = await call<{ id: number; ref: string }>(h, 'incident:declare', { title: 'Translation stuck', severity: 'SEV2' });
+      await call(h, 'checklist:attach', { incidentId: inc.id, playbookId: 'queue-backlog' });
+      h.lab.engine.setScenario('queue-backlog');
+      await h.run(240);
+      expect(h.suggested.map((s) => [s.event.key, s.event.coveredBy])).toEqual([['queue-backlog', inc.ref]]);
     } finally {
       await h.close();
     }

@@ -88,7 +88,7 @@ function suggest(repo: SuggestionRepo): string {
 beforeEach(() => {
   store = openTestStore();
   attached = [];
-  link = { attach: (incidentId, playbookId, at) => void attached.push([incidentId, playbookId, at]) };
+  link = { attach: (incidentId, playbookId, at) => void attached.push([incidentId, playbookId, at]), checklists: () => [] };
 });
 afterEach(() => store.close());
 
@@ -125,6 +125,7 @@ describe('declaring from a suggestion', () => {
         new IncidentRepo(store.db).appendEvent({ incidentId, at: NOW, kind: 'checklist', actor: 'x', summary: 'half-attached' });
         throw new Error('Playbooks are not available in this build.');
       },
+      checklists: () => [],
     };
     const { actions: a, incidents, repo } = actions();
     const out = a.declare({ id: suggest(repo), severity: 'SEV1' });

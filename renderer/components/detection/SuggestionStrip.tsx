@@ -1,8 +1,30 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNow } from '../../hooks/useNow';
 import { clearDetectionNotice, useDetectionError, useDetectionNotice, useDetectionView, useSuggestions } from '../../state/detection';
+import { markSeen, useUnseenNotices } from '../../state/notices';
+import type { Suggestion } from '../../../shared/detection/types';
 import { SuggestionCard } from './SuggestionCard';
 import './detection.css';
+
+/**
+ * A new suggestion is also notified (incident command's notifier). When the page cannot show that as a
+ * desktop notification it falls back to a banner and a count in the title; a suggestion this strip
+ * shows in a visible page is seen already, so the banner would only repeat it.
+ */
+function useSeenHere(suggestions: readonly Suggestion[]): void {
+  const unseen = useUnseenNotices();
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onChange = (): void => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  useEffect(() => {
+    if (!visible) return;
+    const shown = new Set(suggestions.filter((s) => s.state === 'active').map((s) => `suggestion:${s.id}`));
+    for (const n of unseen) if (n.incidentId === null && n.dueKeys.some((k) => shown.has(k))) markSeen(n.id);
+  }, [unseen, suggestions, visible]);
+}
 
 /** Shown before "+N more": a burning platform can raise several at once, the first few matter most. */
 const SHOWN = 3;
@@ -14,6 +36,7 @@ const SHOWN = 3;
  */
 export function SuggestionStrip() {
   const suggestions = useSuggestions();
+  useSeenHere(suggestions);
   const view = useDetectionView();
   const error = useDetectionError();
   const notice = useDetectionNotice();

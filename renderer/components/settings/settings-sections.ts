@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { NotificationsSection } from '../command-actions/NotificationsSection';
+import { PolicySection } from '../command-actions/PolicySection';
+import { TemplatesSection } from '../command-actions/TemplatesSection';
 import { RetentionSection } from './RetentionSection';
 import { DetectionSettingsSection } from '../detection/DetectionSettingsSection';
 
@@ -9,5 +12,8 @@ import { DetectionSettingsSection } from '../detection/DetectionSettingsSection'
  */
 export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
   { id: 'retention', Section: RetentionSection },
+  { id: 'severity-policy', Section: PolicySection },
+  { id: 'comms-templates', Section: TemplatesSection },
+  { id: 'notifications', Section: NotificationsSection },
   { id: 'detection', Section: DetectionSettingsSection },
 ];
