@@ -175,7 +175,7 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
   'fs.used_share': 'Filesystem used',
   'fs.device_error': 'Filesystem failing stat',
   'logs.error_lines': 'Error log lines',
-  'logs.auth_failures': 'Auth failure log lines',
+  'logs.auth_failures': '401 / token failure lines',
   'gpu.xid': 'GPU XID error',
   'node.ready': 'Node Ready',
 };
