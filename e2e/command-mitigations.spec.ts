@@ -97,7 +97,7 @@ test('pausing a queue from the incident stops it in the lab, shows on the timeli
 
   // Resolve with a reason, then closing lists what is still open and asks to confirm.
   await app.setStatus('resolved', 'batch paused, OCR caught up');
-  await expect(page.getByTestId('timeline-event').last()).toContainText('batch paused, OCR caught up');
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="status"]').last()).toContainText('batch paused, OCR caught up');
   await page.getByTestId('status-select').selectOption('closed');
   await expect(app.changeDialog.getByTestId('close-still-open')).toContainText('Queue “batch” on Lab AsynqMon is still paused');
   await expect(app.changeDialog.getByTestId('close-still-open')).toContainText('The resolution notice has not been marked sent');
