@@ -63,7 +63,7 @@ export async function benchDetect(): Promise<BenchResult[]> {
       result(
         'detect.eval_ms',
         median(detects),
-        `ms per evaluation, median of ${RUNS}: ${gpus} GPUs on ${FLEET.nodes} nodes, ${FLEET.queues} queues, 15 min windows of 5 s polls; ` +
+        `ms per evaluation, median of ${RUNS}: ${gpus} GPUs on ${FLEET.nodes} nodes, ${FLEET.queues} queues, rule windows of 3–10 min of 5 s polls (the auth baseline 2 h); ` +
           `baseline = the poll cycle it rides on (exporter page, AsynqMon, Loki into SQLite)`,
         median(polls),
         `cycle + detection median ${withDetect.toFixed(2)} ms against ${median(polls).toFixed(2)} ms without; rules firing at the end: ${fired.join(', ')}`,
