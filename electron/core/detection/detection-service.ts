@@ -135,8 +135,8 @@ export class DetectionService {
   }
 
   declare(input: { id: string; severity?: Severity | undefined; title?: string | undefined }): DeclareOutcome {
-    const { declared, ...outcome } = this.actions.declare(input);
-    this.deps.runtime.backfillLeadIn(declared);
+    // The lead-in is backfilled by the backfill domain's 'declared' hook, as for any declaration.
+    const { declared: _declared, ...outcome } = this.actions.declare(input);
     this.deps.hub.emit('detection:changed', { evaluatedAt: this.deps.now() });
     return outcome;
   }

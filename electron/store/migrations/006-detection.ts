@@ -1,8 +1,8 @@
 import type { Migration } from './types';
 
 /**
- * Suggested incidents (detection). Numbered 006 on its branch; merged after playbooks (003) and command
- * (004), it is the fifth: its `version` is its place in MIGRATIONS.
+ * Suggested incidents (detection), after playbooks (003), command (004) and fidelity (005): its
+ * `version` is its place in MIGRATIONS.
  *
  * - A suggestion is written by this workstation's detector, not by a person: it is "current state"
  *   the detector keeps up to date while its condition matches (last_matched_at, title, detail), and
@@ -15,8 +15,8 @@ import type { Migration } from './types';
  *   later sync into one database.
  * - `detail` is one JSON document (sources, affected, evidence) always read and written whole.
  */
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'detection',
   sql: `
 CREATE TABLE detection_suggestions (
