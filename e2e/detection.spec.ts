@@ -67,7 +67,7 @@ for (const scenario of ['queue-backlog', 'storage-saturation', 'auth-outage'] as
     await expect(view.activeSuggestions).toHaveCount(1);
     await expect(view.suggestion(scenario).getByTestId('suggestion-playbook')).not.toBeEmpty();
     await view.openEvidence(scenario);
-    await view.shoot(view.strip, `40-suggestion-${scenario}`);
+    await view.shoot(view.strip, `50-suggestion-${scenario}`);
   });
 }
 
@@ -84,18 +84,18 @@ test('gpu-oom: suggested with its evidence; declaring pins the evidence and atta
     .poll(() => view.invoke<{ title: string }[]>('command:list-notices', {}).then((n) => n.map((x) => x.title)))
     .toContainEqual(expect.stringContaining('Suggested incident: GPU OOM on gpu-node-01'));
   await expect(page.getByTestId('notice-banner')).toHaveCount(0);
-  await view.shootPage('41-suggestion-gpu-oom-console');
+  await view.shootPage('51-suggestion-gpu-oom-console');
   await view.openEvidence('gpu-oom');
   await expect(card.getByTestId('suggestion-affected')).toContainText('gpu-node-01');
   await expect(card.getByTestId('suggestion-evidence').first()).toContainText('on gpu-node-01 at or above 90 % of framebuffer');
   await expect(card.getByTestId('suggestion-evidence').nth(1)).toContainText('OOMKilled');
-  await view.shoot(view.strip, '42-suggestion-gpu-oom-evidence');
+  await view.shoot(view.strip, '52-suggestion-gpu-oom-evidence');
 
   // Dismiss needs a reason; without one nothing is sent.
   await card.getByTestId('suggestion-dismiss').click();
   await page.getByTestId('dismiss-confirm').click();
   await expect(page.getByTestId('dismiss-error')).toContainText('Say why');
-  await view.shoot(view.strip, '42a-dismiss-needs-a-reason');
+  await view.shoot(view.strip, '52a-dismiss-needs-a-reason');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await card.getByTestId('suggestion-declare').click();
@@ -116,7 +116,7 @@ test('gpu-oom: suggested with its evidence; declaring pins the evidence and atta
   await expect(view.activeSuggestions).toHaveCount(0);
   await page.getByTestId('suggestions-earlier-toggle').click();
   await expect(page.locator('[data-testid="suggestion"][data-state="declared"]')).toContainText('declared as INC-');
-  await view.shootPage('43-declared-from-suggestion');
+  await view.shootPage('53-declared-from-suggestion');
 });
 
 test('baseline: no suggestion over ten simulated minutes, and every rule reads clear', async ({ page, pitwall }) => {
@@ -133,5 +133,5 @@ test('baseline: no suggestion over ten simulated minutes, and every rule reads c
   // No Prometheus or Alertmanager source: the alerts rule says it has no data rather than "clear".
   await expect(page.locator('[data-testid="rule-status-row"][data-rule="alerts"]')).toHaveAttribute('data-state', 'no-data');
   await page.setViewportSize({ width: 1440, height: 2600 });
-  await view.shoot(page.getByTestId('detection-settings'), '44-detection-settings');
+  await view.shoot(page.getByTestId('detection-settings'), '54-detection-settings');
 });
