@@ -18,6 +18,10 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
+import type { ReportService } from './reports/report-service';
+import { createReports } from './reports/reports-domain';
+import { reportsHandlers } from './reports/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,8 +31,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   now?: () => number;
   operator?: string;
-  /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
-  platform?: Platform;
+  /** Host capabilities (Electron passes safeStorage and printToPDF); browser mode and tests get the Node implementations. */
+  platform?: Partial<Platform>;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
 }
@@ -41,6 +45,8 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** Reports and bundles, for the command line (the console goes through dispatch). */
+  reports: ReportService;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -70,7 +76,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
-  const platform = { ...opts.platform, secrets };
+  const platform: Platform = { secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
   const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
@@ -117,6 +123,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const reports = createReports(ctx, `Pitwall ${opts.version}`);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -131,6 +138,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...reportsHandlers(reports),
     },
     log,
   );
@@ -151,7 +159,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    reports: reports.service,
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

@@ -1,3 +1,5 @@
+import type { PdfPrinter } from './pdf-printer';
+
 /**
  * What only the host can do, behind a small interface so electron/core never imports Electron.
  * main.ts passes Electron implementations (safeStorage, …); browser mode and tests use the Node ones.
@@ -19,4 +21,6 @@ export interface SecretBox {
  */
 export interface Platform {
   secrets: SecretBox;
+  /** Reports to PDF (pdf-printer.ts): Electron printToPDF in the app, headless Chromium elsewhere. */
+  pdf: PdfPrinter;
 }

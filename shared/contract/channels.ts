@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -13,6 +14,7 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;

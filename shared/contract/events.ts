@@ -1,3 +1,4 @@
+import type { ReportJob } from '../domain/reports';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -13,11 +14,19 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
+  'report:job-changed': ReportJob;
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'report:job-changed',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;

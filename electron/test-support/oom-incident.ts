@@ -1,0 +1,201 @@
+import type Database from 'better-sqlite3';
+import type { ChannelInput, ChannelOutput, Channel } from '../../shared/contract/channels';
+import { createCore, type PitwallCore } from '../core/app';
+import { renderMetrics } from '../lab/exporters/metrics';
+import { Engine } from '../lab/scenarios/engine';
+import { readExporterSamples } from '../poller/exporter-collector';
+import { parseExposition } from '../sources/exporter-scrape';
+import { openStore } from '../store/database';
+import { IncidentRepo } from '../store/incident-repo';
+import { TelemetryStore } from '../store/telemetry-store';
+
+/** 2026-03-14 09:00 UTC: the fixture's simulated morning. */
+export const OOM_START = Date.UTC(2026, 2, 14, 9, 0, 0);
+const MIN = 60_000;
+/** A log line that carries markup, pinned as evidence: it must print as text everywhere. */
+export const HOSTILE_LINE = 'level=error msg="<script>alert(\'pwned\')</script><img src=x onerror=alert(1)>" worker=ocr-7';
+
+export interface OomIncident {
+  dataDir: string;
+  incidentId: number;
+  ref: string;
+  title: string;
+}
+
+export interface OomOptions {
+  /** Extra notes appended to the timeline (the PDF benchmark's 2,000 events). */
+  extraEvents?: number;
+  /** Seconds between simulated polls (5 s like the demo source). */
+  stepSec?: number;
+}
+
+async function call<C extends Channel>(core: PitwallCore, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}
+
+function insertSource(db: Database.Database): number {
+  const config = JSON.stringify({
+    auth: { kind: 'none' },
+    headers: [],
+    tls: { caPem: null, insecureSkipVerify: false },
+    timeoutMs: 1_000,
+    intervalMs: 5_000,
+    queries: [],
+  });
+  const info = db
+    .prepare(
+      `INSERT INTO sources (name, kind, base_url, config, enabled, created_at, updated_at)
+        VALUES ('lab exporter', 'exporter-scrape', 'http://127.0.0.1:9', ?, 0, ?, ?)`,
+    )
+    .run(config, OOM_START, OOM_START);
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * A real gpu-oom story in a data directory: the lab's simulation (seed 42) runs 15 minutes of
+ * baseline, then gpu-oom; its exporter page is read every `stepSec` through Pitwall's own scrape
+ * parsing and stored as samples; an incident is declared, escalated, worked (evidence pinned —
+ * one log line carrying HTML) and resolved through the core's channels at the simulated times.
+ * Checklist, comms and mitigation events are written as those domains write timeline events.
+ */
+export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): Promise<OomIncident> {
+  const step = opts.stepSec ?? 5;
+  const engine = new Engine({ seed: 42, scenario: 'baseline', speed: 0, startMs: OOM_START });
+  engine.setScenario('gpu-oom', 15 * 60);
+  const store = openStore(dataDir);
+  let oomLine: { tsMs: number; seq: number; stream: Record<string, string>; line: string } | null = null;
+  try {
+    const sourceId = insertSource(store.db);
+    const telemetry = new TelemetryStore(store.db, { maxSeriesPerMetric: () => 2_000 });
+    for (let t = 0; t < 45 * 60; t += step) {
+      engine.advance(step);
+      const { samples } = readExporterSamples(parseExposition(renderMetrics(engine.world)), engine.nowMs);
+      telemetry.backfill(sourceId, samples);
+    }
+    for (const e of engine.world.logs.entries()) {
+      if (e.line.includes('CUDA out of memory') && e.tsMs < OOM_START + 25 * MIN) {
+        oomLine = e;
+        break;
+      }
+    }
+  } finally {
+    store.close();
+  }
+
+  let clock = OOM_START + 21 * MIN;
+  const core = createCore({ dataDir, mode: 'browser', version: 'test', poll: false, now: () => clock, operator: 'dana' });
+  let incidentId = 0;
+  let ref: string;
+  const title = 'GPU OOM on gpu-node-01: OCR and translation workers restarting';
+  try {
+    const inc = await call(core, 'incident:declare', {
+      title,
+      severity: 'SEV2',
+      summary: 'OCR and translation workers on gpu-node-01 are OOMKilled and restarting; jobs fail mid-run.\nQueue backlog growing.',
+      services: ['ocr', 'translation'],
+      tenants: ['echo'],
+      impactStartedAt: OOM_START + 16 * MIN,
+      detectedAt: OOM_START + 19 * MIN,
+    });
+    incidentId = inc.id;
+    ref = inc.ref;
+    const at = async (minutes: number, fn: () => Promise<unknown>): Promise<void> => {
+      clock = OOM_START + minutes * MIN;
+      await fn();
+    };
+    await at(22, () => call(core, 'incident:assign-role', { id: incidentId, role: 'commander', person: 'Dana Ops' }));
+    await at(22.5, () => call(core, 'incident:assign-role', { id: incidentId, role: 'communications', person: 'Lee Comms' }));
+    await at(24, () => call(core, 'incident:set-severity', { id: incidentId, severity: 'SEV1', reason: 'OCR fully down for tenant echo' }));
+    if (oomLine) {
+      const line = oomLine;
+      await at(25, () =>
+        call(core, 'incident:pin-evidence', {
+          kind: 'log-line',
+          id: incidentId,
+          query: '{app="ocr-worker"} |= "out of memory"',
+          line: { tNs: `${line.tsMs}${String(line.seq % 1_000_000).padStart(6, '0')}`, labels: line.stream, line: line.line },
+          comment: 'First CUDA OOM on gpu-node-01',
+        }),
+      );
+    }
+    await at(25.5, () =>
+      call(core, 'incident:pin-evidence', {
+        kind: 'log-line',
+        id: incidentId,
+        line: { tNs: `${OOM_START + 24 * MIN}000000`, labels: { app: 'ocr-worker', level: 'error' }, line: HOSTILE_LINE },
+        comment: 'Upstream text with markup: must print as text',
+      }),
+    );
+    await at(26, () =>
+      call(core, 'incident:pin-evidence', {
+        kind: 'metric-window',
+        id: incidentId,
+        metrics: ['gpu.memory.share', 'queue.depth'],
+        fromMs: OOM_START + 13 * MIN,
+        toMs: OOM_START + 26 * MIN,
+        comment: 'Memory climbs with the OCR backlog',
+      }),
+    );
+    await at(27, () =>
+      call(core, 'incident:set-status', { id: incidentId, status: 'identified', reason: 'VRAM fragmentation from mixed OCR batch sizes' }),
+    );
+    await at(28, () =>
+      call(core, 'incident:add-note', { id: incidentId, text: 'Staggering worker restarts; 2 at a time to avoid a model reload storm.' }),
+    );
+    await at(33, () => call(core, 'incident:set-status', { id: incidentId, status: 'monitoring' }));
+    await at(40, () => call(core, 'incident:set-status', { id: incidentId, status: 'resolved', reason: 'No OOM kills for 5 minutes' }));
+  } finally {
+    await core.close();
+  }
+
+  // What the checklist, comms and command domains write on the timeline (kinds from EVENT_KINDS).
+  const again = openStore(dataDir);
+  try {
+    const repo = new IncidentRepo(again.db);
+    again.db.transaction(() => {
+      const add = (
+        minutes: number,
+        kind: 'checklist' | 'comms' | 'mitigation',
+        actor: string,
+        summary: string,
+        data: Record<string, unknown>,
+      ): void => {
+        repo.appendEvent({ incidentId, at: OOM_START + minutes * MIN, kind, actor, summary, data });
+      };
+      add(23, 'checklist', 'Dana Ops', 'Checked GPU memory + OOM/restarts', {
+        item: 'Check GPU memory + OOM/restarts.',
+        state: 'done',
+        evidence: '99.2 % on gpu-node-01 GPU 0',
+      });
+      add(23.5, 'checklist', 'Dana Ops', 'Checked queue depth + job latency in AsynqMon', {
+        item: 'Check queue depth + job latency in AsynqMon.',
+        state: 'done',
+        evidence: '412 pending (ocr)',
+      });
+      add(24.5, 'comms', 'Lee Comms', 'Initial incident notification sent to #incidents', {
+        template: 'initial',
+        channel: 'slack-critical',
+      });
+      add(29, 'mitigation', 'Dana Ops', 'Reduced OCR worker concurrency cap from 8 to 4', {
+        action: 'concurrency-cap',
+        outcome: 'applied',
+      });
+      add(30, 'mitigation', 'Dana Ops', 'Paused queue batch', { action: 'pause-queue', queue: 'batch', outcome: 'succeeded' });
+      add(40.5, 'comms', 'Lee Comms', 'Resolution notification sent', { template: 'resolution', channel: 'slack-critical' });
+      for (let i = 0; i < (opts.extraEvents ?? 0); i++) {
+        repo.appendNote({
+          incidentId,
+          at: OOM_START + 21 * MIN + Math.floor((i * 19 * MIN) / Math.max(1, opts.extraEvents ?? 1)),
+          actor: i % 3 === 0 ? 'Dana Ops' : 'Lee Comms',
+          summary: `Observation ${i + 1}: worker ocr-${i % 12} restarted; queue ocr pending ${200 + (i % 250)}; GPU ${i % 4} at ${(80 + (i % 19)).toFixed(0)} %`,
+          data: {},
+        });
+      }
+    })();
+  } finally {
+    again.close();
+  }
+  return { dataDir, incidentId, ref, title };
+}
