@@ -21,7 +21,6 @@ h1 { font-size: 18pt; line-height: 1.2; margin: 2pt 0 6pt; }
 h2 { font-size: 12.5pt; margin: 16pt 0 6pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #1f2937; break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 12pt 0 4pt; break-after: avoid; }
 section { break-inside: auto; }
-section.cover { break-after: page; }
 section.timeline, section.evidence { break-before: page; }
 .kicker { margin: 0; font-size: 9pt; letter-spacing: 0.06em; text-transform: uppercase; color: #6b7280; }
 .badges { margin: 0 0 8pt; }
@@ -34,12 +33,17 @@ section.timeline, section.evidence { break-before: page; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.keep, table.kv, table.facts { break-inside: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 2.5pt 5pt; border-bottom: 0.5pt solid #d1d5db; }
 thead th { background: #f3f4f6; border-bottom: 1pt solid #6b7280; font-size: 8.5pt; }
 table.facts th { width: 32%; background: none; color: #4b5563; font-weight: 600; }
 table.facts td { font-weight: 500; }
 td.time, th.time { white-space: nowrap; font-variant-numeric: tabular-nums; width: 1%; }
 td.kind { white-space: nowrap; color: #4b5563; font-size: 8.5pt; }
+/* Preferred widths: a name fits on one line, the entry takes the rest. */
+th.by { width: 14%; }
+th.kind { width: 10%; }
+th.details { width: 32%; }
 td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.nowrap, th.nowrap { white-space: nowrap; }
 td.small { font-size: 8pt; color: #4b5563; }

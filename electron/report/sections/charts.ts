@@ -21,7 +21,7 @@ export function peaks(lines: readonly ChartSeries[]): { label: string; axis: Cha
 
 const shown = (axis: ChartSeries['axis'], v: number): string => (axis === 'gpu' ? percent(v) : `${count(v)} tasks`);
 
-function model(r: ReportContext): CorrelationModel {
+export function model(r: ReportContext): CorrelationModel {
   return correlationModel(
     r.series.map((s, i) => ({ id: i + 1, sourceId: 0, metric: s.metric, labels: s.labels, points: s.points })),
     alertRecords(r.alerts),
@@ -30,13 +30,13 @@ function model(r: ReportContext): CorrelationModel {
   );
 }
 
-function markerRows(r: ReportContext, markers: readonly ChartMarker[]): [string, string, string, ChartMarker['kind']][] {
+export function markerRows(r: ReportContext, markers: readonly ChartMarker[]): [string, string, string, ChartMarker['kind']][] {
   const day = r.body.incident.times.declaredAt;
   // Restart and alert details already say what they are ("OOM kill: …", "alert firing: …"); incident ones are the event's words.
   return markers.map((m, i) => [String(i + 1), eventTime(m.t, day), m.detail.join('; '), m.kind]);
 }
 
-function legend(lines: readonly ChartSeries[]): SafeHtml {
+export function legend(lines: readonly ChartSeries[]): SafeHtml {
   return html`<ul class="legend">
     ${join(
       lines.map(

@@ -3,6 +3,7 @@ import { metricTitle, type SeriesData } from '../../../shared/domain/telemetry';
 import type { BundleEvent } from '../../bundle/bundle-schema';
 import { correlationModel } from '../charts/chart-model';
 import { correlationSvg } from '../charts/correlation-svg';
+import { legend, markerRows } from './charts';
 import { html, join, type SafeHtml } from '../html';
 import { mdCode, mdText } from '../markdown';
 import type { ReportContext } from '../report-context';
@@ -52,7 +53,9 @@ function windowChart(e: BundleEvent, r: ReportContext): SafeHtml {
       ${w.metrics.map(metricTitle).join(', ')}: ${w.series.length} series pinned (not GPU memory or queue depth, so not drawn here).
     </p>`;
   }
-  return correlationSvg(m, `Pinned window ${utc(w.fromMs)} to ${utc(w.toMs)}`);
+  const marks = markerRows(r, m.markers).map(([n, t, what]) => `${n} at ${t}: ${what}`);
+  return html`${correlationSvg(m, `Pinned window ${utc(w.fromMs)} to ${utc(w.toMs)}`)}${legend(m.lines)}
+  ${marks.length ? html`<p class="caption">Marks: ${marks.join('; ')}.</p>` : ''}`;
 }
 
 /** The appendix: pinned metric windows redrawn from the copies pinned with them, and pinned log lines as text. */

@@ -25,8 +25,8 @@ export const timelineSection: ReportSection = {
         <thead>
           <tr>
             <th class="time">Time (UTC)</th>
-            <th>Kind</th>
-            <th>By</th>
+            <th class="kind">Kind</th>
+            <th class="by">By</th>
             <th>What happened</th>
           </tr>
         </thead>
