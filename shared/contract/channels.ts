@@ -27,7 +27,8 @@ export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   operator: string;
   startedAt: number;

@@ -8,6 +8,7 @@ import { importBundle, type ImportDeps } from '../../bundle/import-bundle';
 import { readIncidentRecord, type IncidentRecord, type RecordDeps } from '../../bundle/incident-record';
 import { SERIES_TABLE } from '../../bundle/tables/telemetry-tables';
 import { abortError, type PdfPrinter } from '../../platform/pdf-printer';
+import { AppFailure } from '../../../shared/contract/result';
 import { CHART_METRICS, REPORT_MAX_POINTS } from '../../report/charts/chart-model';
 import { reportContext, type ReportContext } from '../../report/report-context';
 import { renderReportHtml, renderReportMarkdown } from '../../report/render-report';
@@ -54,6 +55,13 @@ function mb(bytes: number): string {
  */
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
+
+  /** The incident with this ref here, or a not-found failure naming it. */
+  incidentByRef(ref: string): number {
+    const id = this.deps.record.identity.idByRef(ref.trim());
+    if (id === null) throw new AppFailure('not-found', `No incident ${ref} in this data directory.`);
+    return id;
+  }
 
   /** The stored incident in report form: only the charts' metrics, downsampled for the page. */
   reportRecord(incidentId: number): IncidentRecord {
@@ -139,7 +147,7 @@ export class ReportService {
       check(signal);
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       opts.onProgress?.({ phase: `Saving ${mb(bytes)}`, done: 1, total: 1 });
-      writeFileSync(part, content, { mode: 0o600 });
+      writeFileSync(part, content);
       check(signal);
       renameSync(part, dest);
       return { bytes, ref };
@@ -160,7 +168,7 @@ export class ReportService {
     check(signal);
     const parsed = parseBundle(bytes, this.deps.tables);
     const inc = parsed.body.incident;
-    opts.onProgress?.({ phase: `Writing ${inc.ref} with ${parsed.body.timeline.length} timeline events`, done: 1, total: 2 });
+    opts.onProgress?.({ phase: `Importing ${inc.ref}: ${parsed.body.timeline.length} timeline events and their samples`, done: 1, total: 2 });
     await tick();
     check(signal);
     const outcome = importBundle(this.deps.imports, parsed, fileName);

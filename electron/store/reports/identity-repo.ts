@@ -41,6 +41,7 @@ export class IdentityRepo {
       byUid: db.prepare<[string], { incident_id: number; ref: string }>(
         'SELECT x.incident_id, i.ref FROM incident_identity x JOIN incidents i ON i.id = x.incident_id WHERE x.uid = ?',
       ),
+      byRef: db.prepare<[string], { id: number }>('SELECT id FROM incidents WHERE ref = ?'),
       insertUid: db.prepare('INSERT INTO incident_identity (incident_id, uid, origin) VALUES (?, ?, ?)'),
       insertImport: db.prepare(`INSERT INTO bundle_imports (id, incident_id, uid, sha256, file_name, original_ref, exported_at,
           exported_by, exported_from, window_from_ms, window_to_ms, imported_at, imported_by)
@@ -56,6 +57,11 @@ export class IdentityRepo {
   /** The uid an incident carries; null until it first leaves this machine. */
   uid(incidentId: number): { uid: string; origin: 'local' | 'imported' } | null {
     return this.stmts.uidOf.get(incidentId) ?? null;
+  }
+
+  /** The local incident with this ref (INC-YYYYMMDD-NNN), for the command line. */
+  idByRef(ref: string): number | null {
+    return this.stmts.byRef.get(ref)?.id ?? null;
   }
 
   findByUid(uid: string): { incidentId: number; ref: string } | null {
