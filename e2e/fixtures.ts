@@ -8,8 +8,8 @@ import { startServeProcess, stopServeProcess } from '../electron/test-support/se
 export interface PitwallProcess {
   url: string;
   dataDir: string;
-  /** Stop the server (as a user quitting would) and start it again on the same data directory. */
-  restart(): Promise<void>;
+  /** Stop the server (as a user quitting would) and start it again on the same data directory; `whileStopped` runs in between. */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,8 +23,9 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
     const handle: PitwallProcess = {
       url: current.url,
       dataDir,
-      async restart() {
+      async restart(whileStopped) {
         await stopServeProcess(current.child);
+        await whileStopped?.();
         current = await startServeProcess(dataDir, 'e2e-operator');
         handle.url = current.url;
       },

@@ -37,7 +37,7 @@ export interface ReportJob {
   total: number;
   startedAt: number;
   endedAt: number | null;
-  /** A finished export's file, ready to fetch with `report:read-file`. */
+  /** An export's file (fetched with `report:read-file` once done), or the bundle an import reads. */
   fileName: string | null;
   bytes: number | null;
   /** Why it failed, or what an import did (with renumbering said in words). */

@@ -38,6 +38,8 @@ const MAX_RUNNING = 4;
 export class ReportJobs {
   private readonly jobs = new Map<string, { job: ReportJob; abort: AbortController; file: string | null }>();
   private readonly uploads = new Map<string, Upload>();
+  /** Uploaded files an import job is reading. */
+  private readonly importing = new Set<string>();
 
   constructor(private readonly deps: ReportJobsDeps) {
     // Leftovers of a run that crashed are partial by definition.
@@ -110,14 +112,20 @@ export class ReportJobs {
     const up = this.uploads.get(uploadId);
     if (!up) throw new AppFailure('not-found', 'That upload is no longer here; choose the file again.');
     if (up.received !== up.total) throw new AppFailure('bad-input', `The upload is incomplete (${up.received} of ${up.total} bytes).`);
-    this.uploads.delete(uploadId);
     const id = this.deps.newId();
-    const entry = this.begin(id, { kind: 'import', format: null, incidentId: null, ref: null, phase: `Reading ${up.fileName}` }, null);
+    const entry = this.begin(
+      id,
+      { kind: 'import', format: null, incidentId: null, ref: null, phase: `Reading ${up.fileName}`, fileName: up.fileName },
+      null,
+    );
+    this.uploads.delete(uploadId);
+    this.importing.add(up.path);
     void this.run(id, async (signal, onProgress) => {
       try {
         const outcome = await this.deps.service.importBytes(readFileSync(up.path), up.fileName, { signal, onProgress });
         return { imported: outcome, incidentId: outcome.incidentId, ref: outcome.ref, message: outcome.message, phase: 'Import finished' };
       } finally {
+        this.importing.delete(up.path);
         rmSync(up.path, { force: true });
       }
     });
@@ -163,7 +171,11 @@ export class ReportJobs {
     rmSync(this.deps.dir, { recursive: true, force: true });
   }
 
-  private begin(id: string, what: Pick<ReportJob, 'kind' | 'format' | 'incidentId' | 'ref' | 'phase'>, file: string | null): ReportJob {
+  private begin(
+    id: string,
+    what: Pick<ReportJob, 'kind' | 'format' | 'incidentId' | 'ref' | 'phase'> & { fileName?: string },
+    file: string | null,
+  ): ReportJob {
     this.sweep();
     const running = [...this.jobs.values()].filter((j) => j.job.state === 'running').length;
     if (running >= MAX_RUNNING) throw new AppFailure('conflict', `${running} exports or imports are running; wait for one to finish.`);
@@ -175,7 +187,7 @@ export class ReportJobs {
       total: 1,
       startedAt: this.deps.now(),
       endedAt: null,
-      fileName: null,
+      fileName: what.fileName ?? null,
       bytes: null,
       message: null,
       imported: null,
@@ -220,7 +232,8 @@ export class ReportJobs {
       }
       if (!(err instanceof AppFailure)) this.deps.log(`report job ${id} failed`, err);
       const message = err instanceof Error ? err.message : String(err);
-      this.update(id, { state: 'failed', phase: 'Failed', message, endedAt: this.deps.now() });
+      const phase = entry.job.kind === 'import' ? 'Stopped; nothing was written' : 'Stopped; no file was kept';
+      this.update(id, { state: 'failed', phase, message, endedAt: this.deps.now() });
     }
   }
 
@@ -243,7 +256,11 @@ export class ReportJobs {
       if (now - up.touchedAt > UPLOAD_IDLE_MS) this.cancelUpload(id);
     }
     // Files nobody knows about any more (a discarded upload that raced a sweep).
-    const known = new Set([...[...this.jobs.values()].map((j) => j.file), ...[...this.uploads.values()].map((u) => u.path)]);
+    const known = new Set([
+      ...[...this.jobs.values()].map((j) => j.file),
+      ...[...this.uploads.values()].map((u) => u.path),
+      ...this.importing,
+    ]);
     for (const name of safeList(this.deps.dir)) {
       const path = join(this.deps.dir, name);
       if (!known.has(path) && !name.includes('.part-')) rmSync(path, { force: true });

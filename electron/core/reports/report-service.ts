@@ -168,7 +168,11 @@ export class ReportService {
     check(signal);
     const parsed = parseBundle(bytes, this.deps.tables);
     const inc = parsed.body.incident;
-    opts.onProgress?.({ phase: `Importing ${inc.ref}: ${parsed.body.timeline.length} timeline events and their samples`, done: 1, total: 2 });
+    opts.onProgress?.({
+      phase: `Importing ${inc.ref}: ${parsed.body.timeline.length} timeline events and their samples`,
+      done: 1,
+      total: 2,
+    });
     await tick();
     check(signal);
     const outcome = importBundle(this.deps.imports, parsed, fileName);
