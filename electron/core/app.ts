@@ -22,6 +22,8 @@ import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
 import type { ReportService } from './reports/report-service';
 import { createReports } from './reports/reports-domain';
 import { reportsHandlers } from './reports/handlers';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -119,11 +121,13 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   const reports = createReports(ctx, `Pitwall ${opts.version}`);
+  const playbooks = createPlaybooks(ctx);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -139,6 +143,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...reportsHandlers(reports),
+      ...playbookHandlers(playbooks),
     },
     log,
   );

@@ -6,6 +6,7 @@ import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
+import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 
@@ -64,6 +65,7 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offPlaybooks = followPlaybooks();
 
   return () => {
     offChanged();
@@ -72,5 +74,6 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offPlaybooks();
   };
 }

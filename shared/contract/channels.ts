@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
+import { playbookChannels } from './playbooks';
 import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
@@ -14,6 +15,7 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...playbookChannels,
   ...reportChannels,
 } as const;
 

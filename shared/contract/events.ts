@@ -14,6 +14,10 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
+  'checklist:changed': { incidentId: number; checklistId: string };
+  /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
+  'playbook:changed': { id: string };
   /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
   'report:job-changed': ReportJob;
 }
@@ -25,6 +29,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'source:health',
   'source:changed',
   'telemetry:updated',
+  'checklist:changed',
+  'playbook:changed',
   'report:job-changed',
 ];
 

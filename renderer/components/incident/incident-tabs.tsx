@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { ChecklistsTab } from '../playbooks/ChecklistsTab';
 import { ReportTab } from '../reports/ReportTab';
 import { CommandTab } from './CommandTab';
 
@@ -23,5 +24,6 @@ export interface IncidentTab {
  */
 export const INCIDENT_TABS: readonly IncidentTab[] = [
   { id: 'command', label: 'Command', key: '1', Panel: CommandTab },
+  { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
   { id: 'report', label: 'Report', key: '5', Panel: ReportTab },
 ];
