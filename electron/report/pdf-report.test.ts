@@ -85,7 +85,7 @@ describe.skipIf(missing !== null)('PDF report of a real gpu-oom incident, printe
     const detail = await core.dispatch('incident:get', { id: inc.incidentId });
     if (!detail.ok) throw new Error(detail.error.message);
     const timeline = (detail.value as { timeline: { summary: string }[] }).timeline;
-    expect(timeline.length).toBe(138);
+    expect(timeline.length).toBe(145);
     const squashed = squash(all);
     for (const e of timeline) expect(squashed).toContain(squash(e.summary).slice(0, 60));
     expect(all).toMatch(/Time to resolve 24m 00s resolved − impact start \(or/);
@@ -99,8 +99,10 @@ describe.skipIf(missing !== null)('PDF report of a real gpu-oom incident, printe
 
   it('prints checklists, comms, mitigations with their outcomes, and says what is not written yet', () => {
     const all = flat(pages.join(' '));
-    expect(all).toContain('Checked GPU memory + OOM/restarts');
-    expect(all).toContain('evidence: 99.2 % on gpu-node-01 GPU 0');
+    // The checklist as folded from its actions, with what the evidence read when each item was ticked.
+    expect(all).toMatch(/First response v1 attached 09:21:00 by dana · 3 of \d+ done, 1 skipped/);
+    expect(all).toMatch(/Check GPU memory \+ OOM\/restarts\. .*done .*Evidence then: .*gpu-node-01 GPU \d: [\d.]+% used/);
+    expect(all).toMatch(/Check storage saturation .*not applicable .*Reason: NFS and MinIO unaffected/);
     expect(all).toContain('Initial incident notification sent to #incidents');
     // A wrapped cell's lines come out between its neighbours' lines: match in reading order, not as one run.
     expect(all).toMatch(/Reduced OCR worker concurrency cap .*action: concurrency-cap · outcome: .*from 8 to 4 .*applied/);

@@ -44,6 +44,12 @@ td.kind { white-space: nowrap; color: #4b5563; font-size: 8.5pt; }
 th.by { width: 14%; }
 th.kind { width: 10%; }
 th.details { width: 32%; }
+th.state { width: 12%; }
+tr.group th { background: none; border-bottom: 0.5pt solid #9ca3af; padding-top: 6pt; font-size: 8.5pt; color: #374151; }
+.state-done, .state-answered { color: #15803d; font-weight: 600; }
+.state-skipped { color: #b45309; font-weight: 600; }
+.state-open { color: #b91c1c; }
+.muted { color: #6b7280; font-weight: normal; }
 td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.nowrap, th.nowrap { white-space: nowrap; }
 td.small { font-size: 8pt; color: #4b5563; }

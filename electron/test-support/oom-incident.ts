@@ -58,7 +58,8 @@ function insertSource(db: Database.Database): number {
  * baseline, then gpu-oom; its exporter page is read every `stepSec` through Pitwall's own scrape
  * parsing and stored as samples; an incident is declared, escalated, worked (evidence pinned —
  * one log line carrying HTML) and resolved through the core's channels at the simulated times.
- * Checklist, comms and mitigation events are written as those domains write timeline events.
+ * The first-response checklist is worked through its channels (evidence frozen from the stored
+ * samples); comms and mitigation events are written as that domain (not built yet) will write them.
  */
 export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): Promise<OomIncident> {
   const step = opts.stepSec ?? 5;
@@ -107,6 +108,16 @@ export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): P
     };
     await at(22, () => call(core, 'incident:assign-role', { id: incidentId, role: 'commander', person: 'Dana Ops' }));
     await at(22.5, () => call(core, 'incident:assign-role', { id: incidentId, role: 'communications', person: 'Lee Comms' }));
+    // The first-response checklist was attached at declaration; the IC works through it.
+    const [firstResponse] = await call(core, 'checklist:list', { incidentId });
+    if (!firstResponse) throw new Error('the first-response checklist was not attached');
+    const act = (itemId: string, action: 'done' | 'skipped' | 'not-applicable', text?: string) =>
+      call(core, 'checklist:act', { checklistId: firstResponse.id, itemId, action, ...(text ? { text } : {}) });
+    await at(23, () => act('gpus', 'done'));
+    await at(23.5, () => act('queues', 'done'));
+    await at(23.7, () => act('scope', 'done'));
+    await at(23.8, () => act('storage', 'not-applicable', 'NFS and MinIO unaffected: GPU-only incident'));
+    await at(23.9, () => act('auth', 'skipped', 'No login reports; checked after mitigation'));
     await at(24, () => call(core, 'incident:set-severity', { id: incidentId, severity: 'SEV1', reason: 'OCR fully down for tenant echo' }));
     if (oomLine) {
       const line = oomLine;

@@ -2,6 +2,7 @@ import type { CoreContext } from '../../core/context';
 import { newId } from '../../core/ids';
 import type { ArchiveRepo } from '../../store/reports/archive-repo';
 import type { AnyBundleTable } from '../bundle-tables';
+import { checklistsTable } from './checklist-tables';
 import { telemetryAlertsTable, telemetrySeriesTable, type TelemetryTableDeps } from './telemetry-tables';
 
 /**
@@ -18,5 +19,5 @@ export function bundleTables(ctx: CoreContext, archive: ArchiveRepo): AnyBundleT
     sources: () => ctx.sources.list(),
     newId,
   };
-  return [telemetrySeriesTable(telemetry), telemetryAlertsTable(telemetry)];
+  return [telemetrySeriesTable(telemetry), telemetryAlertsTable(telemetry), checklistsTable(ctx.db)];
 }

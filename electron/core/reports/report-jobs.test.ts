@@ -145,7 +145,7 @@ describe('export and import jobs', () => {
     ).rejects.toThrow(/larger than announced/);
     const job = await call(core, 'bundle:start-import', { uploadId: first.uploadId });
     const done = await settled(core, job.id);
-    expect(done).toMatchObject({ state: 'done', fileName: 'a.pitwall.json', imported: { status: 'imported', events: 2 } });
+    expect(done).toMatchObject({ state: 'done', fileName: 'a.pitwall.json', imported: { status: 'imported', events: 3 } });
     expect(jobs.filter((j) => j.id === job.id).map((j) => j.phase)).toContain('Import finished');
     const list = await call(core, 'incident:list', {});
     expect(list.map((i) => i.title)).toEqual(['Auth outage <b>Keycloak</b>']);

@@ -1,7 +1,8 @@
 import { chartsSection } from './charts';
 import { coverSection } from './cover';
 import { evidenceSection } from './evidence';
-import { actionItemsSection, checklistsSection, commsSection, mitigationsSection, postmortemSection } from './response';
+import { checklistsSection } from './checklists';
+import { actionItemsSection, commsSection, mitigationsSection, postmortemSection } from './response';
 import type { ReportSection } from './section';
 import { summarySection } from './summary';
 import { timelineSection } from './timeline';

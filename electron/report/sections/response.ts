@@ -3,17 +3,10 @@ import { mdText } from '../markdown';
 import { eventKindSection, type ReportSection } from './section';
 
 /*
- * What the response did, from the timeline events those domains write. When the checklists,
- * comms, mitigations and postmortem domains store richer records of their own, their sections
+ * What the response did, from the timeline events those domains write. When the comms,
+ * mitigations and postmortem domains store richer records of their own, their sections
  * replace these lines in sections/index.ts and read those records (through their bundle tables).
  */
-
-export const checklistsSection = eventKindSection(
-  'checklists',
-  'Checklists',
-  'checklist',
-  'No checklist items were ticked on the timeline of this incident.',
-);
 
 export const commsSection = eventKindSection('comms', 'Communications sent', 'comms', 'No communications were recorded as sent.');
 
