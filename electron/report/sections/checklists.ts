@@ -31,7 +31,7 @@ function stateText(item: PlaybookItem, st: ItemState): string {
 function detailText(st: ItemState): string {
   const parts: string[] = [];
   if (st.reason) parts.push(`Reason: ${st.reason}`);
-  for (const reading of (st.frozen ?? [])) parts.push(`Evidence then: ${reading.text}`);
+  for (const reading of st.frozen ?? []) parts.push(`Evidence then: ${reading.text}`);
   for (const n of st.notes) parts.push(`Note (${n.author}): ${n.text}`);
   if (st.role) parts.push(`Assigned: ${ROLE_LABEL[st.role]}`);
   return parts.join('\n');
