@@ -27,7 +27,7 @@ test('an incident exports to PDF, Markdown and a bundle with progress, and bundl
     await expect(app.header).toContainText('GPU OOM on gpu-node-01');
     await report.open();
     await expect(report.outline.locator('li')).toHaveCount(10);
-    await expect(report.outline.locator('li[data-section="timeline"]')).toContainText('25 entries');
+    await expect(report.outline.locator('li[data-section="timeline"]')).toContainText('22 entries');
     await app.screenshot('report-01-tab');
 
     // PDF: a progress bar that reaches "done", then the file itself.

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { channels } from '../shared/contract/channels';
 import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
 import { ElectronPdfPrinter } from './platform/electron-pdf-printer';
+import type { Notifier } from './platform/notifier';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
 import { attachDemoLab, type DemoLab } from './server/demo-lab';
@@ -58,6 +59,33 @@ function printWindow(): BrowserWindow {
   });
 }
 
+/**
+ * Due items and suggestions as OS notifications (main-process `Notification`). Shown ones are held
+ * until closed: a notification object that is garbage-collected no longer delivers its click.
+ */
+function electronNotifier(): Notifier | undefined {
+  if (!Notification.isSupported()) return undefined;
+  const held = new Set<Notification>();
+  return {
+    shownBy: 'host',
+    show(notice, onClick) {
+      const n = new Notification({ title: notice.title, body: notice.body });
+      held.add(n);
+      n.on('click', () => {
+        held.delete(n);
+        const win = BrowserWindow.getAllWindows()[0];
+        if (win) {
+          if (win.isMinimized()) win.restore();
+          win.focus();
+        }
+        onClick();
+      });
+      n.on('close', () => held.delete(n));
+      n.show();
+    },
+  };
+}
+
 function createWindow(core: PitwallCore): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -107,7 +135,12 @@ async function start(): Promise<void> {
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
-      platform: { secrets: safeStorageBox(), pdf: new ElectronPdfPrinter(printWindow, app.getPath('temp')) },
+      platform: {
+        secrets: safeStorageBox(),
+        pdf: new ElectronPdfPrinter(printWindow, app.getPath('temp')),
+        notifier: electronNotifier(),
+        clipboard: { writeText: (text) => clipboard.writeText(text) },
+      },
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
     // The same embedded demo lab as browser mode, when the demo profile wants it, unless --no-lab.

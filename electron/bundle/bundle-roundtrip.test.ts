@@ -65,8 +65,10 @@ describe('incident bundle round trip', () => {
 
       // What travelled is the whole story: timeline, samples of the window, alerts table.
       const body = (JSON.parse(textA) as { body: { timeline: unknown[]; tables: Record<string, { points: unknown[] }[]> } }).body;
-      expect(body.timeline.length).toBe(25);
+      expect(body.timeline.length).toBe(22);
       expect(body.tables['playbooks.checklists']).toHaveLength(2);
+      expect(body.tables['command.comms']).toHaveLength(2);
+      expect(body.tables['command.mitigations']).toHaveLength(1);
       const series = body.tables[SERIES_TABLE] ?? [];
       expect(series.length).toBeGreaterThan(20);
       expect(series.reduce((n, s) => n + s.points.length, 0)).toBeGreaterThan(10_000);

@@ -69,7 +69,7 @@ describe('npm run pitwall', () => {
     const r = await pitwall(['export', inc.ref, ...files], { PITWALL_DATA_DIR: data.dir, INIT_CWD: out.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Wrote ${join(out.dir, 'r.md')}`);
-    expect(r.stderr).toContain('markdown: Laying out 25 timeline events');
+    expect(r.stderr).toContain('markdown: Laying out 22 timeline events');
     expect(readFileSync(join(out.dir, 'r.md'), 'utf8')).toMatch(/^# Incident report: INC-20260314-001/);
     expect(JSON.parse(readFileSync(join(out.dir, 'r.pitwall.json'), 'utf8'))).toMatchObject({
       format: 'pitwall.incident-bundle',
@@ -84,7 +84,7 @@ describe('npm run pitwall', () => {
       const env = { PITWALL_DATA_DIR: other.dir, INIT_CWD: out.dir };
       const first = await pitwall(['import', 'r.pitwall.json'], env);
       expect(first.code, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/^Imported INC-20260314-001 \(25 timeline events, [\d,]+ samples in \d+ series\)\./);
+      expect(first.stdout).toMatch(/^Imported INC-20260314-001 \(22 timeline events, [\d,]+ samples in \d+ series\)\./);
       const again = await pitwall(['import', 'r.pitwall.json'], env);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('already here as INC-20260314-001');

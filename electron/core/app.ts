@@ -24,6 +24,9 @@ import { createReports } from './reports/reports-domain';
 import { reportsHandlers } from './reports/handlers';
 import { createPlaybooks } from './playbooks/domain';
 import { playbookHandlers } from './playbooks/handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
+import { openItemLines } from '../../shared/playbooks/checklist';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,6 +52,8 @@ export interface PitwallCore {
   useDemoLab(url: string): void;
   /** Reports and bundles, for the command line (the console goes through dispatch). */
   reports: ReportService;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -128,6 +133,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   const reports = createReports(ctx, `Pitwall ${opts.version}`);
   const playbooks = createPlaybooks(ctx);
+  const command = createCommand(ctx, { background: opts.poll !== false });
+  // The handoff note lists what is still open on the incident's checklists.
+  command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -135,6 +143,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator,
     startedAt: Date.now(),
     secrets: secrets.description,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
 
   const dispatch = createDispatch(
@@ -144,6 +153,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...telemetryHandlers(ctx),
       ...reportsHandlers(reports),
       ...playbookHandlers(playbooks),
+      ...commandHandlers(ctx, command),
     },
     log,
   );
@@ -172,6 +182,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     wantsDemoLab: () => sources.wantsDemoLab(),
     useDemoLab,
     reports: reports.service,
+    command,
   };
 }
 

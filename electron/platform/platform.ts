@@ -1,3 +1,5 @@
+import type { ClipboardWriter } from './clipboard';
+import type { Notifier } from './notifier';
 import type { PdfPrinter } from './pdf-printer';
 
 /**
@@ -21,6 +23,10 @@ export interface SecretBox {
  */
 export interface Platform {
   secrets: SecretBox;
+  /** Absent: notifications are left to the page (pageNotifier). */
+  notifier?: Notifier;
+  /** Absent: the page copies with navigator.clipboard. */
+  clipboard?: ClipboardWriter;
   /** Reports to PDF (pdf-printer.ts): Electron printToPDF in the app, headless Chromium elsewhere. */
   pdf: PdfPrinter;
 }

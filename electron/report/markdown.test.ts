@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-// The parser react-markdown and remark-gfm use (installed with them): what a Markdown viewer would build.
+// The parser react-markdown and remark-gfm use: what a Markdown viewer would build.
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';

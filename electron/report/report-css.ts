@@ -77,5 +77,7 @@ table.peaks { width: auto; min-width: 60%; }
 .labels { font-family: 'DejaVu Sans Mono', monospace; }
 pre { margin: 2pt 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 8pt/1.35 'DejaVu Sans Mono', Menlo, Consolas, monospace; background: #f9fafb; padding: 3pt 4pt; }
 .comment { margin: 2pt 0 0; font-style: italic; }
+.message { break-inside: avoid; margin: 0 0 8pt; border-left: 2pt solid #6b9bd1; padding-left: 6pt; }
+pre.message-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8.5pt; }
 `;
 }

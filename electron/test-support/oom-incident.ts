@@ -119,6 +119,24 @@ export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): P
     await at(23.8, () => act('storage', 'not-applicable', 'NFS and MinIO unaffected: GPU-only incident'));
     await at(23.9, () => act('auth', 'skipped', 'No login reports; checked after mitigation'));
     await at(24, () => call(core, 'incident:set-severity', { id: incidentId, severity: 'SEV1', reason: 'OCR fully down for tenant echo' }));
+    const fields = (publicStatus: 'Investigating' | 'Resolved', extra: Record<string, string> = {}) => ({
+      publicStatus,
+      impact: 'OCR and translation jobs fail or wait; notebooks unaffected',
+      nextSteps: '',
+      eta: '',
+      resolution: '',
+      followUp: '',
+      ...extra,
+    });
+    await at(24.5, () =>
+      call(core, 'comms:mark-sent', {
+        id: incidentId,
+        templateId: 'initial',
+        text: '🚨 INCIDENT ALERT 🚨\nSeverity: SEV1 · P0\nService: ocr, translation\nImpact: OCR and translation jobs fail or wait\nInvestigating: Dana Ops\n\nUpdates will be posted every 15 minutes.',
+        fields: fields('Investigating'),
+        audience: ['#incidents', 'ocr-oncall@example.com'],
+      }),
+    );
     if (oomLine) {
       const line = oomLine;
       await at(25, () =>
@@ -157,44 +175,41 @@ export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): P
     );
     await at(33, () => call(core, 'incident:set-status', { id: incidentId, status: 'monitoring' }));
     await at(40, () => call(core, 'incident:set-status', { id: incidentId, status: 'resolved', reason: 'No OOM kills for 5 minutes' }));
+    await at(40.5, () =>
+      call(core, 'comms:mark-sent', {
+        id: incidentId,
+        templateId: 'resolution',
+        text: '✅ INCIDENT RESOLVED\nIncident: GPU OOM on gpu-node-01\nDuration: 24m\nResolution: concurrency cap 8 → 4, staggered restarts\n\nPost-mortem will be shared within 24 hours.',
+        fields: fields('Resolved', { resolution: 'concurrency cap lowered, workers restarted two at a time' }),
+        audience: ['#incidents'],
+      }),
+    );
   } finally {
     await core.close();
   }
 
-  // What the checklist, comms and command domains write on the timeline (kinds from EVENT_KINDS).
+  // A queue pause through AsynqMon as the command domain records it (its record and its event, in one
+  // transaction); the fixture has no AsynqMon to send it to.
   const again = openStore(dataDir);
   try {
     const repo = new IncidentRepo(again.db);
     again.db.transaction(() => {
-      const add = (
-        minutes: number,
-        kind: 'checklist' | 'comms' | 'mitigation',
-        actor: string,
-        summary: string,
-        data: Record<string, unknown>,
-      ): void => {
-        repo.appendEvent({ incidentId, at: OOM_START + minutes * MIN, kind, actor, summary, data });
-      };
-      add(23, 'checklist', 'Dana Ops', 'Checked GPU memory + OOM/restarts', {
-        item: 'Check GPU memory + OOM/restarts.',
-        state: 'done',
-        evidence: '99.2 % on gpu-node-01 GPU 0',
+      const pauseId = '01900000-0000-7000-8000-00000000a001';
+      const pausedAt = OOM_START + 30 * MIN;
+      again.db
+        .prepare(
+          `INSERT INTO mitigations (id, incident_id, kind, source_id, source_name, target, outcome, message, at, author)
+            VALUES (?, ?, 'queue-pause', 0, 'Lab AsynqMon', 'batch', 'ok', 'Queue "batch" paused.', ?, 'Dana Ops')`,
+        )
+        .run(pauseId, incidentId, pausedAt);
+      repo.appendEvent({
+        incidentId,
+        at: pausedAt,
+        kind: 'mitigation',
+        actor: 'Dana Ops',
+        summary: 'Pause queue "batch" on Lab AsynqMon: done',
+        data: { mitigationId: pauseId, action: 'queue-pause', outcome: 'ok', source: 'Lab AsynqMon', target: 'batch', silenceId: null },
       });
-      add(23.5, 'checklist', 'Dana Ops', 'Checked queue depth + job latency in AsynqMon', {
-        item: 'Check queue depth + job latency in AsynqMon.',
-        state: 'done',
-        evidence: '412 pending (ocr)',
-      });
-      add(24.5, 'comms', 'Lee Comms', 'Initial incident notification sent to #incidents', {
-        template: 'initial',
-        channel: 'slack-critical',
-      });
-      add(29, 'mitigation', 'Dana Ops', 'Reduced OCR worker concurrency cap from 8 to 4', {
-        action: 'concurrency-cap',
-        outcome: 'applied',
-      });
-      add(30, 'mitigation', 'Dana Ops', 'Paused queue batch', { action: 'pause-queue', queue: 'batch', outcome: 'succeeded' });
-      add(40.5, 'comms', 'Lee Comms', 'Resolution notification sent', { template: 'resolution', channel: 'slack-critical' });
       for (let i = 0; i < (opts.extraEvents ?? 0); i++) {
         repo.appendNote({
           incidentId,

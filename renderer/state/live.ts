@@ -9,6 +9,8 @@ import { applyHealth, loadSources } from './sources';
 import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -39,6 +41,7 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
@@ -56,6 +59,7 @@ export function startApp(): () => void {
       void loadPolicy();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -66,6 +70,7 @@ export function startApp(): () => void {
   void loadSnapshot();
   const offRoute = followHash();
   const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
 
   return () => {
     offChanged();
@@ -75,5 +80,6 @@ export function startApp(): () => void {
     offTelemetry();
     offRoute();
     offPlaybooks();
+    offNotices();
   };
 }

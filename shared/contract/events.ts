@@ -1,3 +1,4 @@
+import type { Notice } from '../command/types';
 import type { ReportJob } from '../domain/reports';
 import type { SourceHealth } from '../domain/source-config';
 
@@ -18,6 +19,10 @@ export interface PushedEvents {
   'checklist:changed': { incidentId: number; checklistId: string };
   /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
   'playbook:changed': { id: string };
+  /** Something fell due (or a suggestion appeared) and was notified; the page shows it if the host did not. */
+  'command:notified': Notice;
+  /** The person clicked a host notification (Electron): open what it is about. */
+  'command:notice-clicked': { incidentId: number | null };
   /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
   'report:job-changed': ReportJob;
 }
@@ -31,6 +36,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'telemetry:updated',
   'checklist:changed',
   'playbook:changed',
+  'command:notified',
+  'command:notice-clicked',
   'report:job-changed',
 ];
 

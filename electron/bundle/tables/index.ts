@@ -3,6 +3,7 @@ import { newId } from '../../core/ids';
 import type { ArchiveRepo } from '../../store/reports/archive-repo';
 import type { AnyBundleTable } from '../bundle-tables';
 import { checklistsTable } from './checklist-tables';
+import { commsTable, mitigationsTable } from './command-tables';
 import { telemetryAlertsTable, telemetrySeriesTable, type TelemetryTableDeps } from './telemetry-tables';
 
 /**
@@ -19,5 +20,11 @@ export function bundleTables(ctx: CoreContext, archive: ArchiveRepo): AnyBundleT
     sources: () => ctx.sources.list(),
     newId,
   };
-  return [telemetrySeriesTable(telemetry), telemetryAlertsTable(telemetry), checklistsTable(ctx.db)];
+  return [
+    telemetrySeriesTable(telemetry),
+    telemetryAlertsTable(telemetry),
+    checklistsTable(ctx.db),
+    commsTable(ctx.db),
+    mitigationsTable(ctx.db),
+  ];
 }

@@ -1,21 +1,11 @@
 import { html } from '../html';
 import { mdText } from '../markdown';
-import { eventKindSection, type ReportSection } from './section';
+import type { ReportSection } from './section';
 
 /*
- * What the response did, from the timeline events those domains write. When the comms,
- * mitigations and postmortem domains store richer records of their own, their sections
- * replace these lines in sections/index.ts and read those records (through their bundle tables).
+ * The postmortem and action items: said to be missing until that domain stores them; its sections
+ * then replace these lines in sections/index.ts and read its records through its bundle tables.
  */
-
-export const commsSection = eventKindSection('comms', 'Communications sent', 'comms', 'No communications were recorded as sent.');
-
-export const mitigationsSection = eventKindSection(
-  'mitigations',
-  'Mitigations and their outcomes',
-  'mitigation',
-  'No mitigations were recorded on the timeline.',
-);
 
 function placeholder(id: string, title: string, text: string): ReportSection {
   return {
