@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,21 @@ describe('incident bundle round trip', () => {
     try {
       const outcome = await core.reports.importBytes(readFileSync(bundleA), 'a.pitwall.json');
       expect(outcome).toMatchObject({ status: 'already-present', incidentId: inc.incidentId });
+      expect(await listRefs(core)).toEqual([inc.ref]);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('a copy edited to pass as another incident (new uid, same record ids) is refused whole', async () => {
+    const doc = JSON.parse(readFileSync(bundleA, 'utf8')) as { sha256: string; body: { incident: { uid: string } } };
+    doc.body.incident.uid = '01900000-0000-7000-8000-0000000000ff';
+    doc.sha256 = createHash('sha256').update(JSON.stringify(doc.body)).digest('hex');
+    const core = open(a.dir);
+    try {
+      await expect(core.reports.importBytes(new TextEncoder().encode(JSON.stringify(doc)), 'edited.json')).rejects.toThrow(
+        /records that are already here under another incident .*Nothing was imported\./,
+      );
       expect(await listRefs(core)).toEqual([inc.ref]);
     } finally {
       await core.close();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AppFailure } from '../../shared/contract/result';
 import type { ImportOutcome } from '../../shared/domain/reports';
 import type { IdentityRepo } from '../store/reports/identity-repo';
 import type { ImportRepo } from '../store/reports/import-repo';
@@ -25,9 +26,32 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function importBundle(deps: ImportDeps, parsed: ParsedBundle, fileName: string): ImportOutcome {
   const { body } = parsed;
-  const inc = body.incident;
   const series = parsed.tables.find((t) => t.name === SERIES_TABLE);
   const counts = { events: body.timeline.length, series: series?.rows ?? 0, points: series?.weight ?? 0 };
+  try {
+    return write(deps, parsed, fileName, counts);
+  } catch (err) {
+    // Records are known by globally unique ids; one already here under another incident means the
+    // file was assembled or edited by hand. The transaction rolled back: nothing was written.
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+      throw new AppFailure(
+        'conflict',
+        `The bundle holds records that are already here under another incident (${(err as Error).message}); it may have been edited by hand. Nothing was imported.`,
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
+function write(
+  deps: ImportDeps,
+  parsed: ParsedBundle,
+  fileName: string,
+  counts: { events: number; series: number; points: number },
+): ImportOutcome {
+  const { body } = parsed;
+  const inc = body.incident;
   return deps.db.transaction((): ImportOutcome => {
     const existing = deps.identity.findByUid(inc.uid);
     if (existing) {

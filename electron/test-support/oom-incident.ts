@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelInput, ChannelOutput, Channel } from '../../shared/contract/channels';
 import { createCore, type PitwallCore } from '../core/app';
+import { newId } from '../core/ids';
 import { renderMetrics } from '../lab/exporters/metrics';
 import { Engine } from '../lab/scenarios/engine';
 import { readExporterSamples } from '../poller/exporter-collector';
@@ -194,7 +195,7 @@ export async function seedOomIncident(dataDir: string, opts: OomOptions = {}): P
   try {
     const repo = new IncidentRepo(again.db);
     again.db.transaction(() => {
-      const pauseId = '01900000-0000-7000-8000-00000000a001';
+      const pauseId = newId();
       const pausedAt = OOM_START + 30 * MIN;
       again.db
         .prepare(
