@@ -1,6 +1,14 @@
 import { dedupeByLabels, gpuLines, queueLines, type ChartSeries, type QueueView, type TimeWindow } from '../../../shared/chart/chart-data';
-import { alertMarkers, incidentMarkers, mergeClose, restartMarkers, type ChartMarker } from '../../../shared/chart/markers';
-import type { TimelineEvent } from '../../../shared/domain/incident';
+import {
+  alertMarkers,
+  incidentMarkers,
+  keyTimeMarkers,
+  mergeClose,
+  restartMarkers,
+  withKeyTimes,
+  type ChartMarker,
+} from '../../../shared/chart/markers';
+import type { IncidentTimes, TimelineEvent } from '../../../shared/domain/incident';
 import { METRICS, type AlertRecord, type SeriesData } from '../../../shared/domain/telemetry';
 import type { BundleEvent } from '../../bundle/bundle-schema';
 import type { AlertRow, SeriesRow } from '../../bundle/tables/telemetry-tables';
@@ -50,14 +58,15 @@ export interface CorrelationModel {
 
 /**
  * The correlation chart for a window, by the console's rules (shared/chart): GPU memory of the
- * pool (max and mean) against queue depth by state, with OOM kills, restarts, alerts and the
- * incident's own turning points as markers.
+ * pool (max and mean) against queue depth by state, with OOM kills, restarts, alerts, the
+ * incident's key times (impact start, detected, …) and its own turning points as markers.
  */
 export function correlationModel(
   series: readonly SeriesData[],
   alerts: readonly AlertRecord[],
   timeline: readonly BundleEvent[],
   win: TimeWindow,
+  times: IncidentTimes | null = null,
 ): CorrelationModel {
   const of = (metric: string): SeriesData[] => series.filter((s) => s.metric === metric);
   const lines = [
@@ -71,7 +80,7 @@ export function correlationModel(
     [
       ...restartMarkers(dedupeByLabels(of(METRICS.podRestarts)), dedupeByLabels(of(METRICS.podLastOom)), Math.max(30_000, 2 * bucket)),
       ...alertMarkers(alerts, win.fromMs, win.toMs),
-      ...incidentMarkers(events, win.fromMs, win.toMs),
+      ...withKeyTimes(incidentMarkers(events, win.fromMs, win.toMs), times ? keyTimeMarkers(times, win.fromMs, win.toMs) : []),
     ],
     span / 120,
   );

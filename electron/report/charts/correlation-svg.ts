@@ -18,6 +18,7 @@ export const MARKER_COLORS: Readonly<Record<MarkerKind, string>> = {
   restart: '#d97706',
   alert: '#7c3aed',
   incident: '#374151',
+  key: '#0f766e',
 };
 
 const GPU_TICKS = [0, 0.25, 0.5, 0.75, 1];

@@ -27,6 +27,7 @@ export function model(r: ReportContext): CorrelationModel {
     alertRecords(r.alerts),
     r.body.timeline,
     r.chartWindow,
+    r.body.incident.times,
   );
 }
 

@@ -21,7 +21,7 @@ import type { Migration } from './types';
  *   and position: read back whole, never queried by field.
  */
 export const migration009: Migration = {
-  version: 5,
+  version: 6,
   name: 'reports',
   sql: `
 CREATE TABLE incident_identity (
