@@ -84,7 +84,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
-  const platform: Platform = { secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
+  const platform: Platform = { ...opts.platform, secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
   const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
