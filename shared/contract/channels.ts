@@ -4,6 +4,7 @@ import { emptyInput, out } from './define';
 import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { playbookChannels } from './playbooks';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -19,6 +20,7 @@ export const channels = {
   ...playbookChannels,
   ...commandChannels,
   ...detectionChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -31,7 +33,8 @@ export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   operator: string;
   startedAt: number;
