@@ -59,6 +59,8 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.fsUsedShare]: (l) => pick(l, MOUNT_FSTYPE, { node: nodeOf(l) }),
   [METRICS.fsDeviceError]: (l) => pick(l, MOUNT, { node: nodeOf(l) }),
   [METRICS.logErrorLines]: serviceOf,
+  [METRICS.gpuXid]: gpuLabels,
+  [METRICS.nodeReady]: (l) => ({ node: nodeOf(l) }),
 };
 
 /**

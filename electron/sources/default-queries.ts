@@ -4,7 +4,7 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
-import { errorLinesQuery, errorRateQuery } from '../../shared/domain/log-queries';
+import { authFailuresQuery, errorLinesQuery, errorRateQuery } from '../../shared/domain/log-queries';
 import { FB_METRICS } from './gpu-memory';
 import { METRICS, SNAPSHOT_METRICS, type MetricKey, type SnapshotMetric } from '../../shared/domain/telemetry';
 
@@ -63,6 +63,17 @@ export function lokiDefaultQueries(label: string): DefaultQuery[] {
       expr: errorRateQuery(label),
       unit: 'lines',
       description: `Lines per minute that read as errors (error, fatal, panic, kernel OOM kills, NVRM Xid), per value of the stream label "${label}", stored as the service.`,
+    },
+    {
+      id: 'log-auth-failures',
+      metric: METRICS.logAuthFailures,
+      source: 'loki',
+      kind: 'metric',
+      title: `Auth failure lines (401, token errors) per ${label} per minute`,
+      expr: authFailuresQuery(label),
+      unit: 'lines',
+      description:
+        'Lines that say 401, unauthorized or a token failed validation, per minute, in every stream with the label; the auth-outage detection rule reads it. Narrow the selector to your gateway and identity services if it is too broad.',
     },
     {
       id: 'log-error-lines',
@@ -206,6 +217,27 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     unit: 'flag',
     description:
       'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
+  },
+  {
+    id: 'gpu-xid',
+    metric: METRICS.gpuXid,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU XID errors (last code per GPU)',
+    expr: 'DCGM_FI_DEV_XID_ERRORS',
+    unit: 'flag',
+    description:
+      'The last XID a GPU reported (0 = none). 79 means the GPU fell off the bus, 48/63/64/94/95 are memory errors; detection ignores application XIDs (13, 31, 43, 45) by default.',
+  },
+  {
+    id: 'node-ready',
+    metric: METRICS.nodeReady,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Node Ready condition',
+    expr: 'kube_node_status_condition{condition="Ready",status="true"}',
+    unit: 'flag',
+    description: 'kube-state-metrics: 1 while the node is Ready, 0 when NotReady or Unknown.',
   },
   ...lokiDefaultQueries(DEFAULT_SERVICE_LABEL),
 ];

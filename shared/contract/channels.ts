@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { commandChannels } from './command';
 import { emptyInput, out } from './define';
+import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { playbookChannels } from './playbooks';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -17,6 +19,8 @@ export const channels = {
   ...telemetryChannels,
   ...playbookChannels,
   ...commandChannels,
+  ...detectionChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -29,7 +33,8 @@ export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   operator: string;
   startedAt: number;

@@ -51,6 +51,15 @@ export function errorRateQuery(label: string): string {
   return `sum by (${label}) (count_over_time(${anyStream(label)} ${ERROR_LINE_FILTER} [1m]))`;
 }
 
+/** 401 and token-validation failures, as gateways and identity services write them. */
+const AUTH_FAILURE_FILTER =
+  '|~ "(?i)(status[=: ]*401|code[=: ]*401|unauthori[sz]ed|token (validation|verification) failed|invalid[_ ]token|token (has )?expired)"';
+
+/** Auth failure lines per minute for each value of the label (stored as `logs.auth_failures`, read by the auth-outage rule). */
+export function authFailuresQuery(label: string): string {
+  return `sum by (${label}) (count_over_time(${anyStream(label)} ${AUTH_FAILURE_FILTER} [1m]))`;
+}
+
 /**
  * The first word of each service name, for matching stream labels: "Echo UI", "OCR", "workers" →
  * ["echo", "ocr", "workers"]. Only the first word: "Echo UI" is the echo app, not a UI stream.

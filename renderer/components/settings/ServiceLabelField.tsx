@@ -6,7 +6,7 @@ import { FieldError, invalid } from './fields';
 import { defaultQueries } from './source-actions';
 
 // The ids of the Loki defaults (electron/sources/default-queries.ts) that select on the service label.
-const LABELLED_DEFAULTS = new Set(['log-error-rate', 'log-error-lines']);
+const LABELLED_DEFAULTS = new Set(['log-error-rate', 'log-auth-failures', 'log-error-lines']);
 
 interface Props {
   form: SourceForm;
