@@ -77,11 +77,11 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   const measured = await text.overflow();
   expect(measured, measured.offenders.join('\n')).toMatchObject({ page: 0, main: 0 });
   for (const id of ['severity-select', 'status-select', 'ack-button']) expect(await text.inView(page.getByTestId(id)), id).toBe(true);
-  await app.screenshot('30-long-text-page');
-  await view.shoot(page.getByTestId('incident-header'), '30a-header-rlo-title');
-  await view.shoot(text.summary, '30b-summary-cut');
-  await view.shoot(view.logsPanel, '30c-logs-long-and-ansi-lines');
-  await view.shoot(page.getByTestId('timeline'), '30d-timeline-long-note');
+  await app.screenshot('60-long-text-page');
+  await view.shoot(page.getByTestId('incident-header'), '60a-header-rlo-title');
+  await view.shoot(text.summary, '60b-summary-cut');
+  await view.shoot(view.logsPanel, '60c-logs-long-and-ansi-lines');
+  await view.shoot(page.getByTestId('timeline'), '60d-timeline-long-note');
 
   // Expanded, the 19 KB summary wraps inside the page.
   await text.summary.getByTestId('text-expand').click();
@@ -91,7 +91,7 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   expect(expanded, expanded.offenders.join('\n')).toMatchObject({ page: 0, main: 0 });
   for (const id of ['severity-select', 'status-select', 'ack-button']) expect(await text.inView(page.getByTestId(id)), id).toBe(true);
   await text.summary.scrollIntoViewIfNeeded();
-  await text.shootWindow('30e-summary-expanded');
+  await text.shootWindow('60e-summary-expanded');
 
   expect(await text.cspViolations()).toEqual([]);
 });

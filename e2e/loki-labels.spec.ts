@@ -38,8 +38,8 @@ test('logs work with the labels the Loki has', async ({ page, pitwall }) => {
   await expect(loki.testWarnings).toContainText('selects on job, which no stream has');
   await expect(loki.serviceLabel).toHaveValue('app');
   await expect(loki.serviceLabelHint).toContainText("This Loki's streams carry: app, cluster, pod.");
-  await settings.screenshot('40-loki-form-labels-offered');
-  await loki.shoot(page.getByTestId('source-service-label'), '40c-loki-service-label');
+  await settings.screenshot('61-loki-form-labels-offered');
+  await loki.shoot(page.getByTestId('source-service-label'), '61c-loki-service-label');
   // Tested again with the label chosen, the defaults select on it and nothing is left to warn about.
   await expect(await settings.testForm()).toHaveAttribute('data-result', 'ok');
   await settings.save();
@@ -50,7 +50,7 @@ test('logs work with the labels the Loki has', async ({ page, pitwall }) => {
   await expect(logs.logLines.first()).toBeVisible({ timeout: 20_000 });
   const oom = logs.logLines.filter({ hasText: 'out of memory: Killed process' });
   await expect(oom.first()).toHaveAttribute('data-level', 'error');
-  await logs.shoot(logs.logsPanel, '40a-logs-app-labels-errors');
+  await logs.shoot(logs.logsPanel, '61a-logs-app-labels-errors');
 
   await app.declare({ title: 'OCR workers OOMKilled', severity: 'SEV2' });
   await page.getByTestId('incident-header').waitFor();
@@ -59,7 +59,7 @@ test('logs work with the labels the Loki has', async ({ page, pitwall }) => {
   // A query on a label no stream has: nothing, and the panel says which labels there are.
   await logs.runLogQuery('{job=~".+"}');
   await expect(loki.emptyHint).toHaveText("No stream has the label job; this Loki's streams are labelled app, cluster, pod.");
-  await logs.shoot(logs.logsPanel, '40b-logs-empty-names-labels');
+  await logs.shoot(logs.logsPanel, '61b-logs-empty-names-labels');
 
   // Back to lines: the list mounts afresh and draws them in the same frame it counts them.
   await logs.runLogQuery('{app="ocr-worker"}');
