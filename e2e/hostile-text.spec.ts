@@ -69,6 +69,8 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   await expect(view.logLines).toHaveCount(2, { timeout: 20_000 });
   const ansi = view.logLines.filter({ hasText: 'ANSILINE' });
   await expect(ansi.locator('.ansi-1')).toHaveText('ERROR');
+  // The colour codes do not hide the level word from the level detection.
+  await expect(ansi).toHaveAttribute('data-level', 'error');
   await expect(ansi.locator('.ansi-3.ansi-bold')).toHaveText('worker');
   expect(await ansi.innerText()).not.toContain('\u001b');
   await view.logLines.filter({ hasText: 'LONGLINE' }).click();

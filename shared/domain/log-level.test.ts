@@ -48,6 +48,11 @@ describe('detectLevel', () => {
     expect(detectLevel('level=info msg="recovered after oom-kill of worker"')).toBe('info');
   });
 
+  it('reads a level through ANSI colour codes', () => {
+    expect(detectLevel('\u001b[31mERROR\u001b[0m \u001b[1;33mworker\u001b[0m lost its lease')).toBe('error');
+    expect(detectLevel('\u001b[33mWARN\u001b[0m slow')).toBe('warn');
+  });
+
   it('says nothing when nothing says', () => {
     expect(detectLevel('GET /healthz 200')).toBeNull();
     expect(detectLevel('level=banana msg=ok')).toBeNull();

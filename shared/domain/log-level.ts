@@ -54,11 +54,16 @@ export const ERROR_LINE_REGEX = '(?i)(error|fatal|panic|out of memory|oom-kill|n
 /** `|~ "<ERROR_LINE_REGEX>"`, ready to follow a stream selector. */
 export const ERROR_LINE_FILTER = `|~ ${JSON.stringify(ERROR_LINE_REGEX)}`;
 
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
+const ANSI_ESCAPE = /\u001b(?:\[[0-9;:?]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+
 /**
  * logfmt / JSON keys first (`level=error`, `"level":"warn"`), then a shouted word (`ERROR`), then
  * the kernel's and driver's error forms, then "error"/"warning" in prose.
  */
-export function detectLevel(line: string): LogLevel | null {
+export function detectLevel(raw: string): LogLevel | null {
+  // Coloured output ("\x1b[31mERROR\x1b[0m") is read without its escapes: the colour code would hide the word.
+  const line = raw.includes('\u001b') ? raw.replace(ANSI_ESCAPE, '') : raw;
   const keyed = /\b(?:level|lvl|severity|loglevel)"?\s*[=:]\s*"?([A-Za-z]+)/i.exec(line);
   const fromKey = levelWord(keyed?.[1]);
   if (fromKey) return fromKey;
