@@ -42,7 +42,11 @@ test('GPU memory climbs against the queue backlog, OOM kills are marked, a brush
   await expect.poll(() => cmd.number('data-queue-max'), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(cmd.gpuCells.filter({ has: page.locator('.gpu-pod') }).first()).toBeVisible();
   await expect(page.locator('[data-testid="gpu-cell"][data-node="gpu-node-01"]').first()).toHaveAttribute('data-share', /^\d\.\d{3}$/);
-  // Hovering the newest stretch lists every line's value at that moment.
+  // Hovering the newest stretch lists every line's value at that moment. That stretch is the last 13 s of
+  // the window: wait until every line holds more polls than that (the OOM kill can come first).
+  await expect
+    .poll(async () => (await cmd.number('data-points')) / (await cmd.number('data-series')), { timeout: 60_000 })
+    .toBeGreaterThan(20);
   const plot = await cmd.brushArea.boundingBox();
   await cmd.brushArea.hover({ position: { x: (plot?.width ?? 100) * 0.985, y: (plot?.height ?? 100) / 2 } });
   await expect(page.getByTestId('chart-hover-card')).toContainText('gpu-node-01');
@@ -68,11 +72,13 @@ test('GPU memory climbs against the queue backlog, OOM kills are marked, a brush
   await page.mouse.move(0, 0);
   await app.screenshot('21-command-zoomed');
 
-  // Inside an incident: its own events are marked, and the window can be pinned as evidence.
+  // Inside an incident: its key times are marked (the declaration folded into "detected", written at the
+  // same moment), and the window can be pinned as evidence.
   await app.declare({ title: 'OCR workers OOMKilled on gpu-node-01', severity: 'SEV2' });
   await expect(cmd.view).toBeVisible();
   await cmd.range('incident').click();
-  await expect(cmd.markers('incident').first()).toBeAttached({ timeout: 20_000 });
+  await expect(cmd.markers('key').first()).toBeAttached({ timeout: 20_000 });
+  await expect(cmd.markers('key').first()).toHaveAttribute('data-times', /detectedAt/);
   await page.getByTestId('chart-pin').click();
   await expect(page.getByTestId('chart-pin-status')).toHaveText('Pinned to the timeline');
   await expect(page.getByTestId('timeline').locator('[data-testid="timeline-event"][data-kind="pin-metric"]')).toHaveCount(1);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { channels } from '../shared/contract/channels';
 import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
+import { ElectronPdfPrinter } from './platform/electron-pdf-printer';
+import type { Notifier } from './platform/notifier';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
 import { allowNavigation, allowPermission, externalUrl, isOwnPage as isRendererPage, SECURE_WEB_PREFERENCES } from './shell/window-policy';
@@ -45,6 +47,41 @@ function safeStorageBox(): SecretBox {
     description: `Electron safeStorage${backend ? ` (${backend})` : ''}${weak}`,
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
+/** Reports print in a hidden window of Electron's own Chromium, with JavaScript off: the report is static HTML and SVG. */
+function printWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+  });
+}
+
+/**
+ * Due items and suggestions as OS notifications (main-process `Notification`). Shown ones are held
+ * until closed: a notification object that is garbage-collected no longer delivers its click.
+ */
+function electronNotifier(): Notifier | undefined {
+  if (!Notification.isSupported()) return undefined;
+  const held = new Set<Notification>();
+  return {
+    shownBy: 'host',
+    show(notice, onClick) {
+      const n = new Notification({ title: notice.title, body: notice.body });
+      held.add(n);
+      n.on('click', () => {
+        held.delete(n);
+        const win = BrowserWindow.getAllWindows()[0];
+        if (win) {
+          if (win.isMinimized()) win.restore();
+          win.focus();
+        }
+        onClick();
+      });
+      n.on('close', () => held.delete(n));
+      n.show();
+    },
   };
 }
 
@@ -96,6 +133,9 @@ async function start(): Promise<void> {
           await shell.openExternal(checked.url);
           return true;
         },
+        pdf: new ElectronPdfPrinter(printWindow, app.getPath('temp')),
+        notifier: electronNotifier(),
+        clipboard: { writeText: (text) => clipboard.writeText(text) },
       },
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });

@@ -1,8 +1,11 @@
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
+import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
+import { recordDemoHistory, type DemoHistory, type DemoHistoryOutcome } from './demo-history';
 import { openStore } from '../store/database';
+import { storageFailure } from '../store/storage-error';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
@@ -18,8 +21,22 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { appHandlers } from './app-handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
+import { createBackfills } from './backfill/backfill-service';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createDetection, detectionHandlers } from './detection/handlers';
+import type { DetectionService } from './detection/detection-service';
+import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
+import type { ReportService } from './reports/report-service';
+import { createReports } from './reports/reports-domain';
+import { reportsHandlers } from './reports/handlers';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
+import { openItemLines } from '../../shared/playbooks/checklist';
+import { suggestionNotice } from './command/due-notifier';
+import type { PushedEvents } from '../../shared/contract/events';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,10 +46,12 @@ export interface CoreOptions {
   nativeBinding?: string;
   now?: () => number;
   operator?: string;
-  /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
-  platform?: Platform;
+  /** Host capabilities (Electron passes safeStorage and printToPDF); browser mode and tests get the Node implementations. */
+  platform?: Partial<Platform>;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
+  /** The poller's clock; tests and the bench fast-forward a FakeClock (pass its `now` as `now` too). */
+  clock?: PollerClock;
 }
 
 export interface PitwallCore {
@@ -43,8 +62,16 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
+  prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
+  /** Reports and bundles, for the command line (the console goes through dispatch). */
+  reports: ReportService;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
+  /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
+  internals: { runtime: TelemetryRuntime; detection: DetectionService };
 }
 
 function defaultOperator(): string {
@@ -72,7 +99,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
-  const platform = { ...opts.platform, secrets };
+  const platform: Platform = { ...opts.platform, secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
   const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
@@ -94,7 +121,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     copyWindow: (...args) => telemetry.copyWindow(...args),
     sourceName: (id) => sources.name(id),
   });
-  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
+  runtime = new TelemetryRuntime({
+    sources,
+    telemetry,
+    hub,
+    now,
+    log,
+    lastDataAt: (id) => lastDataAt(store.db, id),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
   const ctx: CoreContext = {
@@ -115,10 +150,27 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  createBackfills(ctx);
+  const reports = createReports(ctx, `Pitwall ${opts.version}`);
+  const playbooks = createPlaybooks(ctx);
+  const command = createCommand(ctx, { background: opts.poll !== false });
+  // The handoff note lists what is still open on the incident's checklists.
+  command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
+  const detection = createDetection(ctx);
+  // A new suggested incident is notified like a due item (once per suggestion).
+  hub.subscribe((m) => {
+    if (m.event !== 'detection:suggested') return;
+    try {
+      command.notifier.notifySuggestion(suggestionNotice(m.payload as PushedEvents['detection:suggested']));
+    } catch (err) {
+      log('notifying a suggested incident failed', err);
+    }
+  });
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -127,6 +179,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     startedAt: Date.now(),
     secrets: secrets.description,
     restoredOver: store.restoredOver,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
   if (store.restoredOver) log(`restored the database from a backup at start; the previous one is kept as ${store.restoredOver}`);
 
@@ -136,8 +189,13 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...maintenanceHandlers(ctx),
+      ...reportsHandlers(reports),
+      ...playbookHandlers(playbooks),
+      ...commandHandlers(ctx, command),
+      ...detectionHandlers(ctx, detection),
     },
     log,
+    { describe: (err, channel) => storageFailure(err, opts.dataDir, `this change (${channel})`) },
   );
 
   let closing: Promise<void> | null = null;
@@ -156,7 +214,27 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  const prepareDemoLab = async (url: string, history: DemoHistory): Promise<DemoHistoryOutcome> => {
+    const demo = sources.ensureDemoSources(url).map((s) => sources.resolve(s.id));
+    const stored = demo.map((s) => lastDataAt(store.db, s.id) ?? 0);
+    try {
+      return await recordDemoHistory(demo, telemetry.store, history, stored.length > 0 ? Math.max(...stored) || null : null);
+    } finally {
+      live.sourcesChanged();
+    }
+  };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    prepareDemoLab,
+    internals: { runtime: live, detection },
+    reports: reports.service,
+    command,
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

@@ -52,7 +52,9 @@ describe('declaring', () => {
     expect(a.times.declaredAt).toBe(T0);
     expect(a.times.detectedAt).toBe(T0);
     const d = await detail(a.id);
-    expect(d.timeline.map((e) => e.kind)).toEqual(['declared']);
+    // The first-response checklist is attached in the same transaction, at the same moment.
+    expect(d.timeline.map((e) => e.kind)).toEqual(['declared', 'checklist']);
+    expect(d.timeline[1]?.at).toBe(T0);
     expect(d.timeline[0]?.summary).toContain('SEV2 · P1');
     expect(d.timeline[0]?.actor).toBe('alice');
   });
@@ -83,7 +85,8 @@ describe('severity, status and the times behind MTTx', () => {
     expect(closed.times.closedAt).toBe(T0 + 300_000);
     expect(closed.severity).toBe('SEV1');
     const kinds = (await detail(inc.id)).timeline.map((e) => e.kind);
-    expect(kinds).toEqual(['declared', 'severity', 'status', 'status', 'status', 'status']);
+    // Checklists: first response at declaration, post-incident at resolution.
+    expect(kinds).toEqual(['declared', 'checklist', 'severity', 'status', 'status', 'status', 'checklist', 'status']);
   });
 
   it('reopening clears the resolved time and keeps the first mitigation', async () => {
@@ -117,9 +120,28 @@ describe('severity, status and the times behind MTTx', () => {
     const inc = await declare();
     const updated = await call<Incident>('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: T0 - 600_000 });
     expect(updated.times.impactStartedAt).toBe(T0 - 600_000);
-    const ev = (await detail(inc.id)).timeline.at(-1);
+    const [ev, history] = (await detail(inc.id)).timeline.slice(-2);
     expect(ev?.kind).toBe('timestamp');
     expect(ev?.data).toMatchObject({ field: 'impactStartedAt', from: null, to: T0 - 600_000 });
+    // No Prometheus or Loki here: the timeline says why the ten minutes it now covers hold no history.
+    expect(history?.kind).toBe('backfill');
+    expect(history?.summary).toBe(
+      'Nothing fetched for 07:50–08:00 UTC (impact start moved earlier): no Prometheus or Loki source with metric queries is switched on, so the chart holds only what Pitwall polled itself.',
+    );
+  });
+
+  it('refuses an impact start or detection after resolution, as it refuses one in the future', async () => {
+    const inc = await declare();
+    clock += 60_000;
+    await call<Incident>('incident:set-status', { id: inc.id, status: 'resolved' });
+    clock += 60_000;
+    const late = await error('incident:set-time', { id: inc.id, field: 'detectedAt', at: clock - 30_000 });
+    expect(late.code).toBe('bad-input');
+    expect(late.message).toBe(`The detected time 2026-11-22T09:01:30.000Z is after ${inc.ref} was resolved (2026-11-22T09:01:00.000Z).`);
+    expect((await error('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: clock + 3_600_000 })).message).toMatch(
+      /in the future/,
+    );
+    expect((await detail(inc.id)).incident.times.detectedAt).toBe(T0);
   });
 });
 
@@ -151,7 +173,7 @@ describe('notes, list and search', () => {
       await call('incident:add-note', { id: a.id, text });
     }
     const tl = (await detail(a.id)).timeline;
-    expect(tl.map((e) => e.summary).slice(1)).toEqual(['restarted ocr-worker-2', 'fragmentation suspected']);
+    expect(tl.map((e) => e.summary).slice(2)).toEqual(['restarted ocr-worker-2', 'fragmentation suspected']);
     const search = (s: string) => call<IncidentSummary[]>('incident:list', { search: s }).then((l) => l.map((i) => i.id));
     expect(await search('keycloak')).toEqual([b.id]);
     expect(await search('fragment')).toEqual([a.id]);

@@ -121,13 +121,20 @@ describe('SourceService', () => {
       'gpu.memory.share',
       'node.gpu.memory.share',
       'queue.depth',
+      'snapshot.gpus',
+      'snapshot.queues',
       'pod.restarts_total',
       'pod.last_oom',
       'fs.used_share',
       'fs.device_error',
+      'gpu.xid',
+      'node.ready',
     ]);
     expect(prom.queries.every((q) => q.enabled && q.expr.length > 0)).toBe(true);
-    expect(svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l' })).queries.map((q) => q.id)).toEqual(['log-error-rate']);
+    expect(svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l' })).queries.map((q) => q.id)).toEqual([
+      'log-error-rate',
+      'log-auth-failures',
+    ]);
     expect(svc.save(input({ name: 'Q', kind: 'asynqmon', baseUrl: 'http://q' })).queries).toEqual([]);
 
     const custom = [{ id: 'mine', metric: 'my.metric', title: 'Mine', expr: 'up', enabled: false }];
@@ -135,6 +142,19 @@ describe('SourceService', () => {
     expect(edited.queries).toEqual(custom);
     // Omitted on update: the stored ones stay.
     expect(svc.save(input({ id: prom.id, name: 'P2', kind: 'prometheus', baseUrl: 'http://p' })).queries).toEqual(custom);
+  });
+
+  it("keeps a Loki source's service label and builds its default queries on it", () => {
+    const { svc } = setup();
+    const loki = svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l', serviceLabel: 'service_name' }));
+    expect(loki.serviceLabel).toBe('service_name');
+    expect(loki.queries[0]?.expr).toMatch(/^sum by \(service_name\) \(count_over_time\(\{service_name=~"\.\+"\}/);
+    expect(svc.resolve(loki.id).serviceLabel).toBe('service_name');
+    // Omitted on update keeps it; null clears it; other kinds never have one.
+    expect(svc.save(input({ id: loki.id, name: 'L', kind: 'loki', baseUrl: 'http://l' })).serviceLabel).toBe('service_name');
+    expect(svc.save(input({ id: loki.id, name: 'L', kind: 'loki', baseUrl: 'http://l', serviceLabel: null })).serviceLabel).toBeNull();
+    expect(svc.save(input({ name: 'P', kind: 'prometheus', baseUrl: 'http://p', serviceLabel: 'app' })).serviceLabel).toBeNull();
+    expect(() => input({ name: 'X', kind: 'loki', baseUrl: 'http://x', serviceLabel: 'a"}' })).toThrow();
   });
 
   it('deletes a source and reports it', () => {
@@ -169,7 +189,7 @@ describe('demo profile', () => {
       ['Lab AsynqMon', 'asynqmon', 'http://127.0.0.1:41000', true, 5_000],
       ['Lab Loki', 'loki', 'http://127.0.0.1:41000', true, 5_000],
     ]);
-    expect(demo[2]?.queries.map((q) => q.metric)).toEqual(['logs.error_lines']);
+    expect(demo[2]?.queries.map((q) => q.metric)).toEqual(['logs.error_lines', 'logs.auth_failures']);
 
     const moved = svc.ensureDemoSources('http://127.0.0.1:42000');
     expect(moved.map((s) => s.baseUrl)).toEqual(['http://127.0.0.1:42000/', 'http://127.0.0.1:42000', 'http://127.0.0.1:42000']);

@@ -1,14 +1,12 @@
 import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
-import type { Incident } from '../../shared/domain/incident';
 import { initialHealth, type SourceHealth, type SourceTestOutcome } from '../../shared/domain/source-config';
-import type { LogQueryResult } from '../../shared/domain/telemetry';
-import { backfill } from '../poller/backfill';
+import type { LogDefaults, LogQueryResult } from '../../shared/domain/telemetry';
 import { testSource } from '../poller/collector';
-import { queryLogs } from '../poller/logs-query';
+import { logDefaults, queryLogs } from '../poller/logs-query';
 import { Poller } from '../poller/poller';
+import type { PollerClock } from '../poller/clock';
 import type { ResolvedSource } from '../poller/types';
-import { chooseStep } from '../sources/query-step';
 import { isSourceError } from '../sources/source-error';
 import type { EventHub } from './event-hub';
 import type { SourceService } from './source-service';
@@ -26,18 +24,23 @@ export interface TelemetryRuntimeDeps {
   log: (message: string, err?: unknown) => void;
   /** The newest stored data of a source (electron/store/last-data.ts). */
   lastDataAt: (sourceId: number) => number | null;
+  /** Tests and the bench step a FakeClock; the app polls on the system clock. */
+  clock?: PollerClock;
 }
 
-/** A failed upstream call as an error value the renderer shows in words. */
+/** A failed upstream call as an error value the renderer shows in words: the user's mistake (bad-input) or an outage. */
 function upstreamFailure(err: unknown): never {
-  if (isSourceError(err)) throw new AppFailure(err.status === 400 ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  if (isSourceError(err)) {
+    const mistake = err.kind === 'rejected' || err.status === 400;
+    throw new AppFailure(mistake ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  }
   throw err;
 }
 
 /**
  * The live side of telemetry: the poller over the configured sources, compaction on a timer,
- * lead-in backfill when an incident is declared, and the calls that go to an upstream
- * on demand (Test, poll now, log queries).
+ * and the calls that go to an upstream on demand (Test, poll now, log queries). History an
+ * incident needs (its lead-in, a corrected impact start) is fetched by core/backfill.
  */
 export class TelemetryRuntime {
   readonly poller: Poller;
@@ -45,14 +48,34 @@ export class TelemetryRuntime {
   private compacting = false;
   private readonly storedAt = new Map<number, number | null>();
   private readonly unusable = new Map<number, SourceHealth>();
+  private readonly recorded = new Set<(sourceId: number, at: number) => void>();
 
   constructor(private readonly deps: TelemetryRuntimeDeps) {
     this.poller = new Poller({
       sources: () => deps.sources.resolveAll((id, err) => this.unresolvable(id, err)),
       sink: deps.telemetry.store,
+      ...(deps.clock ? { clock: deps.clock } : {}),
       onHealth: (health) => deps.hub.emit('source:health', this.withStoredAge(health)),
-      onRecorded: (sourceId, at) => deps.hub.emit('telemetry:updated', { sourceId, at }),
+      onRecorded: (sourceId, at) => {
+        deps.hub.emit('telemetry:updated', { sourceId, at });
+        for (const listener of this.recorded) {
+          try {
+            listener(sourceId, at);
+          } catch (err) {
+            deps.log('a listener of stored polls failed', err);
+          }
+        }
+      },
     });
+  }
+
+  /**
+   * Runs after every poll whose answer was stored (detection evaluates here: on the poll path, with no
+   * polling of its own). A throwing listener is the listener's problem; the poller carries on.
+   */
+  onRecorded(listener: (sourceId: number, at: number) => void): () => void {
+    this.recorded.add(listener);
+    return () => this.recorded.delete(listener);
   }
 
   start(): void {
@@ -142,23 +165,11 @@ export class TelemetryRuntime {
     }
   }
 
-  /**
-   * Fills the lead-in before a new incident from sources that keep history (Prometheus, Loki), so the
-   * chart shows the build-up even when Pitwall was not running. Runs in the background; failures are
-   * logged, never in the declarer's way.
-   */
-  backfillLeadIn(incident: Incident): void {
-    const { leadInMin } = this.deps.telemetry.getRetention();
-    if (leadInMin === 0) return;
-    const start = Math.min(incident.times.impactStartedAt ?? Infinity, incident.times.detectedAt ?? Infinity, incident.times.declaredAt);
-    const fromMs = start - leadInMin * 60_000;
-    const toMs = incident.times.declaredAt;
-    for (const source of this.deps.sources.resolveAll(undefined, { kinds: ['prometheus', 'loki'], enabled: true })) {
-      const stepMs = chooseStep(fromMs, toMs, source.intervalMs / 1000) * 1000;
-      backfill(source, fromMs, toMs, stepMs, { sink: this.deps.telemetry.store })
-        .then(() => this.deps.hub.emit('telemetry:updated', { sourceId: source.id, at: this.deps.now() }))
-        .catch((err: unknown) => this.deps.log(`backfilling ${incident.ref} from "${source.name}" failed`, err));
-    }
+  /** Never fails for an unreachable Loki: the defaults fall back to the source's choice, and say so. */
+  async logDefaults(sourceId: number | undefined): Promise<LogDefaults> {
+    const source = this.lokiSource(sourceId);
+    const signal = AbortSignal.timeout(source.connection.timeoutMs + LOGS_DEADLINE_GRACE_MS);
+    return logDefaults(source, this.deps.now(), signal);
   }
 
   private lokiSource(id: number | undefined): ResolvedSource {

@@ -1,3 +1,7 @@
+import type { ClipboardWriter } from './clipboard';
+import type { Notifier } from './notifier';
+import type { PdfPrinter } from './pdf-printer';
+
 /**
  * What only the host can do, behind a small interface so electron/core never imports Electron.
  * main.ts passes Electron implementations (safeStorage, …); browser mode and tests use the Node ones.
@@ -21,4 +25,10 @@ export interface Platform {
   secrets: SecretBox;
   /** Opens an already-checked http(s) URL in the OS browser (Electron's shell.openExternal); absent in browser mode, where the page opens it. */
   openExternal?: (url: string) => Promise<boolean>;
+  /** Absent: notifications are left to the page (pageNotifier). */
+  notifier?: Notifier;
+  /** Absent: the page copies with navigator.clipboard. */
+  clipboard?: ClipboardWriter;
+  /** Reports to PDF (pdf-printer.ts): Electron printToPDF in the app, headless Chromium elsewhere. */
+  pdf: PdfPrinter;
 }

@@ -1,7 +1,7 @@
 import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, QUEUE_STATES, type QueueStat } from '../../shared/domain/telemetry';
 import { AsynqmonClient, type AsynqQueue } from '../sources/asynqmon';
-import { outcome, plural, type Collector } from './collector-kit';
+import { noData, outcome, plural, type Collector } from './collector-kit';
 import type { CollectedSample, Collection } from './types';
 
 export function queueStat(q: AsynqQueue): QueueStat {
@@ -26,8 +26,8 @@ export function queueSamples(stats: readonly QueueStat[], tMs: number): Collecte
     const queue = { queue: q.queue };
     for (const state of QUEUE_STATES) out.push({ metric: METRICS.queueDepth, labels: { queue: q.queue, state }, tMs, value: q[state] });
     out.push({ metric: METRICS.queueLatency, labels: queue, tMs, value: q.latencyMs / 1000 });
-    out.push({ metric: METRICS.queueProcessedToday, labels: queue, tMs, value: q.processedToday });
-    out.push({ metric: METRICS.queueFailedToday, labels: queue, tMs, value: q.failedToday });
+    if (q.processedToday !== null) out.push({ metric: METRICS.queueProcessedToday, labels: queue, tMs, value: q.processedToday });
+    if (q.failedToday !== null) out.push({ metric: METRICS.queueFailedToday, labels: queue, tMs, value: q.failedToday });
     out.push({ metric: METRICS.queuePaused, labels: queue, tMs, value: q.paused ? 1 : 0 });
   }
   return out;
@@ -39,12 +39,21 @@ export function createAsynqmonCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const queues = (await client.listQueues({ signal })).map(queueStat);
-      return { samples: queueSamples(queues, nowMs), queues, partialErrors: [] };
+      const partialErrors =
+        queues.length === 0 ? [noData(`${where} answered, but it lists no queues: is it connected to the Redis your workers use?`)] : [];
+      return { samples: queueSamples(queues, nowMs), queues, partialErrors };
     },
     test(signal) {
       return outcome(where, async () => {
         const queues = await client.listQueues({ signal });
         const paused = queues.filter((q) => q.paused).length;
+        if (queues.length === 0) {
+          return {
+            summary: 'AsynqMon: 0 queues',
+            details: [],
+            failure: noData('AsynqMon answered, but it lists no queues: is it connected to the Redis your workers use?'),
+          };
+        }
         return {
           summary: `AsynqMon: ${plural(queues.length, 'queue')}${paused > 0 ? ` (${paused} paused)` : ''}`,
           details: queues.map(

@@ -137,7 +137,8 @@ describe('loki collector against the lab', () => {
     const rate = byMetric(got, METRICS.logErrorLines);
     expect(rate.length).toBeGreaterThan(0);
     for (const s of rate) {
-      expect(Object.keys(s.labels)).toEqual(['app']);
+      // Grouped by app; the one grouping label is stored as the service.
+      expect(Object.keys(s.labels)).toEqual(['service']);
       expect(s.value).toBeGreaterThan(0);
     }
   });
@@ -145,8 +146,11 @@ describe('loki collector against the lab', () => {
   it('reports readiness and label count', async () => {
     const out = await collector('loki', lab.url, { queries: [LAB_ERROR_RATE] }).test(new AbortController().signal);
     expect(out.success).toBe(true);
-    expect(out.summary).toMatch(/^Loki 2\.8\.11 ready — \d+ labels$/);
-    expect(out.details[0]).toMatch(/^Error lines per app \(per minute\): \d+ series$/);
+    expect(out.summary).toMatch(/^Loki 2\.8\.11 ready — \d+ stream labels$/);
+    expect(out.details[0]).toMatch(/^Stream labels: app, .*job/);
+    expect(out.details[1]).toMatch(/^Error lines per app \(per minute\): \d+ series$/);
+    expect(out.labels).toContain('app');
+    expect(out.warnings).toEqual([]);
   });
 });
 
@@ -173,6 +177,41 @@ describe('the gpu-oom scenario through the collectors', () => {
       expect(Math.max(...backlog.slice(4))).toBeGreaterThan(backlog[0] ?? Infinity);
     } finally {
       await oom.close();
+    }
+  });
+});
+
+describe('what detection reads, through the collectors', () => {
+  it('stores the GPU XID per GPU (0 on a healthy fleet, 79 where a GPU fell off the bus)', async () => {
+    const failing = await startLab({ seed: 11, scenario: 'gpu-node-failure', speed: 0 });
+    try {
+      const exporter = collector('exporter-scrape', `${failing.url}/metrics`);
+      failing.engine.advance(30);
+      const xid = byMetric(await exporter.collect(new AbortController().signal, failing.engine.nowMs), METRICS.gpuXid);
+      expect(xid).toHaveLength(failing.engine.world.gpus.length);
+      expect(xid.filter((s) => s.value !== 0).map((s) => [s.labels['node'], s.labels['gpu'], s.value])).toEqual([['gpu-node-02', '0', 79]]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('counts 401 / token-validation failure lines per app with the default Loki query', async () => {
+    const outage = await startLab({ seed: 11, scenario: 'baseline', speed: 0 });
+    try {
+      const auth = DEMO_SOURCES.find((d) => d.kind === 'loki')?.queries.find((q) => q.metric === METRICS.logAuthFailures);
+      expect(auth).toBeDefined();
+      const loki = collector('loki', outage.url, { queries: auth ? [auth] : [] });
+      outage.engine.advance(120);
+      const before = byMetric(await loki.collect(new AbortController().signal, outage.engine.nowMs), METRICS.logAuthFailures);
+      expect(before).toEqual([]);
+      outage.engine.setScenario('auth-outage');
+      outage.engine.advance(90);
+      const during = byMetric(await loki.collect(new AbortController().signal, outage.engine.nowMs), METRICS.logAuthFailures);
+      // Grouped by the demo source's service label (app), which the auth rule reads as the service.
+      expect(during.map((s) => s.labels)).toEqual([{ app: 'api-gateway' }]);
+      expect(during[0]?.value).toBeGreaterThan(60);
+    } finally {
+      await outage.close();
     }
   });
 });

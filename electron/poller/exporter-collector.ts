@@ -2,8 +2,10 @@ import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, type GpuStat } from '../../shared/domain/telemetry';
 import { ExporterScrapeClient, type ExporterSample } from '../sources/exporter-scrape';
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
-import { outcome, plural, type Collector } from './collector-kit';
+import { noData, outcome, plural, type Collector } from './collector-kit';
 import { seriesKey, toSamples, type RawSeries } from './labels';
+import { gpuStat } from './prometheus-snapshots';
+import { plausibleGpuMemory } from './sample-domain';
 import type { CollectedSample, Collection } from './types';
 
 const RESTARTS = 'kube_pod_container_status_restarts_total';
@@ -12,9 +14,11 @@ const FS_AVAIL = 'node_filesystem_avail_bytes';
 const FS_SIZE = 'node_filesystem_size_bytes';
 const FS_ERROR = 'node_filesystem_device_error';
 const ENQUEUED = 'asynq_tasks_enqueued_total';
+const XID = 'DCGM_FI_DEV_XID_ERRORS';
+const NODE_CONDITION = 'kube_node_status_condition';
 
 /** Only these families are kept from the page: what the default PromQL queries read. */
-export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED] as const;
+export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED, XID, NODE_CONDITION] as const;
 
 // Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
 const PSEUDO_FS = /^(?:tmpfs|ramfs|overlay|squashfs|nsfs|autofs)$/;
@@ -42,22 +46,16 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   };
 
   const gpuMem = gpuMemoryFromSamples(FB_METRICS.flatMap((n) => family(n)));
-  const gpus: GpuStat[] = gpuMem.map((g) => ({
-    node: g.node,
-    gpu: g.gpu,
-    model: g.model ?? '',
-    share: Number.isFinite(g.share) ? g.share : null,
-    usedMiB: g.usedMiB,
-    totalMiB: g.totalMiB,
-    namespace: g.namespace ?? null,
-    pod: g.pod ?? null,
-  }));
+  const gpus: GpuStat[] = gpuMem.map(gpuStat);
   for (const g of gpuMem) {
     const labels: Record<string, string> = { node: g.node, gpu: g.gpu };
     if (g.model !== undefined) labels['model'] = g.model;
     samples.push({ metric: METRICS.gpuMemoryShare, labels, tMs, value: g.share });
   }
-  for (const n of nodeMemory(gpuMem)) samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
+  // A GPU with impossible framebuffer numbers stays in `gpus` (where the poller refuses it, and says so)
+  // but is kept out of its node's share, which would otherwise look real.
+  for (const n of nodeMemory(gpuMem.filter((g) => plausibleGpuMemory(g.usedMiB, g.totalMiB))))
+    samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
 
   // `sum by (queue, state)`: one exporter per Redis, but several scrapes may land on one page.
   const depth = new Map<string, RawSeries>();
@@ -89,6 +87,12 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   }
   add(METRICS.fsUsedShare, used);
   add(METRICS.fsDeviceError, family(FS_ERROR));
+  // Detection reads device XIDs and node readiness (shared/detection/rules/node-failure.ts).
+  add(METRICS.gpuXid, family(XID));
+  add(
+    METRICS.nodeReady,
+    family(NODE_CONDITION).filter((s) => s.labels['condition'] === 'Ready' && s.labels['status'] === 'true'),
+  );
   return { samples, gpus };
 }
 
@@ -100,6 +104,12 @@ export function splitMetricsUrl(baseUrl: string): { baseUrl: string; metricsPath
   return { baseUrl: baseUrl.replace(/(?:\/metrics)?\/*$/, '') || baseUrl, metricsPath: '/metrics' };
 }
 
+function noMetrics(where: string) {
+  return noData(
+    `${where} answered, but its page has none of the metrics Pitwall reads (DCGM framebuffer, kube-state-metrics restarts, node_exporter filesystems, asynq queues)`,
+  );
+}
+
 export function createExporterCollector(conn: SourceConnection): Collector {
   const split = splitMetricsUrl(conn.baseUrl);
   const client = ExporterScrapeClient.connect({ ...conn, baseUrl: split.baseUrl }, split.metricsPath);
@@ -109,7 +119,7 @@ export function createExporterCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const { samples, gpus } = readExporterSamples(await scrape(signal), nowMs);
-      return { samples, gpus, partialErrors: [] };
+      return { samples, gpus, partialErrors: samples.length === 0 ? [noMetrics(where)] : [] };
     },
     test(signal) {
       return outcome(where, async () => {
@@ -123,8 +133,11 @@ export function createExporterCollector(conn: SourceConnection): Collector {
         if (pods > 0) details.push(`kube-state-metrics: ${plural(pods, 'container')}`);
         if (fs > 0) details.push(`node_exporter: ${plural(fs, 'filesystem')}`);
         if (queues > 0) details.push(`asynq: ${plural(queues, 'queue')}`);
-        if (gpus.length === 0) details.push('no DCGM framebuffer metrics on this page (is it a dcgm-exporter?)');
-        return { summary: `Exporter: ${plural(gpus.length, 'GPU')} on ${plural(nodes, 'node')}`, details };
+        const summary = `Exporter: ${plural(gpus.length, 'GPU')} on ${plural(nodes, 'node')}`;
+        if (samples.length === 0) return { summary, details, failure: noMetrics(where) };
+        const warnings =
+          gpus.length === 0 ? ['No DCGM framebuffer metrics on this page (is it a dcgm-exporter?): the GPU panels stay empty.'] : [];
+        return { summary, details, warnings };
       });
     },
     close() {

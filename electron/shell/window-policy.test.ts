@@ -34,7 +34,9 @@ describe('the Electron window policy', () => {
     expect(externalUrl('https://user:pw@example.com/')).toMatchObject({ ok: false, reason: expect.stringMatching(/password/) as string });
   });
 
-  it('grants the page no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) expect(allowPermission(p)).toBe(false);
+  it('grants the page no permission but writing plain text to the clipboard', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-write'])
+      expect(allowPermission(p)).toBe(false);
+    expect(allowPermission('clipboard-sanitized-write')).toBe(true);
   });
 });

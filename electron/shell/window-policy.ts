@@ -47,7 +47,11 @@ export function externalUrl(raw: string): { ok: true; url: string } | { ok: fals
   return { ok: true, url: parsed.href };
 }
 
-/** Every permission a page can ask for (camera, notifications prompt, geolocation…) is refused: Pitwall needs none from the page. */
-export function allowPermission(_permission: string): boolean {
-  return false;
+/**
+ * Every permission a page can ask for (camera, notifications prompt, geolocation, reading the
+ * clipboard…) is refused, except writing plain text to the clipboard (copying a checklist command or
+ * a comms draft). Notifications come from the main process and need no page permission.
+ */
+export function allowPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }

@@ -4,9 +4,11 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
-import { METRICS, type MetricKey } from '../../shared/domain/telemetry';
+import { authFailuresQuery, errorLinesQuery, errorRateQuery } from '../../shared/domain/log-queries';
+import { FB_METRICS } from './gpu-memory';
+import { METRICS, SNAPSHOT_METRICS, type MetricKey, type SnapshotMetric } from '../../shared/domain/telemetry';
 
-export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines';
+export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines' | 'mib';
 
 export interface DefaultQuery {
   id: string;
@@ -18,8 +20,11 @@ export interface DefaultQuery {
   unit: QueryUnit;
   /** Why the query looks the way it does, shown next to the editable text. */
   description: string;
-  /** Polled by default and stored under this key; queries without one are for charts and checklists on demand. */
-  metric?: MetricKey;
+  /**
+   * Polled by default and stored under this key (a snapshot key fills a panel instead of a series);
+   * queries without one are for charts and checklists on demand.
+   */
+  metric?: MetricKey | SnapshotMetric;
 }
 
 /** dcgm-exporter ≤4.8 labels the node `Hostname`, main `hostname`: copy the former into the latter. */
@@ -28,9 +33,59 @@ export function withHostname(expr: string): string {
 }
 
 const FB_TOTAL = '(DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE + DCGM_FI_DEV_FB_RESERVED)';
+
+/** Raw series of several metrics in one request, each keeping its `__name__` and every label. */
+export function metricsNamed(names: readonly string[]): string {
+  return `{__name__=~"${names.join('|')}"}`;
+}
+
+/** The asynq metric names the queue panel reads (electron/poller/prometheus-snapshots.ts). */
+export const QUEUE_SNAPSHOT_NAMES = ['asynq_tasks_enqueued_total', 'asynq_queue_latency_seconds', 'asynq_queue_paused_total'] as const;
 const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
 // Pseudo and container-layer filesystems would only add noise to a saturation chart.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
+
+/**
+ * The label Loki defaults select on until the user picks one from the source's labels (Test offers
+ * them): Promtail's Kubernetes config sets `job="<namespace>/<app>"` on every stream.
+ */
+export const DEFAULT_SERVICE_LABEL = 'job';
+
+/** A Loki source's default queries, selecting every stream that has `label` and grouping by it. */
+export function lokiDefaultQueries(label: string): DefaultQuery[] {
+  return [
+    {
+      id: 'log-error-rate',
+      metric: METRICS.logErrorLines,
+      source: 'loki',
+      kind: 'metric',
+      title: `Error lines per ${label} (per minute)`,
+      expr: errorRateQuery(label),
+      unit: 'lines',
+      description: `Lines per minute that read as errors (error, fatal, panic, kernel OOM kills, NVRM Xid), per value of the stream label "${label}", stored as the service.`,
+    },
+    {
+      id: 'log-auth-failures',
+      metric: METRICS.logAuthFailures,
+      source: 'loki',
+      kind: 'metric',
+      title: `Auth failure lines (401, token errors) per ${label} per minute`,
+      expr: authFailuresQuery(label),
+      unit: 'lines',
+      description:
+        'Lines that say 401, unauthorized or a token failed validation, per minute, in every stream with the label; the auth-outage detection rule reads it. Narrow the selector to your gateway and identity services if it is too broad.',
+    },
+    {
+      id: 'log-error-lines',
+      source: 'loki',
+      kind: 'logs',
+      title: 'Error lines',
+      expr: errorLinesQuery(label),
+      unit: 'lines',
+      description: 'The lines behind the error rate, newest first, scoped to the incident window.',
+    },
+  ];
+}
 
 export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   {
@@ -75,6 +130,28 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     expr: 'sum by (queue, state) (asynq_tasks_enqueued_total)',
     unit: 'tasks',
     description: 'A gauge despite its _total name: tasks currently in each state. Absent series mean the collector could not read Redis.',
+  },
+  {
+    id: 'gpu-snapshot',
+    metric: SNAPSHOT_METRICS.gpus,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU panel: framebuffer per GPU (MiB)',
+    expr: metricsNamed(FB_METRICS),
+    unit: 'mib',
+    description:
+      'Fills the GPU panel when no exporter is read directly: the three DCGM framebuffer fields with all their labels, read into share, used and total MiB, model, node (Hostname or hostname) and the pod holding the GPU (exported_pod / exported_namespace where Prometheus renamed them). Add a matcher such as cluster="prod" inside the braces to pick one cluster.',
+  },
+  {
+    id: 'queue-snapshot',
+    metric: SNAPSHOT_METRICS.queues,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Queue panel: asynq queues by state',
+    expr: metricsNamed(QUEUE_SNAPSHOT_NAMES),
+    unit: 'tasks',
+    description:
+      "Fills the queue panel when no AsynqMon source answers: tasks per queue and state, the oldest pending task's age and whether the queue is paused, from asynq's metrics collector. AsynqMon's daily processed / failed counts are not in these metrics, so the panel leaves them blank.",
   },
   {
     id: 'oom-killed-restarts',
@@ -142,24 +219,27 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
       'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
   },
   {
-    id: 'log-error-rate',
-    metric: METRICS.logErrorLines,
-    source: 'loki',
+    id: 'gpu-xid',
+    metric: METRICS.gpuXid,
+    source: 'prometheus',
     kind: 'metric',
-    title: 'Error lines per service (per minute)',
-    expr: 'sum by (service) (count_over_time({namespace="echo"} |~ "(?i)error" [1m]))',
-    unit: 'lines',
-    description: 'Case-insensitive "error" lines per minute; change the stream selector to your namespace.',
+    title: 'GPU XID errors (last code per GPU)',
+    expr: 'DCGM_FI_DEV_XID_ERRORS',
+    unit: 'flag',
+    description:
+      'The last XID a GPU reported (0 = none). 79 means the GPU fell off the bus, 48/63/64/94/95 are memory errors; detection ignores application XIDs (13, 31, 43, 45) by default.',
   },
   {
-    id: 'log-error-lines',
-    source: 'loki',
-    kind: 'logs',
-    title: 'Error lines',
-    expr: '{namespace="echo"} |~ "(?i)error"',
-    unit: 'lines',
-    description: 'The lines behind the error rate, newest first, scoped to the incident window.',
+    id: 'node-ready',
+    metric: METRICS.nodeReady,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Node Ready condition',
+    expr: 'kube_node_status_condition{condition="Ready",status="true"}',
+    unit: 'flag',
+    description: 'kube-state-metrics: 1 while the node is Ready, 0 when NotReady or Unknown.',
   },
+  ...lokiDefaultQueries(DEFAULT_SERVICE_LABEL),
 ];
 
 export function defaultQuery(id: string): DefaultQuery | undefined {

@@ -1,6 +1,7 @@
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
 import { openPage, usePageRoute } from '../state/route';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
+import { NoticeBanner } from './command-actions/NoticeBanner';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { HealthBar } from './HealthBar';
@@ -8,6 +9,7 @@ import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 import { PAGE_SPECS } from './pages';
 import { StatusBar } from './StatusBar';
+import { SuggestionStrip } from './detection/SuggestionStrip';
 
 export function App() {
   const appState = useAppState();
@@ -42,7 +44,9 @@ export function App() {
         </button>
       </header>
       <HealthBar />
+      <SuggestionStrip />
       <ErrorBanner />
+      <NoticeBanner />
       <div className="workspace">
         <IncidentList />
         <main className="main">{shown ? <shown.Component /> : <IncidentView />}</main>

@@ -4,8 +4,10 @@ import { SEVERITIES, SEVERITY_MEANING, severityLabel, type Severity } from '../.
 import { canTransition, STATUSES, type Status } from '../../shared/domain/status';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, formatUtc } from '../logic/format';
-import { acknowledge, setSeverity, setStatus } from '../state/commands';
+import { acknowledge } from '../state/commands';
+import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
+import { Name } from './text/UntrustedText';
 
 function Elapsed({ incident }: { incident: Incident }) {
   const now = useNow(1000);
@@ -24,6 +26,8 @@ function Elapsed({ incident }: { incident: Incident }) {
 export function IncidentHeader({ incident }: { incident: Incident }) {
   const [busy, setBusy] = useState(false);
   const closed = incident.status === 'closed';
+  // Severity and status changes go through a confirmation that asks why (and lists what is open when closing).
+  const change = useChangeConfirm(incident);
   const run = async (action: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     await action();
@@ -36,7 +40,9 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
         <span className="ref" data-testid="incident-ref">
           {incident.ref}
         </span>
-        <h1 data-testid="incident-title">{incident.title}</h1>
+        <h1 data-testid="incident-title">
+          <Name text={incident.title} />
+        </h1>
       </div>
       <div className="controls">
         <label className="control">
@@ -46,7 +52,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             value={incident.severity}
             disabled={busy || closed}
             title={SEVERITY_MEANING[incident.severity]}
-            onChange={(e) => void run(() => setSeverity({ id: incident.id, severity: e.target.value as Severity }))}
+            onChange={(e) => change.request({ kind: 'severity', to: e.target.value as Severity })}
             data-testid="severity-select"
           >
             {SEVERITIES.map((s) => (
@@ -62,7 +68,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             className={`status-select status-${incident.status}`}
             value={incident.status}
             disabled={busy || closed}
-            onChange={(e) => void run(() => setStatus({ id: incident.id, status: e.target.value as Status }))}
+            onChange={(e) => change.request({ kind: 'status', to: e.target.value as Status })}
             data-testid="status-select"
           >
             {STATUSES.filter((s) => s === incident.status || canTransition(incident.status, s)).map((s) => (
@@ -88,6 +94,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           </button>
         )}
       </div>
+      {change.dialog}
     </header>
   );
 }

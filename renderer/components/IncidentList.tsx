@@ -5,7 +5,10 @@ import { useNow } from '../hooks/useNow';
 import { formatAge } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
+import { LIST_ROW_ITEMS } from './incident/list-row-items';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
+import { ImportBundle } from './reports/ImportBundle';
+import { Name } from './text/UntrustedText';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -43,6 +46,7 @@ export function IncidentList() {
           autoComplete="off"
         />
       </div>
+      <ImportBundle />
       <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
         {items.map((i) => (
           <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />
@@ -76,7 +80,9 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
           <span className="ref">{i.ref}</span>
           <SeverityBadge severity={i.severity} />
         </span>
-        <span className="row-title">{i.title}</span>
+        <span className="row-title">
+          <Name text={i.title} />
+        </span>
         <span className="row-meta">
           <StatusPill status={i.status} />
           <span className="commander" title="Incident commander">
@@ -86,6 +92,13 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
             {formatAge(i.declaredAt, now)}
           </span>
         </span>
+        {LIST_ROW_ITEMS.length > 0 && (
+          <span className="row-items">
+            {LIST_ROW_ITEMS.map((Item, n) => (
+              <Item key={n} incident={i} />
+            ))}
+          </span>
+        )}
       </button>
     </li>
   );

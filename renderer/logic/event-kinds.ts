@@ -11,12 +11,14 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   note: 'NOTE',
   checklist: 'CHECK',
   mitigation: 'MITIGATE',
+  escalation: 'ESCALATE',
   comms: 'COMMS',
   alert: 'ALERT',
   detector: 'DETECT',
   'pin-metric': 'METRIC',
   'pin-log': 'LOG',
   edit: 'EDIT',
+  backfill: 'HISTORY',
 };
 
 export const KIND_ICON: Readonly<Record<EventKind, string>> = {
@@ -29,10 +31,12 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   note: '✎',
   checklist: '☑',
   mitigation: '⛨',
+  escalation: '⇪',
   comms: '✉',
   alert: '⚠',
   detector: '⌁',
   'pin-metric': '▦',
   'pin-log': '≡',
   edit: '✐',
+  backfill: '⇤',
 };

@@ -6,8 +6,12 @@ import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
+import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
+import { startDetection } from './detection';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -38,12 +42,20 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
+  // The panels say which source they show and why one is empty (a source down, a query switched off):
+  // a health change or an edited source can change those words without any new data being stored.
+  const refreshPanels = coalesce(loadSnapshot, 1_000);
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
+    refreshPanels();
   });
   const refreshSources = coalesce(loadSources, 50);
-  const offSources = onEvent('source:changed', refreshSources);
+  const offSources = onEvent('source:changed', () => {
+    refreshSources();
+    refreshPanels();
+  });
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
   const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
@@ -55,6 +67,7 @@ export function startApp(): () => void {
       void loadPolicy();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -64,6 +77,9 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
+  const offDetection = startDetection();
 
   return () => {
     offChanged();
@@ -72,5 +88,8 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offPlaybooks();
+    offNotices();
+    offDetection();
   };
 }

@@ -3,7 +3,8 @@ import { emptyInput, out } from './define';
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   operator: string;
   startedAt: number;
@@ -11,6 +12,8 @@ export interface AppInfo {
   secrets: string;
   /** Set when this start finished a staged restore: the name the replaced database was kept under. */
   restoredOver: string | null;
+  /** Who shows notifications: the host (Electron's OS notifications) or the page (Web Notifications, else an in-app banner). */
+  notifications: 'host' | 'page';
 }
 
 /** The app itself: what it is and where its data lives; handing a link to the OS browser. */

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
-import { incidentChannels } from './incidents';
 import { maintenanceChannels } from './maintenance';
+import { commandChannels } from './command';
+import { detectionChannels } from './detection';
+import { incidentChannels } from './incidents';
+import { playbookChannels } from './playbooks';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -15,6 +19,10 @@ export const channels = {
   ...incidentChannels,
   ...telemetryChannels,
   ...maintenanceChannels,
+  ...playbookChannels,
+  ...commandChannels,
+  ...detectionChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;

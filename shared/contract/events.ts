@@ -1,3 +1,6 @@
+import type { Notice } from '../command/types';
+import type { Severity } from '../domain/severity';
+import type { ReportJob } from '../domain/reports';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -13,11 +16,47 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
+  'checklist:changed': { incidentId: number; checklistId: string };
+  /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
+  'playbook:changed': { id: string };
+  /** Something fell due (or a suggestion appeared) and was notified; the page shows it if the host did not. */
+  'command:notified': Notice;
+  /** The person clicked a host notification (Electron): open what it is about. */
+  'command:notice-clicked': { incidentId: number | null };
+  /**
+   * Detection opened a new suggested incident (not one kept quiet by a dismissal). `coveredBy` is the
+   * ref of an open incident already dealing with the condition: then it is offered as "attach to …".
+   */
+  'detection:suggested': {
+    id: string;
+    key: string;
+    playbookId: string | null;
+    title: string;
+    severity: Severity;
+    coveredBy: string | null;
+  };
+  /** Suggestions or rule states changed (or a suggestion was acted on): re-read `detection:get`. */
+  'detection:changed': { evaluatedAt: number };
+  /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
+  'report:job-changed': ReportJob;
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'checklist:changed',
+  'playbook:changed',
+  'command:notified',
+  'command:notice-clicked',
+  'detection:suggested',
+  'detection:changed',
+  'report:job-changed',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;

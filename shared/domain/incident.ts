@@ -59,12 +59,16 @@ export const EVENT_KINDS = [
   'note',
   'checklist',
   'mitigation',
+  /** An escalation-matrix level recorded as engaged. */
+  'escalation',
   'comms',
   'alert',
   'detector',
   'pin-metric',
   'pin-log',
   'edit',
+  /** History fetched (or not) from Prometheus / Loki for a range the incident newly covers. */
+  'backfill',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
-import type { GpuMode } from '../../logic/chart-data';
+import type { GpuMode } from '../../../shared/chart/chart-data';
 import { chartUrlOptions } from '../../logic/chart-url';
 import { isLive, resolveRange } from '../../logic/view-range';
 import { useSnapshot, useSnapshotError, useTelemetryTick, useViewRange } from '../../state/telemetry';
@@ -63,10 +63,18 @@ export function CommandView({
           onGpuMode={setGpuMode}
           incidentId={incident?.id ?? null}
           timeline={timeline}
+          times={incident?.times ?? null}
+          gpuMissing={snapshot?.panels?.gpus.missing ?? null}
           live={live}
         />
         <div className="command-side">
-          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={side.fetch.data?.perGpu ?? []} win={side.shown} />
+          <GpuHeatmap
+            gpus={snapshot?.gpus ?? null}
+            panel={snapshot?.panels?.gpus ?? null}
+            error={snapshotError}
+            trends={side.fetch.data?.perGpu ?? []}
+            win={side.shown}
+          />
           <QueuePanel incident={incident} chart={side.fetch} />
         </div>
       </div>

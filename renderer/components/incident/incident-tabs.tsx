@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { ChecklistsTab } from '../playbooks/ChecklistsTab';
+import { CommandActionsTab } from '../command-actions/CommandActionsTab';
+import { ReportTab } from '../reports/ReportTab';
 import { CommandTab } from './CommandTab';
 
 export interface IncidentTabProps {
@@ -20,4 +23,9 @@ export interface IncidentTab {
  * gives the incident commander a working surface of its own (checklists, comms, postmortem…)
  * adds one line here with a Panel from its own folder.
  */
-export const INCIDENT_TABS: readonly IncidentTab[] = [{ id: 'command', label: 'Command', key: '1', Panel: CommandTab }];
+export const INCIDENT_TABS: readonly IncidentTab[] = [
+  { id: 'command', label: 'Command', key: '1', Panel: CommandTab },
+  { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
+  { id: 'actions', label: 'Comms & actions', key: '3', Panel: CommandActionsTab },
+  { id: 'report', label: 'Report', key: '5', Panel: ReportTab },
+];

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import { BackupSection } from '../maintenance/BackupSection';
+import { NotificationsSection } from '../command-actions/NotificationsSection';
+import { PolicySection } from '../command-actions/PolicySection';
+import { TemplatesSection } from '../command-actions/TemplatesSection';
 import { RetentionSection } from './RetentionSection';
+import { DetectionSettingsSection } from '../detection/DetectionSettingsSection';
 
 /**
  * Sections of the settings page below the sources, in order. A domain with settings of its own
@@ -10,4 +14,8 @@ import { RetentionSection } from './RetentionSection';
 export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
   { id: 'retention', Section: RetentionSection },
   { id: 'backups', Section: BackupSection },
+  { id: 'severity-policy', Section: PolicySection },
+  { id: 'comms-templates', Section: TemplatesSection },
+  { id: 'notifications', Section: NotificationsSection },
+  { id: 'detection', Section: DetectionSettingsSection },
 ];

@@ -1,12 +1,23 @@
 import type { QueueStat } from '../../../../shared/domain/telemetry';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../../logic/queue-table';
 import { Sparkline } from './Sparkline';
+import { Name } from '../../text/UntrustedText';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
-/** One figure; zero is muted, and a non-zero `bad` figure (retry, archived, failed) stands out. */
-function Stat({ label, value, text, bad = false }: { label: string; value: number; text?: string; bad?: boolean }) {
+/** Why a daily count is blank: asynq's Prometheus metrics carry only all-time counters. */
+const NOT_REPORTED = 'Not reported by this source: only AsynqMon counts tasks per day (Prometheus has all-time counters only)';
+
+/** One figure; zero is muted, a non-zero `bad` figure (retry, archived, failed) stands out, an unreported one is a dash. */
+function Stat({ label, value, text, bad = false }: { label: string; value: number | null; text?: string; bad?: boolean }) {
+  if (value === null) {
+    return (
+      <span className="q-stat zero" title={NOT_REPORTED} data-testid="queue-stat-unreported">
+        <span className="q-label">{label}</span> —
+      </span>
+    );
+  }
   const tone = value === 0 ? ' zero' : bad ? ' bad' : '';
   return (
     <span className={`q-stat${tone}`}>
@@ -25,7 +36,9 @@ export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: Queu
   return (
     <li className={`queue-row${row.paused ? ' is-paused' : ''}`} data-testid="queue-row" data-queue={row.queue} data-paused={row.paused}>
       <div className="q-main">
-        <span className="q-name">{row.queue}</span>
+        <span className="q-name" title={row.queue}>
+          <Name text={row.queue} />
+        </span>
         {row.paused && <span className="q-paused">PAUSED</span>}
         <span className="q-pending" title="Tasks waiting for a worker">
           <b>{n(row.pending)}</b> pending
