@@ -125,4 +125,25 @@ describe('npm run pitwall', () => {
       await app.close();
     }
   }, 60_000);
+
+  it('backs up the database and restores it into another data directory; a damaged file is refused', async () => {
+    const other = tempDir();
+    try {
+      const made = await pitwall(['backup', 'copy.db'], { PITWALL_DATA_DIR: data.dir, INIT_CWD: out.dir });
+      expect(made.code, made.stderr).toBe(0);
+      expect(made.stdout).toMatch(/Backed up to .*backups\/pitwall-.*\.db/);
+      expect(made.stdout).toContain(`Copied to ${join(out.dir, 'copy.db')}`);
+      const env = { PITWALL_DATA_DIR: other.dir, INIT_CWD: out.dir };
+      const restored = await pitwall(['restore', 'copy.db'], env);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect((await pitwall(['list'], env)).stdout).toContain(inc.ref);
+      writeFileSync(join(out.dir, 'junk.db'), 'not a database');
+      const junk = await pitwall(['restore', 'junk.db'], env);
+      expect(junk.code).toBe(1);
+      expect(junk.stderr).toMatch(/cannot be restored|damaged|not a Pitwall database/);
+      expect((await pitwall(['list'], env)).stdout).toContain(inc.ref);
+    } finally {
+      other.cleanup();
+    }
+  }, 60_000);
 });

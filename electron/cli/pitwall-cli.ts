@@ -10,16 +10,25 @@ import { createCore, type PitwallCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { isAbortError } from '../platform/pdf-printer';
 import { lockHolder } from '../store/data-dir-lock';
+import { stageRestore } from '../store/maintenance/backup';
+import { copyFileSync } from 'node:fs';
+import type { BackupView } from '../../shared/contract/maintenance';
 
 const HELP = `Pitwall command line: incidents, reports and bundles from a data directory.
 
   npm run pitwall -- list
   npm run pitwall -- export INC-YYYYMMDD-NNN [--pdf FILE] [--md FILE] [--bundle FILE]
   npm run pitwall -- import FILE
+  npm run pitwall -- backup [FILE]
+  npm run pitwall -- restore FILE
 
 Options:
   --data-dir DIR   the data directory (default: $PITWALL_DATA_DIR, else the OS user-data folder)
   -h, --help       this text
+
+backup copies the whole database with SQLite's online backup API into the data directory's
+backups folder (and to FILE if given). restore replaces the database with a backup after checking
+it (intact, a Pitwall database, not from a newer Pitwall); the replaced one is kept beside it.
 
 Reports and bundles are made from the stored data alone: no source needs to answer.
 PDFs are printed by headless Chromium (set PITWALL_CHROMIUM to choose one).
@@ -116,6 +125,42 @@ async function importFile(core: PitwallCore, file: string, signal: AbortSignal):
   console.log(outcome.message);
 }
 
+async function backup(core: PitwallCore, file: string | undefined): Promise<void> {
+  const result = await core.dispatch('maintenance:backup', {});
+  if (!result.ok) throw new CliExit(1, result.error.message);
+  const made = result.value as BackupView;
+  console.log(`Backed up to ${made.path} (${made.bytes.toLocaleString('en-US')} bytes)`);
+  if (file) {
+    const dest = userPath(file);
+    copyFileSync(made.path, dest);
+    console.log(`Copied to ${dest}`);
+  }
+}
+
+/** Checks the file, stages it, then opens the data directory once so the restore completes now. */
+async function restore(dataDir: string, file: string): Promise<void> {
+  const running = lockHolder(dataDir);
+  if (running !== null) {
+    throw new CliExit(
+      2,
+      `Pitwall is running (pid ${running}) with the data directory ${dataDir}; quit it first, or restore from the app (Sources → Backups).`,
+    );
+  }
+  const path = userPath(file);
+  let checked;
+  try {
+    checked = await stageRestore(dataDir, path);
+  } catch (err) {
+    throw new CliExit(1, err instanceof Error ? err.message : String(err));
+  }
+  const core = openCore(dataDir);
+  const kept = core.info.restoredOver;
+  await core.close();
+  console.log(
+    `Restored ${path} (${checked.incidents} incident${checked.incidents === 1 ? '' : 's'})${kept ? `; the previous database is kept as ${kept}` : ''}.`,
+  );
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
@@ -148,11 +193,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`${why}\n\n${HELP}`);
     return 2;
   };
-  if (!['list', 'export', 'import'].includes(command)) return usage(`Unknown command "${command}".`);
+  if (!['list', 'export', 'import', 'backup', 'restore'].includes(command)) return usage(`Unknown command "${command}".`);
   if (extra.length) return usage(`Unexpected arguments: ${extra.join(' ')}`);
   if (command === 'export' && (!arg || outputs.length === 0))
     return usage('export needs an incident ref and at least one of --pdf, --md, --bundle.');
   if (command === 'import' && !arg) return usage('import needs a bundle file.');
+  if (command === 'restore' && !arg) return usage('restore needs a backup file.');
   if (command !== 'export' && outputs.length) return usage('--pdf, --md and --bundle go with export.');
 
   const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
@@ -161,8 +207,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', onSigint);
   let core: PitwallCore | null = null;
   try {
+    if (command === 'restore') {
+      await restore(dataDir, arg ?? '');
+      return 0;
+    }
     core = openCore(dataDir);
     if (command === 'list') await list(core);
+    else if (command === 'backup') await backup(core, arg);
     else if (command === 'export') await exportIncident(core, arg ?? '', outputs, abort.signal);
     else await importFile(core, arg ?? '', abort.signal);
     return 0;

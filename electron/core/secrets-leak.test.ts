@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, type Channel } from '../../shared/contract/channels';
@@ -66,6 +66,7 @@ describe('secrets stay secret', () => {
     const ask = async (channel: Channel, input: unknown): Promise<void> => {
       answers.push(await core.dispatch(channel, input));
     };
+    mkdirSync(join(t.dir, 'data', 'exports'), { recursive: true });
     const kinds = ['prometheus', 'asynqmon', 'loki', 'alertmanager', 'exporter-scrape'] as const;
     for (const [i, kind] of kinds.entries()) {
       const auth = i % 2 === 0 ? { kind: 'basic', username: 'ops', password: PLANTED } : { kind: 'bearer', token: PLANTED };
@@ -89,13 +90,27 @@ describe('secrets stay secret', () => {
     for (const channel of Object.keys(channels) as Channel[]) {
       if (channels[channel].input.safeParse({}).success) await ask(channel, {});
     }
+    // Exports carry the incident, its timeline and the sources' names: never their secrets.
+    const declared = (await core.dispatch('incident:declare', { title: 'leak check', severity: 'SEV2' })) as {
+      ok: true;
+      value: { id: number };
+    };
+    await ask('incident:add-note', { id: declared.value.id, text: 'sources were polled' });
+    for (const [format, file] of [
+      ['markdown', 'r.md'],
+      ['bundle', 'r.json'],
+    ] as const) {
+      await core.reports.exportTo(declared.value.id, format, join(t.dir, 'data', 'exports', file));
+    }
     // The upstream really did receive the secret: the checks below are not vacuous.
     expect(upstream.requests.some((r) => JSON.stringify(r.headers).includes(PLANTED))).toBe(true);
 
     expect(JSON.stringify(answers)).not.toContain(PLANTED);
     expect(logged.join('\n')).not.toContain(PLANTED);
     await core.close();
-    for (const file of filesUnder(join(t.dir, 'data'))) {
+    const files = filesUnder(join(t.dir, 'data'));
+    expect(files.filter((f) => f.includes('exports'))).toHaveLength(2);
+    for (const file of files) {
       expect({ file, leaked: readFileSync(file).includes(PLANTED) }).toEqual({ file, leaked: false });
     }
   }, 60_000);
