@@ -6,6 +6,7 @@ import { benchPdf } from './pdf-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
 import { benchStore } from './store-bench';
+import { benchUi } from './ui-bench';
 
 /** `npm run bench`: each part measures Pitwall against its raw baseline in the same run. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     logs: benchLogs,
     chart: benchChart,
     pdf: benchPdf,
+    ui: benchUi,
   };
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !(name in parts));
