@@ -18,6 +18,9 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { metricsHandlers } from './metrics/handlers';
+import { postmortemHandlers } from './postmortems/handlers';
+import { searchHandlers } from './search/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -131,6 +134,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...postmortemHandlers(ctx),
+      ...metricsHandlers(ctx),
+      ...searchHandlers(ctx),
     },
     log,
   );

@@ -17,6 +17,8 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   'pin-metric': 'METRIC',
   'pin-log': 'LOG',
   edit: 'EDIT',
+  postmortem: 'POSTMORTEM',
+  'action-item': 'ACTION',
 };
 
 export const KIND_ICON: Readonly<Record<EventKind, string>> = {
@@ -35,4 +37,6 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   'pin-metric': '▦',
   'pin-log': '≡',
   edit: '✐',
+  postmortem: '✍',
+  'action-item': '☐',
 };

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
+import { metricsChannels } from './metrics';
+import { postmortemChannels } from './postmortems';
+import { searchChannels } from './search';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -13,6 +16,9 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...postmortemChannels,
+  ...metricsChannels,
+  ...searchChannels,
 } as const;
 
 export type Channels = typeof channels;

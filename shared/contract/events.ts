@@ -13,11 +13,22 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** A postmortem's text changed (a save, a restore, a redraft): a window showing it at an older revision re-reads. */
+  'postmortem:saved': { incidentId: number; revision: number };
+  /** An action item was created or changed: lists re-read `action:list`. */
+  'action:changed': { id: string; incidentId: number };
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'postmortem:saved',
+  'action:changed',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;

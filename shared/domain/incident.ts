@@ -65,6 +65,8 @@ export const EVENT_KINDS = [
   'pin-metric',
   'pin-log',
   'edit',
+  'postmortem',
+  'action-item',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
