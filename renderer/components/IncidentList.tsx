@@ -5,6 +5,9 @@ import { useNow } from '../hooks/useNow';
 import { formatAge } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
+import { filtersActive, useSearchFilters } from '../state/search';
+import { SearchFiltersPanel } from './search/SearchFiltersPanel';
+import { SearchResults } from './search/SearchResults';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
 
 /** Up/Down move between rows, like a list should. */
@@ -26,6 +29,9 @@ export function IncidentList() {
   const error = useListError();
   const selected = useSelectedId();
   const now = useNow(5_000);
+  // Words or filters switch the list to full-text results with snippets (search:incidents).
+  const filters = useSearchFilters();
+  const searching = search.trim() !== '' || filtersActive(filters);
 
   return (
     <nav className="sidebar" aria-label="Incidents">
@@ -42,16 +48,23 @@ export function IncidentList() {
           data-testid="incident-search"
           autoComplete="off"
         />
+        <SearchFiltersPanel />
       </div>
-      <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
-        {items.map((i) => (
-          <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />
-        ))}
-      </ul>
-      {items.length === 0 && !loading && !error && (
-        <p className="empty" data-testid="incident-list-empty">
-          {search ? 'No incidents match.' : 'No incidents yet. Press N to declare one.'}
-        </p>
+      {searching ? (
+        <SearchResults text={search.trim()} now={now} />
+      ) : (
+        <>
+          <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
+            {items.map((i) => (
+              <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />
+            ))}
+          </ul>
+          {items.length === 0 && !loading && !error && (
+            <p className="empty" data-testid="incident-list-empty">
+              No incidents yet. Press N to declare one.
+            </p>
+          )}
+        </>
       )}
       {error && <p className="inline-error">{error}</p>}
     </nav>

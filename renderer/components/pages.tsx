@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PageId } from '../state/route-hash';
+import { ActionItemsPage } from './actions/ActionItemsPage';
+import { MetricsPage } from './metrics/MetricsPage';
 import { SettingsView } from './settings/SettingsView';
 
 export interface PageSpec {
@@ -13,4 +15,8 @@ export interface PageSpec {
  * Top-level pages, in top-bar order. A domain with a page of its own (playbook library, action
  * items, metrics…) adds one line here and its id to PAGES in state/route-hash.ts.
  */
-export const PAGE_SPECS: readonly PageSpec[] = [{ id: 'settings', label: 'Sources', Component: SettingsView }];
+export const PAGE_SPECS: readonly PageSpec[] = [
+  { id: 'actions', label: 'Actions', Component: ActionItemsPage },
+  { id: 'metrics', label: 'Metrics', Component: MetricsPage },
+  { id: 'settings', label: 'Sources', Component: SettingsView },
+];

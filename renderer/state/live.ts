@@ -8,6 +8,8 @@ import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { actionChanged } from './actions';
+import { postmortemSavedElsewhere } from './postmortem';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -47,6 +49,12 @@ export function startApp(): () => void {
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
   const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
+  const offPostmortem = onEvent('postmortem:saved', (p) => {
+    if (typeof p === 'object' && p !== null) void postmortemSavedElsewhere(p.incidentId, p.revision);
+  });
+  const offActions = onEvent('action:changed', (p) => {
+    if (typeof p === 'object' && p !== null) actionChanged(p.incidentId);
+  });
   const offConn = onConnection((state, reconnected) => {
     setConnection(state);
     if (reconnected) {
@@ -72,5 +80,7 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offPostmortem();
+    offActions();
   };
 }

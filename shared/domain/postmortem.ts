@@ -7,9 +7,30 @@
 export const POSTMORTEM_TEMPLATES = ['lecture', 'gaudi'] as const;
 export type PostmortemTemplate = (typeof POSTMORTEM_TEMPLATES)[number];
 
-export const TEMPLATE_INFO: Readonly<Record<PostmortemTemplate, { label: string; source: string }>> = {
-  lecture: { label: 'Incident postmortem', source: 'ml-incident-lecture.md, "Postmortem Template"' },
-  gaudi: { label: 'Incident report', source: 'gaudi-playbook.md, "Incident Report Template"' },
+/** Each template's name, where it is quoted from, and its section headings as the seed writes them. */
+export const TEMPLATE_INFO: Readonly<Record<PostmortemTemplate, { label: string; source: string; headings: readonly string[] }>> = {
+  lecture: {
+    label: 'Incident postmortem',
+    source: 'ml-incident-lecture.md, "Postmortem Template"',
+    headings: [
+      'Executive Summary',
+      'Impact',
+      'Timeline (all times in UTC)',
+      'Root Cause',
+      'Detection',
+      'Resolution',
+      'What Went Well',
+      'What Went Wrong',
+      'Action Items',
+      'Lessons Learned',
+      'Appendix',
+    ],
+  },
+  gaudi: {
+    label: 'Incident report',
+    source: 'gaudi-playbook.md, "Incident Report Template"',
+    headings: ['Summary', 'Impact', 'Root Cause', 'Timeline', 'Actions Taken', 'Lessons Learned', 'Follow-up Actions'],
+  },
 };
 
 /** Characters; a long postmortem is 20–30 thousand. The input cap (256 KiB) stays above it even for multi-byte text. */

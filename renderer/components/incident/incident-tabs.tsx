@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { PostmortemTab } from '../postmortem/PostmortemTab';
 import { CommandTab } from './CommandTab';
 
 export interface IncidentTabProps {
@@ -20,4 +21,7 @@ export interface IncidentTab {
  * gives the incident commander a working surface of its own (checklists, comms, postmortem…)
  * adds one line here with a Panel from its own folder.
  */
-export const INCIDENT_TABS: readonly IncidentTab[] = [{ id: 'command', label: 'Command', key: '1', Panel: CommandTab }];
+export const INCIDENT_TABS: readonly IncidentTab[] = [
+  { id: 'command', label: 'Command', key: '1', Panel: CommandTab },
+  { id: 'postmortem', label: 'Postmortem', key: '4', Panel: PostmortemTab },
+];
