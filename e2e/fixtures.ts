@@ -10,6 +10,8 @@ export interface PitwallProcess {
   dataDir: string;
   /** Stop the server (as a user quitting would) and start it again on the same data directory. */
   restart(): Promise<void>;
+  /** Kill the server with SIGKILL (no shutdown code runs, as in a crash or power loss of the process) and start it again. */
+  crash(): Promise<void>;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +27,16 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
       dataDir,
       async restart() {
         await stopServeProcess(current.child);
+        current = await startServeProcess(dataDir, 'e2e-operator');
+        handle.url = current.url;
+      },
+      async crash() {
+        const { child } = current;
+        await new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        });
         current = await startServeProcess(dataDir, 'e2e-operator');
         handle.url = current.url;
       },

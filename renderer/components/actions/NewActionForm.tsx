@@ -50,7 +50,7 @@ export function NewActionForm({ incidentId }: { incidentId: number }) {
       <input
         value={due}
         onChange={(e) => setDue(e.target.value)}
-        placeholder="Due YYYY-MM-DD"
+        placeholder="YYYY-MM-DD"
         aria-label="Due date (YYYY-MM-DD)"
         data-testid="new-action-due"
       />

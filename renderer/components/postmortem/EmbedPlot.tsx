@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EmbedLine } from '../../logic/embed-chart';
 import { formatUtc, formatUtcHm } from '../../logic/format';
 
@@ -27,7 +27,7 @@ export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]
   const hasCount = lines.some((l) => l.axis === 'count');
   return (
     <div className="embed-plot" data-testid="embed-plot" data-lines={lines.length}>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={200}>
         <LineChart margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#d8dee6" strokeDasharray="3 3" />
           <XAxis
@@ -57,7 +57,6 @@ export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]
               return [typeof v === 'number' ? (axis === 'share' ? pct(v) : count(v)) : '—', name];
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
           {lines.map((l, i) => (
             <Line
               key={l.key}
@@ -74,6 +73,16 @@ export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]
           ))}
         </LineChart>
       </ResponsiveContainer>
+      {/* Beside, not inside, the plot: a dozen names must not squeeze the lines away. */}
+      <ul className="embed-legend">
+        {lines.map((l, i) => (
+          <li key={l.key}>
+            <span className="embed-swatch" style={{ background: COLORS[i % COLORS.length] }} />
+            {l.label}
+            {l.axis === 'count' && hasShare ? ' (right axis)' : ''}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

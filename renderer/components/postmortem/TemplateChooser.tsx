@@ -16,7 +16,8 @@ export function TemplateChooser() {
       <p>
         Pitwall drafts the postmortem from what it recorded: the timeline with pinned evidence, response times with their formulas, the
         services, tenants and GPUs affected with an estimate of GPU-hours lost, comms, mitigations, checklists and action items. You write
-        the root cause, what went well and wrong, and the lessons. It works offline; every keystroke is saved.
+        the root cause, what went well and wrong, and the lessons. It works offline, from what this machine stored; what you type is saved
+        as you go.
       </p>
       <div className="pm-templates">
         {POSTMORTEM_TEMPLATES.map((t) => (

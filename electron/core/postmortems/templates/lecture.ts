@@ -26,12 +26,15 @@ export function lectureDraft(f: PostmortemFacts): string {
   const actionRows = f.actionItems.map((a) => [inline(a.title), inline(a.owner || '—'), inline(a.ticket || '—'), a.dueDate ?? '—']);
   return `# Incident Postmortem: ${inline(inc.title)}
 
-**Incident ID**: ${inc.ref}
-**Date**: ${new Date(w.fromMs).toISOString().slice(0, 10)}
-**Duration**: ${hoursMinutes(w.toMs - w.fromMs)}
-**Severity**: ${severityLabel(inc.severity)}
-**Author**: ${inline(f.author)}
-**Reviewed**: [Date]
+${[
+  `**Incident ID**: ${inc.ref}`,
+  `**Date**: ${new Date(w.fromMs).toISOString().slice(0, 10)}`,
+  `**Duration**: ${hoursMinutes(w.toMs - w.fromMs)}`,
+  `**Severity**: ${severityLabel(inc.severity)}`,
+  `**Author**: ${inline(f.author)}`,
+  '**Reviewed**: [Date]',
+  // Two trailing spaces: a Markdown line break, so the fields show on their own lines as the seed lays them out.
+].join('  \n')}
 
 ${blamelessNote()}
 

@@ -95,7 +95,8 @@ export function checklistBlock(f: PostmortemFacts): string {
  * incident window, and each pinned chart and log line from the copy frozen in its event.
  */
 export function embedsBlock(f: PostmortemFacts): string {
-  const lead = 10 * 60_000;
+  // Some of the run-up shows how it started: a quarter of the window, from one to ten minutes.
+  const lead = Math.min(10 * 60_000, Math.max(60_000, (f.window.toMs - f.window.fromMs) / 4));
   const blocks = [
     '```pitwall-chart',
     'title: GPU memory against queue depth, impact window',
