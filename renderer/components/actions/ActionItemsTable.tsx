@@ -5,6 +5,14 @@ import { ActionRow } from './ActionRow';
 export function ActionItemsTable({ items, now, showIncident }: { items: readonly ActionItem[]; now: number; showIncident: boolean }) {
   return (
     <table className="actions-table" data-testid="actions-table">
+      <colgroup>
+        {showIncident && <col className="col-incident" />}
+        <col />
+        <col className="col-owner" />
+        <col className="col-ticket" />
+        <col className="col-due" />
+        <col className="col-status" />
+      </colgroup>
       <thead>
         <tr>
           {showIncident && <th scope="col">Incident</th>}

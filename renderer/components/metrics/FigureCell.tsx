@@ -6,14 +6,24 @@ import { openFigure } from '../../state/metrics';
  * A figure as a button: median (big), p90 and n beside it; a click lists the incidents it came from.
  * With no incident to compute from it says so: never NaN, never a zero.
  */
-export function FigureCell({ group, figure, big = false }: { group: string; figure: MetricFigure; big?: boolean }) {
+export function FigureCell({
+  groupKey,
+  group,
+  figure,
+  big = false,
+}: {
+  groupKey: string;
+  group: string;
+  figure: MetricFigure;
+  big?: boolean;
+}) {
   const excluded = figure.excluded.length;
   return (
     <button
       type="button"
       className={`figure${big ? ' figure-big' : ''}${figure.n === 0 ? ' figure-none' : ''}`}
       onClick={() => openFigure(group, figure)}
-      data-testid={`figure-${group}-${figure.metric}`}
+      data-testid={`figure-${groupKey}-${figure.metric}`}
       data-n={figure.n}
       title={`${figure.short}: ${figure.formula}. Click for the incidents.`}
     >

@@ -53,7 +53,7 @@ export function MetricsPage() {
             </p>
             <div className="figure-row" data-testid="metrics-overall">
               {report.overall.figures.map((f) => (
-                <FigureCell key={f.metric} group="all" figure={f} big />
+                <FigureCell key={f.metric} groupKey="all" group="All incidents" figure={f} big />
               ))}
             </div>
             <GroupTable title="By severity" groups={report.bySeverity} testId="metrics-by-severity" />
@@ -98,7 +98,7 @@ function GroupTable({ title, groups, testId }: { title: string; groups: readonly
               <td className="num">{g.incidents}</td>
               {g.figures.map((f) => (
                 <td key={f.metric}>
-                  <FigureCell group={g.label} figure={f} />
+                  <FigureCell groupKey={g.key} group={g.label} figure={f} />
                 </td>
               ))}
             </tr>
