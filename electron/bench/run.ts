@@ -3,13 +3,22 @@ import { benchChart } from './chart-bench';
 import { benchLogs } from './logs-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
+import { benchSearch } from './search-bench';
+import { benchStart } from './start-bench';
 import { benchStore } from './store-bench';
 
 /** `npm run bench`: each part measures Pitwall against its raw baseline in the same run. */
 async function main(): Promise<void> {
   const file = join(process.cwd(), 'bench-results.json');
   // `npm run bench -- chart logs` runs only the named parts; the file keeps the others' last results.
-  const parts: Record<string, () => Promise<BenchResult[]>> = { store: benchStore, poll: benchPoll, logs: benchLogs, chart: benchChart };
+  const parts: Record<string, () => Promise<BenchResult[]>> = {
+    store: benchStore,
+    search: benchSearch,
+    start: benchStart,
+    poll: benchPoll,
+    logs: benchLogs,
+    chart: benchChart,
+  };
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !(name in parts));
   if (unknown.length) throw new Error(`Unknown bench part ${unknown.join(', ')}; the parts are ${Object.keys(parts).join(', ')}.`);

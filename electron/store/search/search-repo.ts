@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { EventKind } from '../../../shared/domain/incident';
-import type { HitSource, SearchHit, SearchResult, SnippetPart } from '../../../shared/domain/search';
+import type { HitSource, SearchHit, SearchResult } from '../../../shared/domain/search';
 import type { Severity } from '../../../shared/domain/severity';
 import type { Status } from '../../../shared/domain/status';
 import { toFtsQuery } from '../incident-repo';
 import { toSummary, type IncidentRow } from '../incident-rows';
+import { queryTerms, snippet } from './snippet';
 
 export interface SearchFilter {
   text: string;
@@ -15,20 +16,17 @@ export interface SearchFilter {
   limit: number;
 }
 
-/** Markers snippet() puts around matched words: control characters nobody types into an incident. */
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-/** Matching rows read per index before ranking: a word found in every incident must not cost a scan of every row. */
-const ROWS_PER_INDEX = 4_000;
+/** Matching notes or events read per incident a page can show, newest first: several may match in one incident. */
+const EVENT_ROWS_PER_RESULT = 4;
 const HITS_PER_INCIDENT = 3;
-const SNIPPET_TOKENS = 14;
 
-type Index = 'incident' | 'note' | 'event' | 'postmortem';
+type Index = 'incident' | 'postmortem' | 'note' | 'event';
+/** Which passages an incident's hits show first: its own words, then the postmortem, then the timeline. */
+const PRIORITY: Readonly<Record<Index, number>> = { incident: 0, postmortem: 1, note: 2, event: 3 };
 interface Match {
   index: Index;
   rowid: number;
   incidentId: number;
-  score: number;
 }
 
 const SELECT_INCIDENT = `SELECT i.*, (SELECT person FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'commander') AS commander FROM incidents i`;
@@ -36,30 +34,26 @@ const SELECT_INCIDENT = `SELECT i.*, (SELECT person FROM incident_roles r WHERE 
 /**
  * Full-text search over every FTS5 index Pitwall keeps: incident ref/title/summary, notes and pinned
  * evidence (note_search), other timeline text such as role holders and handoff notes (event_search),
- * and postmortems. Two steps: rank matching rows by bm25 (cheap), then build snippets only for the
- * incidents shown, each snippet a point lookup by rowid.
+ * and postmortems. Results are the newest matching incidents first. Each index is read newest rowid
+ * first and stops after a page's worth (FTS5 walks its doclists backwards, so a word found in every
+ * one of 10,000 postmortems costs little more than a rare one); only the incidents shown get
+ * snippets, cut from their stored text (snippet.ts). Ranking every match by bm25 was tried and
+ * measured: a word in every postmortem took about 280 ms over 10,000 incidents, against 20 ms allowed.
  */
 export class SearchRepo {
-  private readonly stmts;
+  /** Statements by SQL text: the filters and IN-list lengths vary, but a handful of shapes repeat. */
+  private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
-    this.stmts = {
-      incidentSnippet: db.prepare<[string, number], { title: string; summary: string }>(
-        `SELECT snippet(incident_text_search, 1, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS title,
-                snippet(incident_text_search, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS summary
-         FROM incident_text_search WHERE incident_text_search MATCH ? AND rowid = ?`,
-      ),
-      noteSnippet: db.prepare<[string, number], { s: string }>(
-        `SELECT snippet(note_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS s FROM note_search WHERE note_search MATCH ? AND rowid = ?`,
-      ),
-      eventSnippet: db.prepare<[string, number], { s: string }>(
-        `SELECT snippet(event_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS s FROM event_search WHERE event_search MATCH ? AND rowid = ?`,
-      ),
-      postmortemSnippet: db.prepare<[string, number], { s: string }>(
-        `SELECT snippet(postmortem_search, 0, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS s FROM postmortem_search WHERE postmortem_search MATCH ? AND rowid = ?`,
-      ),
-      eventKind: db.prepare<[number], { kind: EventKind }>('SELECT kind FROM timeline_events WHERE id = ?'),
-    };
+  constructor(private readonly db: Database.Database) {}
+
+  private prepare<P extends unknown[] | Record<string, unknown>, R>(sql: string): Database.Statement<P, R> {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      if (this.cache.size > 200) this.cache.clear();
+      stmt = this.db.prepare(sql);
+      this.cache.set(sql, stmt);
+    }
+    return stmt as unknown as Database.Statement<P, R>;
   }
 
   search(f: SearchFilter): SearchResult[] {
@@ -67,80 +61,105 @@ export class SearchRepo {
     const { where, params } = filters(f);
     if (!match) {
       const sql = `${SELECT_INCIDENT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.declared_at DESC LIMIT @limit`;
-      return this.db
-        .prepare<Record<string, string | number>, IncidentRow>(sql)
+      return this.prepare<Record<string, string | number>, IncidentRow>(sql)
         .all({ ...params, limit: f.limit })
         .map((r) => ({ incident: toSummary(r), hits: [] }));
     }
-    const matches = this.matches(match, where, params);
-    const best = new Map<number, Match[]>();
-    for (const m of matches.sort((a, b) => a.score - b.score)) {
-      const list = best.get(m.incidentId);
-      if (list) {
-        if (list.length < HITS_PER_INCIDENT) list.push(m);
-      } else if (best.size < f.limit) best.set(m.incidentId, [m]);
+    const byIncident = new Map<number, Match[]>();
+    for (const m of this.matches(match, where, params, f.limit)) {
+      const list = byIncident.get(m.incidentId) ?? [];
+      list.push(m);
+      byIncident.set(m.incidentId, list);
     }
-    if (best.size === 0) return [];
-    const ids = [...best.keys()];
-    const rows = this.db.prepare<number[], IncidentRow>(`${SELECT_INCIDENT} WHERE i.id IN (${ids.map(() => '?').join(',')})`).all(...ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [{ incident: toSummary(row), hits: (best.get(id) ?? []).flatMap((m) => this.hits(match, m)) }] : [];
+    if (byIncident.size === 0) return [];
+    const ids = [...byIncident.keys()];
+    const top = this.prepare<number[], { id: number; declared_at: number }>(
+      `SELECT id, declared_at FROM incidents WHERE id IN (${ids.map(() => '?').join(',')})`,
+    )
+      .all(...ids)
+      .sort((a, b) => b.declared_at - a.declared_at || b.id - a.id)
+      .slice(0, f.limit)
+      .map((r) => r.id);
+    const rows = new Map(
+      this.prepare<number[], IncidentRow>(`${SELECT_INCIDENT} WHERE i.id IN (${top.map(() => '?').join(',')})`)
+        .all(...top)
+        .map((r) => [r.id, r]),
+    );
+    const shown = top.map((id) => ({
+      id,
+      matches: (byIncident.get(id) ?? [])
+        .sort((a, b) => PRIORITY[a.index] - PRIORITY[b.index] || b.rowid - a.rowid)
+        .slice(0, HITS_PER_INCIDENT),
+    }));
+    const wanted = shown.flatMap((x) => x.matches);
+    const texts = this.texts(wanted);
+    const terms = queryTerms(f.text);
+    return shown.flatMap(({ id, matches }) => {
+      const row = rows.get(id);
+      if (!row) return [];
+      const hits = matches.flatMap((m) => hitsOf(m, row, texts, terms)).slice(0, HITS_PER_INCIDENT);
+      return [{ incident: toSummary(row), hits }];
     });
   }
 
-  private matches(match: string, where: string[], params: Record<string, string | number>): Match[] {
+  /** The text each index holds for the rows shown, read from the tables it was indexed from. */
+  private texts(matches: readonly Match[]): Texts {
+    const pm = matches.filter((m) => m.index === 'postmortem').map((m) => m.rowid);
+    const ev = matches.filter((m) => m.index === 'note' || m.index === 'event').map((m) => m.rowid);
+    const list = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+    return {
+      postmortems: new Map(
+        pm.length
+          ? this.prepare<number[], { incident_id: number; body: string }>(
+              `SELECT incident_id, body FROM postmortems WHERE incident_id IN (${list(pm.length)})`,
+            )
+              .all(...pm)
+              .map((r) => [r.incident_id, r.body])
+          : [],
+      ),
+      events: new Map(
+        ev.length
+          ? this.prepare<number[], { id: number; kind: EventKind; summary: string; data: string }>(
+              `SELECT id, kind, summary, data FROM timeline_events WHERE id IN (${list(ev.length)})`,
+            )
+              .all(...ev)
+              .map((r) => [r.id, { kind: r.kind, text: indexedText(r.kind, r.summary, r.data) }])
+          : [],
+      ),
+    };
+  }
+
+  private matches(match: string, where: string[], params: Record<string, string | number>, limit: number): Match[] {
     const cond = where.length ? `AND ${where.join(' AND ')}` : '';
-    const p = { ...params, match, rows: ROWS_PER_INDEX };
+    // One row per incident in the incident and postmortem indexes; several notes or events may match in one.
+    const p = { ...params, match, rows: limit, eventRows: limit * EVENT_ROWS_PER_RESULT };
     const run = (index: Index, sql: string): Match[] =>
-      this.db
-        .prepare<Record<string, string | number>, { rowid: number; incident_id: number; score: number }>(sql)
+      this.prepare<Record<string, string | number>, { rowid: number; incident_id: number }>(sql)
         .all(p)
-        .map((r) => ({ index, rowid: r.rowid, incidentId: r.incident_id, score: r.score }));
-    // bm25 weights for ref, title, summary: a word in the title says more than one in a long summary.
+        .map((r) => ({ index, rowid: r.rowid, incidentId: r.incident_id }));
+    // CROSS JOIN keeps the FTS table the outer loop, so its newest-first order ends the scan at LIMIT.
     return [
       ...run(
         'incident',
-        `SELECT s.rowid, s.rowid AS incident_id, bm25(incident_text_search, 5.0, 10.0, 3.0) AS score
-         FROM incident_text_search s JOIN incidents i ON i.id = s.rowid WHERE incident_text_search MATCH @match ${cond} ORDER BY score LIMIT @rows`,
-      ),
-      ...run(
-        'note',
-        `SELECT s.rowid, t.incident_id, bm25(note_search) AS score FROM note_search s
-         JOIN timeline_events t ON t.id = s.rowid JOIN incidents i ON i.id = t.incident_id
-         WHERE note_search MATCH @match ${cond} ORDER BY score LIMIT @rows`,
-      ),
-      ...run(
-        'event',
-        `SELECT s.rowid, t.incident_id, bm25(event_search) AS score FROM event_search s
-         JOIN timeline_events t ON t.id = s.rowid JOIN incidents i ON i.id = t.incident_id
-         WHERE event_search MATCH @match ${cond} ORDER BY score LIMIT @rows`,
+        `SELECT s.rowid, s.rowid AS incident_id FROM incident_text_search s CROSS JOIN incidents i ON i.id = s.rowid
+         WHERE incident_text_search MATCH @match ${cond} ORDER BY s.rowid DESC LIMIT @rows`,
       ),
       ...run(
         'postmortem',
-        `SELECT s.rowid, s.rowid AS incident_id, bm25(postmortem_search) AS score
-         FROM postmortem_search s JOIN incidents i ON i.id = s.rowid WHERE postmortem_search MATCH @match ${cond} ORDER BY score LIMIT @rows`,
+        `SELECT s.rowid, s.rowid AS incident_id FROM postmortem_search s CROSS JOIN incidents i ON i.id = s.rowid
+         WHERE postmortem_search MATCH @match ${cond} ORDER BY s.rowid DESC LIMIT @rows`,
+      ),
+      ...run(
+        'note',
+        `SELECT s.rowid, t.incident_id FROM note_search s CROSS JOIN timeline_events t ON t.id = s.rowid
+         CROSS JOIN incidents i ON i.id = t.incident_id WHERE note_search MATCH @match ${cond} ORDER BY s.rowid DESC LIMIT @eventRows`,
+      ),
+      ...run(
+        'event',
+        `SELECT s.rowid, t.incident_id FROM event_search s CROSS JOIN timeline_events t ON t.id = s.rowid
+         CROSS JOIN incidents i ON i.id = t.incident_id WHERE event_search MATCH @match ${cond} ORDER BY s.rowid DESC LIMIT @eventRows`,
       ),
     ];
-  }
-
-  private hits(match: string, m: Match): SearchHit[] {
-    if (m.index === 'incident') {
-      const r = this.stmts.incidentSnippet.get(match, m.rowid);
-      if (!r) return [];
-      return [
-        { source: 'title' as const, eventId: null, snippet: parts(r.title) },
-        { source: 'summary' as const, eventId: null, snippet: parts(r.summary) },
-      ].filter((h) => h.snippet.some((p) => p.match));
-    }
-    if (m.index === 'postmortem') {
-      const r = this.stmts.postmortemSnippet.get(match, m.rowid);
-      return r ? [{ source: 'postmortem', eventId: null, snippet: parts(r.s) }] : [];
-    }
-    const r = (m.index === 'note' ? this.stmts.noteSnippet : this.stmts.eventSnippet).get(match, m.rowid);
-    const kind = this.stmts.eventKind.get(m.rowid)?.kind;
-    return r && kind ? [{ source: sourceOf(kind), eventId: m.rowid, snippet: parts(r.s) }] : [];
   }
 }
 
@@ -171,21 +190,29 @@ function filters(f: SearchFilter): { where: string[]; params: Record<string, str
   return { where, params };
 }
 
-/** Splits snippet() output at its markers into highlighted and plain parts. */
-export function parts(snippet: string): SnippetPart[] {
-  const out: SnippetPart[] = [];
-  let rest = snippet;
-  while (rest.length) {
-    const open = rest.indexOf(OPEN);
-    if (open === -1) {
-      out.push({ text: rest, match: false });
-      break;
-    }
-    if (open > 0) out.push({ text: rest.slice(0, open), match: false });
-    const close = rest.indexOf(CLOSE, open + 1);
-    const end = close === -1 ? rest.length : close;
-    out.push({ text: rest.slice(open + 1, end), match: true });
-    rest = close === -1 ? '' : rest.slice(close + 1);
+interface Texts {
+  postmortems: Map<number, string>;
+  events: Map<number, { kind: EventKind; text: string }>;
+}
+
+function hitsOf(m: Match, row: IncidentRow, texts: Texts, terms: readonly string[]): SearchHit[] {
+  const hit = (source: HitSource, text: string | undefined, eventId: number | null = null): SearchHit[] => {
+    const parts = text === undefined ? [] : snippet(text, terms);
+    return parts.some((p) => p.match) ? [{ source, eventId, snippet: parts }] : [];
+  };
+  if (m.index === 'incident') return [...hit('title', row.title), ...hit('summary', row.summary)];
+  if (m.index === 'postmortem') return hit('postmortem', texts.postmortems.get(m.rowid));
+  const ev = texts.events.get(m.rowid);
+  return ev ? hit(sourceOf(ev.kind), ev.text, m.rowid) : [];
+}
+
+/** What the notes index holds for a pinned line (the whole line and the comment, not the cut summary). */
+function indexedText(kind: EventKind, summary: string, data: string): string {
+  if (kind !== 'pin-log') return summary;
+  try {
+    const d = JSON.parse(data) as { line?: unknown; comment?: unknown };
+    return `${typeof d.line === 'string' ? d.line : ''} ${typeof d.comment === 'string' ? d.comment : ''}`;
+  } catch {
+    return summary;
   }
-  return out.filter((p) => p.text !== '');
 }
