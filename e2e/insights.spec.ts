@@ -157,3 +157,32 @@ test('search finds a word only in a postmortem and a pinned log line, with the s
   await expect(ui.searchResults).toHaveCount(2);
   await app.screenshot('52-search');
 });
+
+test('an open incident names similar past incidents in its header, with why', async ({ page, pitwall }) => {
+  const app = new ConsolePage(page);
+  const pm = new PostmortemPage(page);
+  await app.open(pitwall.url);
+  const past = await pm.invoke<Incident>('incident:declare', {
+    title: 'OCR OOM last week',
+    severity: 'SEV2',
+    services: ['ocr', 'translation'],
+  });
+  await pm.invoke('incident:set-status', { id: past.id, status: 'resolved' });
+  const other = await pm.invoke<Incident>('incident:declare', { title: 'Keycloak down', severity: 'SEV2', services: ['auth'] });
+  await pm.invoke('incident:set-status', { id: other.id, status: 'resolved' });
+  await app.declare({ title: 'OCR workers failing again', severity: 'SEV2' });
+  await expect(page.getByTestId('similar-chip')).toHaveCount(0);
+  const now = await pm.invoke<Incident[]>('incident:list', {});
+  const current = now.find((i) => i.title === 'OCR workers failing again');
+  await pm.invoke('incident:edit', { id: current?.id, services: ['ocr'] });
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await app.incidentRows().filter({ hasText: 'OCR workers failing again' }).click();
+  await page.getByTestId('similar-chip').click();
+  const rows = page.getByTestId('similar-incidents').getByTestId('similar-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(past.ref);
+  await expect(rows.first()).toContainText('same services: ocr');
+  await expect(rows.first()).toContainText('GPU memory: too little stored to compare');
+  await app.screenshot('53-similar-incidents');
+});

@@ -76,35 +76,37 @@ function GroupTable({ title, groups, testId }: { title: string; groups: readonly
   return (
     <>
       {title && <h2>{title}</h2>}
-      <table className="metrics-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col" className="num">
-              Incidents
-            </th>
-            {first.figures.map((f) => (
-              <th key={f.metric} scope="col" title={f.formula}>
-                {f.short}
-                <span className="th-formula">{f.formula}</span>
+      <div className="table-scroll">
+        <table className="metrics-table" data-testid={testId}>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col" className="num">
+                Incidents
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              <td className="num">{g.incidents}</td>
-              {g.figures.map((f) => (
-                <td key={f.metric}>
-                  <FigureCell groupKey={g.key} group={g.label} figure={f} />
-                </td>
+              {first.figures.map((f) => (
+                <th key={f.metric} scope="col" title={f.formula}>
+                  {f.short}
+                  <span className="th-formula">{f.formula}</span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                <td className="num">{g.incidents}</td>
+                {g.figures.map((f) => (
+                  <td key={f.metric}>
+                    <FigureCell groupKey={g.key} group={g.label} figure={f} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
