@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EmbedLine } from '../../logic/embed-chart';
-import { formatUtc, formatUtcHm } from '../../logic/format';
+import { formatUtc, formatUtcHm, formatUtcTime } from '../../logic/format';
 
 // Okabe–Ito and neighbours: distinct on the white page, and for the common colour-vision deficiencies.
 const COLORS = [
@@ -25,6 +25,8 @@ const count = (v: number): string => (Math.abs(v) >= 1000 ? `${Math.round(v / 10
 export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]; fromMs: number; toMs: number }) {
   const hasShare = lines.some((l) => l.axis === 'share');
   const hasCount = lines.some((l) => l.axis === 'count');
+  // Minutes repeat on the axis of a short window: seconds then.
+  const tick = toMs - fromMs < 10 * 60_000 ? formatUtcTime : formatUtcHm;
   return (
     <div className="embed-plot" data-testid="embed-plot" data-lines={lines.length}>
       <ResponsiveContainer width="100%" height={200}>
@@ -34,7 +36,7 @@ export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]
             dataKey="t"
             type="number"
             domain={[fromMs, toMs]}
-            tickFormatter={formatUtcHm}
+            tickFormatter={tick}
             allowDuplicatedCategory={false}
             stroke="#53606e"
             fontSize={11}
