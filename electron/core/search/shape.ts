@@ -34,32 +34,83 @@ export function resample(series: readonly SeriesData[], fromMs: number, toMs: nu
 }
 
 const MIN_COMMON_STEPS = 6;
+/** A mean difference of a quarter of the GPU (share 0.25) counts as nothing alike. */
+export const GPU_TOLERANCE = 0.25;
+/** For queue curves scaled to their own peak, half the peak. */
+export const QUEUE_TOLERANCE = 0.5;
 
-/**
- * 1 − mean absolute difference over the steps both have, after scaling: GPU share is already 0..1
- * and compared as is (a 95% plateau is not like a 40% one); queue depth is divided by each curve's
- * own peak, so the shape counts, not the size of the platform. Null with too few common steps.
- */
-export function shapeSimilarity(
-  a: readonly (number | null)[],
-  b: readonly (number | null)[],
-  scale: 'absolute' | 'own-peak',
-): number | null {
-  const peak = (xs: readonly (number | null)[]): number => Math.max(0, ...xs.filter((x): x is number => x !== null));
-  const pa = scale === 'own-peak' ? peak(a) : 1;
-  const pb = scale === 'own-peak' ? peak(b) : 1;
+type Curve = readonly (number | null)[];
+
+const present = (xs: Curve): number[] => xs.filter((x): x is number => x !== null && x !== undefined);
+const closeness = (meanDiff: number, tolerance: number): number => Math.max(0, 1 - meanDiff / tolerance);
+
+/** Mean of each step and its neighbours: OOM kills make GPU memory a saw-tooth whose teeth never line up twice. */
+export function smooth(xs: Curve): (number | null)[] {
+  return xs.map((x, k) => {
+    if (x === null) return null;
+    const near = present([xs[k - 1] ?? null, x, xs[k + 1] ?? null]);
+    return near.reduce((a, b) => a + b, 0) / near.length;
+  });
+}
+
+/** Step by step over the steps both have: did they rise, hold and fall at the same points of their windows. */
+export function curveSimilarity(a: Curve, b: Curve, tolerance: number): number | null {
   let sum = 0;
   let n = 0;
   for (let k = 0; k < Math.min(a.length, b.length); k++) {
     const x = a[k];
     const y = b[k];
     if (x === null || x === undefined || y === null || y === undefined) continue;
-    const sx = pa > 0 ? x / pa : 0;
-    const sy = pb > 0 ? y / pb : 0;
-    sum += Math.abs(Math.min(1, sx) - Math.min(1, sy));
+    sum += Math.abs(x - y);
     n++;
   }
-  return n < MIN_COMMON_STEPS ? null : 1 - sum / n;
+  return n < MIN_COMMON_STEPS ? null : closeness(sum / n, tolerance);
+}
+
+/** Sorted values against sorted values (their quantiles): how much of the window each spent at each level, in any order. */
+export function levelSimilarity(a: Curve, b: Curve, tolerance: number): number | null {
+  const sa = present(a).sort((x, y) => x - y);
+  const sb = present(b).sort((x, y) => x - y);
+  if (sa.length < MIN_COMMON_STEPS || sb.length < MIN_COMMON_STEPS) return null;
+  const at = (xs: number[], q: number): number => xs[Math.min(xs.length - 1, Math.round(q * (xs.length - 1)))] ?? 0;
+  let sum = 0;
+  for (let i = 0; i <= 10; i++) sum += Math.abs(at(sa, i / 10) - at(sb, i / 10));
+  return closeness(sum / 11, tolerance);
+}
+
+/** Peaks an order of magnitude apart (10 pending against 100) count as nothing alike. */
+export function magnitudeSimilarity(a: Curve, b: Curve): number | null {
+  const pa = present(a);
+  const pb = present(b);
+  if (pa.length < MIN_COMMON_STEPS || pb.length < MIN_COMMON_STEPS) return null;
+  const peak = (xs: number[]): number => Math.log10(1 + Math.max(0, ...xs));
+  return Math.max(0, 1 - Math.abs(peak(pa) - peak(pb)));
+}
+
+function mean(xs: readonly (number | null)[]): number | null {
+  const p = present(xs);
+  return p.length ? p.reduce((x, y) => x + y, 0) / p.length : null;
+}
+
+function scaled(xs: Curve): (number | null)[] {
+  const peak = Math.max(0, ...present(xs));
+  return xs.map((x) => (x === null ? null : peak > 0 ? x / peak : 0));
+}
+
+/**
+ * GPU memory: the hottest GPU's share, smoothed, compared step by step and as a distribution of
+ * levels (a 95% plateau is not like a 40% one, whenever in the window it happened).
+ */
+export function gpuSimilarity(a: Curve, b: Curve): number | null {
+  return mean([curveSimilarity(smooth(a), smooth(b), GPU_TOLERANCE), levelSimilarity(a, b, GPU_TOLERANCE)]);
+}
+
+/**
+ * Queue depth: the pending backlog's course scaled to its own peak (growing, draining, flat), and
+ * its size on a log scale (a backlog of 700 is not one of 70).
+ */
+export function queueSimilarity(a: Curve, b: Curve): number | null {
+  return mean([curveSimilarity(smooth(scaled(a)), smooth(scaled(b)), QUEUE_TOLERANCE), magnitudeSimilarity(a, b)]);
 }
 
 /** Jaccard overlap of two name sets (case-insensitive): |A ∩ B| / |A ∪ B|; null when both are empty. */

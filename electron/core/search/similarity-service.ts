@@ -5,7 +5,7 @@ import { IncidentTypes } from '../../store/metrics/incident-types';
 import { ShapeRepo } from '../../store/search/shape-repo';
 import type { CoreContext } from '../context';
 import { impactWindow } from '../postmortems/impact';
-import { combineScore, overlap, resample, shapeSimilarity, type Shape } from './shape';
+import { combineScore, gpuSimilarity, overlap, queueSimilarity, resample, type Shape } from './shape';
 
 type Deps = Pick<CoreContext, 'db' | 'now' | 'incidents' | 'telemetry'>;
 
@@ -48,8 +48,8 @@ export class SimilarityService {
     const theirTypes = this.types.of(other.id).map((t) => t.id);
     const playbooks = myTypes.length && theirTypes.length ? overlap(myTypes, theirTypes) : { score: null, shared: [] };
     const theirs = this.shapeOf(other, true);
-    const gpuShape = shapeSimilarity(mine.gpu, theirs.gpu, 'absolute');
-    const queueShape = shapeSimilarity(mine.queue, theirs.queue, 'own-peak');
+    const gpuShape = gpuSimilarity(mine.gpu, theirs.gpu);
+    const queueShape = queueSimilarity(mine.queue, theirs.queue);
     const parts = { services: services.score, playbooks: playbooks.score, gpuShape, queueShape };
     const reasons = [
       services.shared.length ? `same services: ${services.shared.join(', ')}` : services.score === null ? null : 'no service in common',

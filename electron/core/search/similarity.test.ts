@@ -5,7 +5,18 @@ import type { CollectedSample } from '../../poller/types';
 import { addSource, openTestStore } from '../../store/test-fixtures';
 import { IncidentService } from '../incident-service';
 import { TelemetryService } from '../telemetry-service';
-import { combineScore, overlap, resample, shapeSimilarity, STEPS } from './shape';
+import {
+  combineScore,
+  curveSimilarity,
+  gpuSimilarity,
+  levelSimilarity,
+  magnitudeSimilarity,
+  overlap,
+  queueSimilarity,
+  resample,
+  smooth,
+  STEPS,
+} from './shape';
 import { SimilarityService } from './similarity-service';
 
 const MIN = 60_000;
@@ -98,7 +109,8 @@ describe('similar past incidents', () => {
     expect(second?.incident.id).toBe(p3.id);
     expect(first?.parts.services).toBe(0.5);
     expect(first?.parts.gpuShape).toBeGreaterThan(0.95);
-    expect(first?.parts.queueShape).toBeGreaterThan(0.9);
+    // Same course, peaks of 400 and 250 (log-scale size 80% alike).
+    expect(first?.parts.queueShape).toBeGreaterThan(0.8);
     expect(second?.parts.gpuShape).toBeLessThan(first?.parts.gpuShape ?? 0);
     expect(first?.reasons).toEqual(expect.arrayContaining(['same services: ocr']));
     expect(first?.reasons.some((r) => /^GPU memory curve \d+% alike$/.test(r))).toBe(true);
@@ -139,12 +151,38 @@ describe('shape arithmetic', () => {
     expect(sum[0]).toBeCloseTo(0.3 + 0.6);
   });
 
-  it('compares curves over common steps only, and says nothing with too few', () => {
-    const up = Array.from({ length: STEPS }, (_, k) => k);
-    const upSmall = up.map((x) => x / 10);
-    expect(shapeSimilarity(up, upSmall, 'own-peak')).toBeCloseTo(1);
-    expect(shapeSimilarity([0.9, 0.9, 0.9, 0.9, 0.9, 0.9], [0.4, 0.4, 0.4, 0.4, 0.4, 0.4], 'absolute')).toBeCloseTo(0.5);
-    expect(shapeSimilarity([1, 1, null, null, null, null, null], [1, 1, 1, 1, 1, 1, 1], 'absolute')).toBeNull();
+  it('compares curves over common steps only, levels in any order, peaks by order of magnitude', () => {
+    const up = Array.from({ length: STEPS }, (_, k) => k / STEPS);
+    // Step by step: a mean gap of 0.1 against a tolerance of 0.25 is 60% alike.
+    expect(
+      curveSimilarity(
+        up,
+        up.map((x) => x + 0.1),
+        0.25,
+      ),
+    ).toBeCloseTo(0.6);
+    expect(curveSimilarity([1, 1, null, null, null, null, null], [1, 1, 1, 1, 1, 1, 1], 0.25)).toBeNull();
+    // The same levels in another order are alike as levels, not as curves.
+    const down = [...up].reverse();
+    expect(levelSimilarity(up, down, 0.25)).toBeCloseTo(1);
+    expect(curveSimilarity(up, down, 0.25)).toBeCloseTo(0);
+    // Peaks of 9 and 99: one order of magnitude apart, nothing alike; 99 and 99, the same.
+    const nine = [...Array<number>(10).fill(0), 9];
+    const ninetyNine = [...Array<number>(10).fill(0), 99];
+    expect(magnitudeSimilarity(nine, ninetyNine)).toBeCloseTo(0);
+    expect(magnitudeSimilarity(ninetyNine, ninetyNine)).toBeCloseTo(1);
+    expect(smooth([0, 3, 0, null, 6])).toEqual([1.5, 1, 1.5, null, 6]);
+    // A saw-tooth and its shifted copy: smoothing makes them alike where raw steps would not be.
+    const tooth = Array.from({ length: STEPS }, (_, k) => (k % 2 ? 0.95 : 0.75));
+    const shifted = tooth.map((_, k) => tooth[(k + 1) % STEPS] ?? 0);
+    expect(gpuSimilarity(tooth, shifted)).toBeGreaterThan(0.85);
+    expect(curveSimilarity(tooth, shifted, 0.25)).toBeCloseTo(0.2);
+    expect(
+      queueSimilarity(
+        up.map((x) => x * 500),
+        up.map((x) => x * 600),
+      ),
+    ).toBeGreaterThan(0.9);
     expect(overlap(['OCR', 'translation'], ['ocr'])).toEqual({ score: 0.5, shared: ['OCR'] });
     expect(overlap([], []).score).toBeNull();
     expect(combineScore({ services: 1, playbooks: null, gpuShape: 0, queueShape: null })).toBeCloseTo(0.35 / 0.55);

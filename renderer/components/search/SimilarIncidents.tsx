@@ -31,7 +31,7 @@ export function SimilarIncidents({ incidentId }: { incidentId: number }) {
             </button>
             <span
               className="similar-score"
-              title="Weighted: services 35%, playbooks 25%, GPU memory curve 20%, queue depth curve 20% (parts without data left out)"
+              title="Weighted: services 35%, playbooks 25%, GPU memory 20%, queue depth 20% over the impact window (parts without data left out)"
             >
               {Math.round(s.score * 100)}% alike · {formatUtcDay(s.incident.declaredAt)}
             </span>
