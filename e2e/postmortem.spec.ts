@@ -193,3 +193,30 @@ test('a server killed with SIGKILL while someone types loses at most the last se
   await pm.toEnd();
   await expect(pm.editor).toContainText(kept.trim().split(' ').at(-1) ?? '');
 });
+
+test('an oversized postmortem is refused in words, kept in the editor, and saved once it fits', async ({ page, pitwall }) => {
+  const app = new ConsolePage(page);
+  const pm = new PostmortemPage(page);
+  await app.open(pitwall.url);
+  const incident = await pm.invoke<Incident>('incident:declare', { title: 'Auth outage', severity: 'SEV2' });
+  const drafted = await pm.invoke<Postmortem>('postmortem:draft', { incidentId: incident.id, template: 'lecture' });
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await app.incidentRows().filter({ hasText: incident.ref }).click();
+  await pm.open();
+  await pm.toEnd();
+  const paste = `\n${'x'.repeat(80_000)}`;
+  await page.keyboard.insertText(paste);
+  await expect(pm.saveStatus).toHaveAttribute('data-state', 'refused');
+  await expect(pm.saveStatus).toContainText('over the 80,000 limit');
+  await expect(pm.saveStatus).toContainText('nothing typed is lost');
+  expect((await pm.invoke<Postmortem>('postmortem:get', { incidentId: incident.id })).body).toBe(drafted.body);
+  await app.screenshot('44-postmortem-too-long');
+  // Undo the paste: the text fits again and is saved.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.type(' fits again');
+  await pm.waitSaved();
+  const stored = await pm.invoke<Postmortem>('postmortem:get', { incidentId: incident.id });
+  expect(stored.body.endsWith(' fits again')).toBe(true);
+  expect(stored.body.length).toBeLessThan(drafted.body.length + 20);
+});
