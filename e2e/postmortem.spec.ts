@@ -134,6 +134,20 @@ test('a postmortem drafted from a lab incident: preview with stored charts and p
   const stored = await pm.invoke<Postmortem>('postmortem:get', { incidentId: incident.id });
   expect(stored.body).not.toContain('A paragraph written after the version.');
   expect(stored.body).toContain('## Notes');
+
+  // The other seed template for the same incident; what was written is kept as a version first.
+  await page.getByTestId('redraft').click();
+  await page.getByTestId('redraft-template').selectOption('gaudi');
+  await page.getByTestId('redraft-go').click();
+  await expect(page.getByTestId('postmortem-template')).toHaveAttribute('data-template', 'gaudi');
+  await page.getByTestId('show-preview').click();
+  await expect(pm.preview.locator('h1')).toContainText('Incident Report:');
+  for (const h of ['Summary', 'Impact', 'Root Cause', 'Timeline', 'Actions Taken', 'Lessons Learned', 'Follow-up Actions']) {
+    await expect(pm.preview.locator('h2', { hasText: h }).first()).toBeVisible();
+  }
+  await app.screenshot('45-postmortem-gaudi');
+  await page.getByTestId('show-history').click();
+  await expect(pm.versionRows().nth(1)).toHaveAttribute('data-reason', 'before-redraft');
 });
 
 test('a server killed with SIGKILL while someone types loses at most the last second of typing', async ({ page, pitwall }) => {

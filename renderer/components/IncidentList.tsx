@@ -51,7 +51,7 @@ export function IncidentList() {
         <SearchFiltersPanel />
       </div>
       {searching ? (
-        <SearchResults text={search.trim()} now={now} />
+        <SearchResults text={search.trim()} now={now} refresh={items} />
       ) : (
         <>
           <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>

@@ -67,6 +67,11 @@ export class Autosaver {
     this.schedule(this.opts.idleMs);
   }
 
+  /** True while a write is on its way: a "saved" notice arriving now may be this write's own. */
+  get saving(): boolean {
+    return this.inFlight !== null;
+  }
+
   /** The text now stored was set from outside (loaded, restored, redrafted): nothing is pending against the old one. */
   reset(stored: string): void {
     this.stored = stored;

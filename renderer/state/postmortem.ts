@@ -201,6 +201,8 @@ export async function restoreVersion(versionId: string): Promise<string | null> 
 export async function postmortemSavedElsewhere(incidentId: number, revision: number): Promise<void> {
   const s = usePmStore.getState();
   if (s.incidentId !== incidentId || !s.postmortem || revision <= s.postmortem.revision) return;
+  // Our own write's notice can arrive before its answer; if another window wrote, that write is refused as a conflict.
+  if (saver?.saving) return;
   if (saver?.dirty) {
     usePmStore.setState({
       status: {

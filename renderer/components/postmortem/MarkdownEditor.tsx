@@ -51,7 +51,12 @@ export function MarkdownEditor({ text, epoch, onChange, readOnly = false }: Prop
   useEffect(() => {
     const v = view.current;
     if (!v || v.state.doc.toString() === text) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+    // A new text starts at its top, not where the old one was scrolled to.
+    v.dispatch({
+      changes: { from: 0, to: v.state.doc.length, insert: text },
+      selection: { anchor: 0 },
+      effects: EditorView.scrollIntoView(0),
+    });
     // Only a new epoch brings text in from outside.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [epoch]);

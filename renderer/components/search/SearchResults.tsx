@@ -6,17 +6,18 @@ import { runSearch, useSearchError, useSearchFilters, useSearchLoading, useSearc
 import { SeverityBadge, StatusPill } from '../SeverityBadge';
 
 /** The sidebar while searching: matching incidents, each with the passages that matched, matches highlighted. */
-export function SearchResults({ text, now }: { text: string; now: number }) {
+export function SearchResults({ text, now, refresh }: { text: string; now: number; refresh: unknown }) {
   const results = useSearchResults();
   const error = useSearchError();
   const loading = useSearchLoading();
   const filters = useSearchFilters();
   const selected = useSelectedId();
 
+  // `refresh` changes when the incident list is re-read (an incident changed somewhere): search again.
   useEffect(() => {
     const timer = setTimeout(() => void runSearch(text), 200);
     return () => clearTimeout(timer);
-  }, [text, filters]);
+  }, [text, filters, refresh]);
 
   return (
     <>
