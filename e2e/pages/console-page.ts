@@ -50,7 +50,8 @@ export class ConsolePage {
     await this.page.getByTestId('note-submit').click();
   }
 
-  async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** The whole page, or with `fullPage` false what the viewport shows (a scrolled panel as the user sees it). */
+  async screenshot(name: string, fullPage = true): Promise<void> {
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   }
 }

@@ -18,6 +18,8 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
 import { metricsHandlers } from './metrics/handlers';
 import { postmortemHandlers } from './postmortems/handlers';
 import { searchHandlers } from './search/handlers';
@@ -116,10 +118,12 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const playbooks = createPlaybooks(ctx);
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -134,6 +138,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...playbookHandlers(playbooks),
       ...postmortemHandlers(ctx),
       ...metricsHandlers(ctx),
       ...searchHandlers(ctx),

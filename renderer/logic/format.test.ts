@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatAgo, formatUtc, fromLocalInput, splitList, toLocalInput } from './format';
+import { formatAge, formatAgo, formatUtc, formatUtcShort, fromLocalInput, splitList, toLocalInput } from './format';
 
 describe('format', () => {
   it('formats UTC with a Z', () => {
     expect(formatUtc(Date.UTC(2025, 0, 2, 3, 4, 5))).toBe('2025-01-02 03:04:05Z');
+    expect(formatUtcShort(Date.UTC(2025, 0, 2, 3, 4, 5))).toBe('01-02 03:04Z');
   });
 
   it('formats coarse ages', () => {

@@ -8,6 +8,11 @@ export function formatUtc(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
 }
 
+/** "11-22 14:05Z" — a time within the next days (due times), without the year and seconds. */
+export function formatUtcShort(ms: number): string {
+  return `${formatUtc(ms).slice(5, 16)}Z`;
+}
+
 /** "14:05:12Z" */
 export function formatUtcTime(ms: number): string {
   return formatUtc(ms).slice(11);

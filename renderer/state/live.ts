@@ -6,6 +6,7 @@ import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { applyHealth, loadSources } from './sources';
+import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 import { actionChanged } from './actions';
@@ -72,6 +73,7 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offPlaybooks = followPlaybooks();
 
   return () => {
     offChanged();
@@ -80,6 +82,7 @@ export function startApp(): () => void {
     offSources();
     offTelemetry();
     offRoute();
+    offPlaybooks();
     offPostmortem();
     offActions();
   };

@@ -4,6 +4,7 @@ import { incidentChannels } from './incidents';
 import { metricsChannels } from './metrics';
 import { postmortemChannels } from './postmortems';
 import { searchChannels } from './search';
+import { playbookChannels } from './playbooks';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -19,6 +20,7 @@ export const channels = {
   ...postmortemChannels,
   ...metricsChannels,
   ...searchChannels,
+  ...playbookChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -17,6 +17,10 @@ export interface PushedEvents {
   'postmortem:saved': { incidentId: number; revision: number };
   /** An action item was created or changed: lists re-read `action:list`. */
   'action:changed': { id: string; incidentId: number };
+  /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
+  'checklist:changed': { incidentId: number; checklistId: string };
+  /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
+  'playbook:changed': { id: string };
 }
 
 export type PushedEvent = keyof PushedEvents;
@@ -28,6 +32,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'telemetry:updated',
   'postmortem:saved',
   'action:changed',
+  'checklist:changed',
+  'playbook:changed',
 ];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {

@@ -85,3 +85,62 @@ export function dataText(event: TimelineEvent, ...keys: string[]): string | null
   }
   return null;
 }
+
+/** The one-line texts of evidence readings frozen into a checklist event (`data.evidence[].text`). */
+export function frozenReadings(event: TimelineEvent): string[] {
+  const readings = event.data.evidence;
+  if (!Array.isArray(readings)) return [];
+  return readings.flatMap((r: unknown) =>
+    typeof r === 'object' && r !== null && typeof (r as { text?: unknown }).text === 'string' ? [(r as { text: string }).text] : [],
+  );
+}
+
+export interface ChecklistItemState {
+  playbook: string;
+  item: string;
+  /** done, skipped, not applicable, answered yes / no. */
+  status: string;
+  note: string | null;
+  at: number;
+  actor: string;
+  readings: string[];
+}
+
+/**
+ * Where each checklist item stands, folded from the checklist domain's timeline events (the last
+ * status-setting action on an item wins; "reopen" clears it). Items nobody acted on are not in the
+ * events and so not listed; the draft says so.
+ */
+export function checklistState(timeline: readonly TimelineEvent[]): {
+  attached: { playbook: string; at: number }[];
+  items: ChecklistItemState[];
+} {
+  const attached: { playbook: string; at: number }[] = [];
+  const items = new Map<string, ChecklistItemState>();
+  for (const e of timeline) {
+    if (e.kind !== 'checklist') continue;
+    const playbook = dataText(e, 'playbookTitle', 'playbookId') ?? 'Checklist';
+    const action = dataText(e, 'action');
+    if (action === 'attach') {
+      attached.push({ playbook, at: e.at });
+      continue;
+    }
+    const key = `${dataText(e, 'checklistId') ?? ''}/${dataText(e, 'itemId') ?? e.id}`;
+    if (action === 'reopen') {
+      items.delete(key);
+      continue;
+    }
+    if (action !== 'done' && action !== 'skipped' && action !== 'not-applicable' && action !== 'answer') continue;
+    const answer = dataText(e, 'answer');
+    items.set(key, {
+      playbook,
+      item: dataText(e, 'itemText') ?? e.summary,
+      status: action === 'answer' ? `answered ${answer ?? '?'}` : action === 'not-applicable' ? 'not applicable' : action,
+      note: dataText(e, 'text'),
+      at: e.at,
+      actor: e.actor,
+      readings: frozenReadings(e),
+    });
+  }
+  return { attached, items: [...items.values()] };
+}

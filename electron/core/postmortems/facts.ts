@@ -2,7 +2,7 @@ import type { ActionItem } from '../../../shared/domain/action-items';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { responseMetrics, type ResponseMetric } from '../../../shared/domain/response-metrics';
 import type { SeriesData } from '../../../shared/domain/telemetry';
-import { dataText, pinnedLogLine, pinnedMetricValues } from './evidence-text';
+import { checklistState, dataText, frozenReadings, pinnedLogLine, pinnedMetricValues, type ChecklistItemState } from './evidence-text';
 import { gpuImpact, impactWindow, type GpuImpact, type ImpactWindow } from './impact';
 
 /**
@@ -20,7 +20,7 @@ export interface PostmortemFacts {
   gpus: GpuImpact;
   mitigations: { at: number; actor: string; text: string; outcome: string | null }[];
   comms: { at: number; actor: string; text: string; message: string | null }[];
-  checklist: { at: number; actor: string; text: string }[];
+  checklist: { attached: { playbook: string; at: number }[]; items: ChecklistItemState[] };
   pinnedLogs: { eventId: number; at: number; line: string; source: string; comment: string }[];
   pinnedCharts: { eventId: number; at: number; text: string }[];
   actionItems: ActionItem[];
@@ -60,7 +60,7 @@ export function gatherFacts(input: FactInputs): PostmortemFacts {
     comms: timeline
       .filter((e) => e.kind === 'comms')
       .map((e) => ({ at: e.at, actor: e.actor, text: e.summary, message: dataText(e, 'text', 'body', 'message', 'markdown') })),
-    checklist: timeline.filter((e) => e.kind === 'checklist').map((e) => ({ at: e.at, actor: e.actor, text: e.summary })),
+    checklist: checklistState(timeline),
     pinnedLogs: timeline.flatMap((e) => {
       const line = e.kind === 'pin-log' ? pinnedLogLine(e) : null;
       return line ? [{ eventId: e.id, at: line.tMs, line: line.line, source: labelsText(line.labels), comment: line.comment }] : [];
@@ -84,8 +84,8 @@ function timelineValues(e: TimelineEvent): string[] {
     const line = pinnedLogLine(e);
     return line ? [line.line] : [];
   }
-  const evidence = dataText(e, 'evidenceText', 'evidence', 'value');
-  return evidence ? [evidence] : [];
+  // A ticked checklist item carries what its live evidence read at that moment.
+  return frozenReadings(e);
 }
 
 function outcomeOf(e: TimelineEvent): string | null {

@@ -6,6 +6,8 @@ import type { Postmortem, PostmortemVersionMeta } from '../../../shared/domain/p
 import { formatDuration } from '../../../shared/domain/response-metrics';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import type { LogQueryResult, SeriesResult } from '../../../shared/domain/telemetry';
+import type { ChecklistView } from '../../../shared/playbooks/checklist';
+import { allItems } from '../../../shared/playbooks/schema';
 import { startLab, type Lab } from '../../lab/lab';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
@@ -50,8 +52,11 @@ describe('postmortem drafted from a lab incident', () => {
   it('prefills the timeline, pinned evidence, response times, GPU impact and action items', async () => {
     await pollAll();
     const impactStart = Date.now() - 4 * 60_000;
-    lab.engine.advance(900);
-    await pollAll();
+    // Half an hour of gpu-oom, polled every ten simulated minutes: GPUs fill, OOM kills follow.
+    for (let i = 0; i < 3; i++) {
+      lab.engine.advance(600);
+      await pollAll();
+    }
     const incident = await call<Incident>('incident:declare', {
       title: 'GPU OOM | ocr workers <restarting>',
       summary: 'OCR jobs fail with CUDA out of memory',
@@ -83,6 +88,17 @@ describe('postmortem drafted from a lab incident', () => {
       fromMs: now - 600_000,
       toMs: now + 1,
     });
+    // Checklists (the playbooks domain): gpu-oom attached, an item with live evidence ticked, one skipped.
+    const checklist = await call<ChecklistView>('checklist:attach', { incidentId: incident.id, playbookId: 'gpu-oom' });
+    const items = allItems(checklist.playbook);
+    const withEvidence = items.find((i) => i.kind === 'check' && (i.evidence?.length ?? 0) > 0) ?? items[0];
+    const skipped = items.find((i) => i.kind !== 'decision' && i.id !== withEvidence?.id);
+    const ticked = await call<{ event: TimelineEvent }>('checklist:act', {
+      checklistId: checklist.id,
+      itemId: withEvidence?.id,
+      action: 'done',
+    });
+    await call('checklist:act', { checklistId: checklist.id, itemId: skipped?.id, action: 'skipped', text: 'batch already drained' });
     await call('incident:assign-role', { id: incident.id, role: 'commander', person: 'Dana Ops' });
     await call('incident:add-note', { id: incident.id, text: 'Staggered restarts of the OCR workers.' });
     await call('incident:set-status', { id: incident.id, status: 'monitoring' });
@@ -156,6 +172,15 @@ describe('postmortem drafted from a lab incident', () => {
     expect(body).toContain(`**GPUs affected**: ${full.length} of ${stored.series.length} reporting`);
     expect(body).toMatch(/\*\*GPU-hours lost \(estimate\)\*\*: \d+\.\d GPU-h\. GPU-hours lost ≈ Σ over affected GPUs/);
     for (const s of full) expect(body).toContain(`| ${s.labels.node} | ${s.labels.gpu} |`);
+
+    // Checklist state, with what the evidence read when the item was ticked.
+    expect(body).toContain('### Checklist state');
+    expect(body).toMatch(/Attached: First response \(\d\d:\d\d\), GPU OOM/);
+    const readings = (ticked.event.data.evidence as { text: string }[] | null) ?? [];
+    expect(body).toContain(`- [x] ${checklist.playbook.title}: ${withEvidence?.text ?? ''} — done at `);
+    for (const r of readings) expect(body).toContain(r.text.replace(/[|<>*_[\]`~&#\\]/g, (c) => `\\${c}`));
+    expect(body).toContain(`- [ ] ${checklist.playbook.title}: ${skipped?.text ?? ''} — skipped at `);
+    expect(body).toContain('batch already drained');
 
     // Action items, and the embeds of the window and the pinned evidence.
     expect(body).toContain(`| ${item.title} | @ml-platform | ML-125 | 2031-01-31 |`);

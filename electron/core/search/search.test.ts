@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import type { Postmortem } from '../../../shared/domain/postmortem';
 import type { SearchResult } from '../../../shared/domain/search';
+import type { ChecklistView } from '../../../shared/playbooks/checklist';
+import { allItems } from '../../../shared/playbooks/schema';
 import { openCoreHarness, type CoreHarness } from '../../test-support/core-harness';
 
 let h: CoreHarness;
@@ -65,6 +67,15 @@ describe('search', () => {
     const note = await search({ text: 'keycloak throttled' });
     expect(note.map((r) => r.incident.id)).toEqual([handedOff.id]);
     expect(note[0] && matched(note[0], 'handoff').sort()).toEqual(['Keycloak', 'throttled']);
+  });
+
+  it('shows a checklist note once, though both the notes index and the timeline trigger hold it', async () => {
+    const [first] = await h.call<ChecklistView[]>('checklist:list', { incidentId: handedOff.id });
+    const item = first ? allItems(first.playbook)[0] : undefined;
+    await h.call('checklist:act', { checklistId: first?.id, itemId: item?.id, action: 'note', text: 'zorbflux seen on the auth pods' });
+    const results = await search({ text: 'zorbflux' });
+    expect(results.map((r) => r.incident.id)).toEqual([handedOff.id]);
+    expect(results[0]?.hits.map((x) => x.eventId)).toHaveLength(1);
   });
 
   it('filters by severity, status and declaration date, with or without words', async () => {

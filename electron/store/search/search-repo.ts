@@ -87,7 +87,7 @@ export class SearchRepo {
     );
     const shown = top.map((id) => ({
       id,
-      matches: (byIncident.get(id) ?? [])
+      matches: distinct(byIncident.get(id) ?? [])
         .sort((a, b) => PRIORITY[a.index] - PRIORITY[b.index] || b.rowid - a.rowid)
         .slice(0, HITS_PER_INCIDENT),
     }));
@@ -188,6 +188,12 @@ function filters(f: SearchFilter): { where: string[]; params: Record<string, str
     params.toMs = f.toMs;
   }
   return { where, params };
+}
+
+/** An event made searchable by its domain (note_search) is also caught by the trigger (event_search): show it once. */
+function distinct(matches: readonly Match[]): Match[] {
+  const notes = new Set(matches.filter((m) => m.index === 'note').map((m) => m.rowid));
+  return matches.filter((m) => m.index !== 'event' || !notes.has(m.rowid));
 }
 
 interface Texts {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
+import { ChecklistsTab } from '../playbooks/ChecklistsTab';
 import { PostmortemTab } from '../postmortem/PostmortemTab';
 import { CommandTab } from './CommandTab';
 
@@ -23,5 +24,6 @@ export interface IncidentTab {
  */
 export const INCIDENT_TABS: readonly IncidentTab[] = [
   { id: 'command', label: 'Command', key: '1', Panel: CommandTab },
+  { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
   { id: 'postmortem', label: 'Postmortem', key: '4', Panel: PostmortemTab },
 ];

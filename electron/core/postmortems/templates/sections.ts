@@ -86,8 +86,22 @@ export function commsBlock(f: PostmortemFacts): string {
 }
 
 export function checklistBlock(f: PostmortemFacts): string {
-  if (f.checklist.length === 0) return 'No checklist item was ticked in Pitwall.';
-  return f.checklist.map((c) => `- ${clockFor(c.at, f.multiDay)} ${inline(c.text)} (${inline(c.actor)})`).join('\n');
+  const { attached, items } = f.checklist;
+  if (attached.length === 0 && items.length === 0) return 'No checklist was attached in Pitwall.';
+  const lines: string[] = [];
+  if (attached.length) {
+    lines.push(`Attached: ${attached.map((a) => `${inline(a.playbook)} (${clockFor(a.at, f.multiDay)})`).join(', ')}.`, '');
+  }
+  for (const it of items) {
+    const note = it.note ? ` — ${inline(it.note)}` : '';
+    const readings = it.readings.length ? ` Evidence then: ${it.readings.map(inline).join('; ')}.` : '';
+    lines.push(
+      `- [${it.status === 'done' || it.status.startsWith('answered') ? 'x' : ' '}] ${inline(it.playbook)}: ${inline(it.item)} — ${it.status} at ${clockFor(it.at, f.multiDay)} by ${inline(it.actor)}${note}.${readings}`,
+    );
+  }
+  if (items.length === 0) lines.push('No item was ticked, skipped or answered.');
+  else lines.push('', 'Items not listed were not acted on in Pitwall.');
+  return lines.join('\n');
 }
 
 /**
