@@ -88,9 +88,12 @@ function timelineValues(e: TimelineEvent): string[] {
   return frozenReadings(e);
 }
 
+/** Outcomes as the command domain records them ('ok', 'failed', …), in words where a code was stored. */
+const OUTCOME_WORDS: Readonly<Record<string, string>> = { ok: 'succeeded', failed: 'failed', refused: 'refused before anything was sent' };
+
 function outcomeOf(e: TimelineEvent): string | null {
   const text = dataText(e, 'outcome', 'result', 'status', 'error');
-  if (text) return text;
+  if (text) return OUTCOME_WORDS[text] ?? text;
   if (typeof e.data.ok === 'boolean') return e.data.ok ? 'succeeded' : 'failed';
   return null;
 }
