@@ -20,6 +20,9 @@ import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { createPlaybooks } from './playbooks/domain';
 import { playbookHandlers } from './playbooks/handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
+import { openItemLines } from '../../shared/playbooks/checklist';
 import { metricsHandlers } from './metrics/handlers';
 import { postmortemHandlers } from './postmortems/handlers';
 import { searchHandlers } from './search/handlers';
@@ -46,6 +49,8 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -124,6 +129,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   const playbooks = createPlaybooks(ctx);
+  const command = createCommand(ctx, { background: opts.poll !== false });
+  // The handoff note lists what is still open on the incident's checklists.
+  command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -131,6 +139,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator,
     startedAt: Date.now(),
     secrets: secrets.description,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
 
   const dispatch = createDispatch(
@@ -139,6 +148,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...playbookHandlers(playbooks),
+      ...commandHandlers(ctx, command),
       ...postmortemHandlers(ctx),
       ...metricsHandlers(ctx),
       ...searchHandlers(ctx),
@@ -162,7 +172,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    command,
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

@@ -10,7 +10,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * Browser mode as a user runs it (the built dist/serve.cjs) on a free port, without the demo lab:
  * e2e specs and the browser benchmarks start their own upstreams. Resolves once it printed its URL.
  */
-export function startServeProcess(dataDir: string, operator: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServeProcess(
+  dataDir: string,
+  operator: string,
+  opts: { testClock?: boolean } = {},
+): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
     return Promise.reject(new Error('Pitwall is not built (dist/serve.cjs, dist/renderer): run `npm run build` first.'));
   }
@@ -18,7 +22,11 @@ export function startServeProcess(dataDir: string, operator: string): Promise<{ 
     const child = spawn(
       process.execPath,
       [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
-      { cwd: ROOT, env: { ...process.env, PITWALL_OPERATOR: operator }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, PITWALL_OPERATOR: operator, ...(opts.testClock ? { PITWALL_TEST_CLOCK: '1' } : {}) },
+        stdio: [opts.testClock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      },
     );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
@@ -59,5 +67,31 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * Moves a browser-mode process's clock (started with `testClock`) forward by `ms` and resolves once
+ * it says so (electron/server/test-clock.ts).
+ */
+export function advanceServeClock(child: ChildProcess, ms: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdin || !child.stdout) return reject(new Error('This Pitwall was not started with a test clock.'));
+    let out = '';
+    const timer = setTimeout(() => done(new Error(`Pitwall did not confirm the clock move:\n${out}`)), 10_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /clock (-?\d+)\n/.exec(out);
+      if (m) done(null, Number(m[1]));
+      else if (/clock error/.test(out)) done(new Error(out));
+    };
+    const done = (err: Error | null, offset = 0): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      if (err) reject(err);
+      else resolve(offset);
+    };
+    child.stdout.on('data', onData);
+    child.stdin.write(`advance ${Math.round(ms)}\n`);
   });
 }

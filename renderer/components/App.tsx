@@ -1,6 +1,7 @@
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
 import { openPage, usePageRoute } from '../state/route';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
+import { NoticeBanner } from './command-actions/NoticeBanner';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { HealthBar } from './HealthBar';
@@ -43,6 +44,7 @@ export function App() {
       </header>
       <HealthBar />
       <ErrorBanner />
+      <NoticeBanner />
       <div className="workspace">
         <IncidentList />
         <main className="main">{shown ? <shown.Component /> : <IncidentView />}</main>

@@ -4,7 +4,8 @@ import { SEVERITIES, SEVERITY_MEANING, severityLabel, type Severity } from '../.
 import { canTransition, STATUSES, type Status } from '../../shared/domain/status';
 import { useNow } from '../hooks/useNow';
 import { formatDuration, formatUtc } from '../logic/format';
-import { acknowledge, setSeverity, setStatus } from '../state/commands';
+import { acknowledge } from '../state/commands';
+import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
 
 function Elapsed({ incident }: { incident: Incident }) {
@@ -24,6 +25,8 @@ function Elapsed({ incident }: { incident: Incident }) {
 export function IncidentHeader({ incident }: { incident: Incident }) {
   const [busy, setBusy] = useState(false);
   const closed = incident.status === 'closed';
+  // Severity and status changes go through a confirmation that asks why (and lists what is open when closing).
+  const change = useChangeConfirm(incident);
   const run = async (action: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     await action();
@@ -46,7 +49,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             value={incident.severity}
             disabled={busy || closed}
             title={SEVERITY_MEANING[incident.severity]}
-            onChange={(e) => void run(() => setSeverity({ id: incident.id, severity: e.target.value as Severity }))}
+            onChange={(e) => change.request({ kind: 'severity', to: e.target.value as Severity })}
             data-testid="severity-select"
           >
             {SEVERITIES.map((s) => (
@@ -62,7 +65,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             className={`status-select status-${incident.status}`}
             value={incident.status}
             disabled={busy || closed}
-            onChange={(e) => void run(() => setStatus({ id: incident.id, status: e.target.value as Status }))}
+            onChange={(e) => change.request({ kind: 'status', to: e.target.value as Status })}
             data-testid="status-select"
           >
             {STATUSES.filter((s) => s === incident.status || canTransition(incident.status, s)).map((s) => (
@@ -88,6 +91,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           </button>
         )}
       </div>
+      {change.dialog}
     </header>
   );
 }

@@ -9,6 +9,8 @@ import { applyHealth, loadSources } from './sources';
 import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
 import { actionChanged } from './actions';
 import { postmortemSavedElsewhere } from './postmortem';
 
@@ -41,6 +43,7 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
@@ -64,6 +67,7 @@ export function startApp(): () => void {
       void loadPolicy();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -74,6 +78,7 @@ export function startApp(): () => void {
   void loadSnapshot();
   const offRoute = followHash();
   const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
 
   return () => {
     offChanged();
@@ -83,6 +88,7 @@ export function startApp(): () => void {
     offTelemetry();
     offRoute();
     offPlaybooks();
+    offNotices();
     offPostmortem();
     offActions();
   };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { commandChannels } from './command';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
 import { metricsChannels } from './metrics';
@@ -21,6 +22,7 @@ export const channels = {
   ...metricsChannels,
   ...searchChannels,
   ...playbookChannels,
+  ...commandChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -39,6 +41,8 @@ export interface AppInfo {
   startedAt: number;
   /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
   secrets: string;
+  /** Who shows notifications: the host (Electron's OS notifications) or the page (Web Notifications, else an in-app banner). */
+  notifications: 'host' | 'page';
 }
 
 export function isChannel(name: unknown): name is Channel {

@@ -1,3 +1,4 @@
+import type { Notice } from '../command/types';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -21,6 +22,10 @@ export interface PushedEvents {
   'checklist:changed': { incidentId: number; checklistId: string };
   /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
   'playbook:changed': { id: string };
+  /** Something fell due (or a suggestion appeared) and was notified; the page shows it if the host did not. */
+  'command:notified': Notice;
+  /** The person clicked a host notification (Electron): open what it is about. */
+  'command:notice-clicked': { incidentId: number | null };
 }
 
 export type PushedEvent = keyof PushedEvents;
@@ -34,6 +39,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'action:changed',
   'checklist:changed',
   'playbook:changed',
+  'command:notified',
+  'command:notice-clicked',
 ];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {

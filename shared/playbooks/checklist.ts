@@ -228,3 +228,18 @@ export function sumProgress(
     { done: 0, skipped: 0, total: 0, open: 0, overdue: 0 },
   );
 }
+
+/** Items still to do, as "Playbook: item" lines (handoff notes, reports): open, not ruled out, in a section that applies. */
+export function openItemLines(views: readonly ChecklistView[]): string[] {
+  const lines: string[] = [];
+  for (const v of views) {
+    for (const section of v.playbook.sections) {
+      if (v.foldedSections.includes(section.id)) continue;
+      for (const item of section.items) {
+        const st = v.items[item.id];
+        if (st && st.status === 'open' && st.ruledOutBy === null) lines.push(`${v.playbook.title}: ${item.text}`);
+      }
+    }
+  }
+  return lines;
+}

@@ -34,6 +34,8 @@ export interface FactInputs {
   /** Stored `gpu.memory.share` series for the window and a lead-in before it. */
   gpuSeries: readonly SeriesData[];
   actionItems: readonly ActionItem[];
+  /** Text stored with events for search, by event id (a comms event's message). */
+  eventTexts: ReadonlyMap<number, string>;
   author: string;
   nowMs: number;
 }
@@ -59,7 +61,12 @@ export function gatherFacts(input: FactInputs): PostmortemFacts {
       .map((e) => ({ at: e.at, actor: e.actor, text: e.summary, outcome: outcomeOf(e) })),
     comms: timeline
       .filter((e) => e.kind === 'comms')
-      .map((e) => ({ at: e.at, actor: e.actor, text: e.summary, message: dataText(e, 'text', 'body', 'message', 'markdown') })),
+      .map((e) => ({
+        at: e.at,
+        actor: e.actor,
+        text: e.summary,
+        message: dataText(e, 'text', 'body', 'message') ?? input.eventTexts.get(e.id) ?? null,
+      })),
     checklist: checklistState(timeline),
     pinnedLogs: timeline.flatMap((e) => {
       const line = e.kind === 'pin-log' ? pinnedLogLine(e) : null;

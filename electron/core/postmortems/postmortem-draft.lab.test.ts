@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 describe('postmortem drafted from a lab incident', () => {
-  it('prefills the timeline, pinned evidence, response times, GPU impact and action items', async () => {
+  it('prefills the timeline, pinned evidence, response times, GPU impact, mitigations, comms, checklists and action items', async () => {
     await pollAll();
     const impactStart = Date.now() - 4 * 60_000;
     // Half an hour of gpu-oom, polled every ten simulated minutes: GPUs fill, OOM kills follow.
@@ -101,6 +101,23 @@ describe('postmortem drafted from a lab incident', () => {
     await call('checklist:act', { checklistId: checklist.id, itemId: skipped?.id, action: 'skipped', text: 'batch already drained' });
     await call('incident:assign-role', { id: incident.id, role: 'commander', person: 'Dana Ops' });
     await call('incident:add-note', { id: incident.id, text: 'Staggered restarts of the OCR workers.' });
+    // The command domain: a queue paused through AsynqMon in the lab, and a status update marked sent.
+    const asynq = (await call<SourceView[]>('source:list')).find((s) => s.kind === 'asynqmon');
+    await call('mitigation:pause-queue', { id: incident.id, sourceId: asynq?.id, queue: 'batch' });
+    await call('comms:mark-sent', {
+      id: incident.id,
+      templateId: 'status-update',
+      text: 'OCR degraded; batch intake paused; next update in 15 minutes.',
+      fields: {
+        publicStatus: 'Identified',
+        impact: 'OCR jobs failing',
+        nextSteps: 'stagger restarts',
+        eta: '',
+        resolution: '',
+        followUp: '',
+      },
+      audience: ['#incidents'],
+    });
     await call('incident:set-status', { id: incident.id, status: 'monitoring' });
     await pollAll();
     await call('incident:set-status', { id: incident.id, status: 'resolved' });
@@ -172,6 +189,12 @@ describe('postmortem drafted from a lab incident', () => {
     expect(body).toContain(`**GPUs affected**: ${full.length} of ${stored.series.length} reporting`);
     expect(body).toMatch(/\*\*GPU-hours lost \(estimate\)\*\*: \d+\.\d GPU-h\. GPU-hours lost ≈ Σ over affected GPUs/);
     for (const s of full) expect(body).toContain(`| ${s.labels.node} | ${s.labels.gpu} |`);
+
+    // Mitigations with their outcome and the comms sent, from their timeline events.
+    expect(body).toMatch(/\| \d\d:\d\d \| Pause queue "batch" on [^|]+ \| succeeded \| alice \|/);
+    expect(body).toMatch(
+      /\| \d\d:\d\d \| Status update sent[^|]*: OCR degraded; batch intake paused; next update in 15 minutes\. \| alice \|/,
+    );
 
     // Checklist state, with what the evidence read when the item was ticked.
     expect(body).toContain('### Checklist state');

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/postmortem';
 import { METRICS } from '../../../shared/domain/telemetry';
 import { IncidentRepo } from '../../store/incident-repo';
+import { eventTexts } from '../../store/postmortems/event-text';
 import { PostmortemRepo } from '../../store/postmortems/postmortem-repo';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
@@ -63,7 +64,16 @@ export class PostmortemService {
       {},
       GPU_POINTS_PER_SERIES,
     );
-    const facts = gatherFacts({ incident, timeline, gpuSeries, actionItems: this.actions.forIncident(incident.id), author, nowMs: at });
+    const comms = timeline.filter((e) => e.kind === 'comms').map((e) => e.id);
+    const facts = gatherFacts({
+      incident,
+      timeline,
+      gpuSeries,
+      actionItems: this.actions.forIncident(incident.id),
+      eventTexts: eventTexts(this.deps.db, comms),
+      author,
+      nowMs: at,
+    });
     const body = draftPostmortem(input.template, facts);
     this.deps.db.transaction(() => {
       const existing = this.repo.get(incident.id);

@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { NotificationsSection } from '../command-actions/NotificationsSection';
+import { PolicySection } from '../command-actions/PolicySection';
+import { TemplatesSection } from '../command-actions/TemplatesSection';
 import { RetentionSection } from './RetentionSection';
 
 /**
@@ -6,4 +9,9 @@ import { RetentionSection } from './RetentionSection';
  * (severity policy, comms templates, detection thresholds, operator and time display…) adds one line
  * here with a section component from its own folder.
  */
-export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [{ id: 'retention', Section: RetentionSection }];
+export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
+  { id: 'retention', Section: RetentionSection },
+  { id: 'severity-policy', Section: PolicySection },
+  { id: 'comms-templates', Section: TemplatesSection },
+  { id: 'notifications', Section: NotificationsSection },
+];

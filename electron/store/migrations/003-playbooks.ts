@@ -17,7 +17,7 @@ import type { Migration } from './types';
  *   set. An item's state is folded from these (shared/playbooks/checklist.ts), never stored.
  *   `event_id` is the timeline event written in the same transaction.
  */
-export const migration005: Migration = {
+export const migration003: Migration = {
   version: 3,
   name: 'playbooks',
   sql: `
