@@ -18,6 +18,7 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   'pin-metric': 'METRIC',
   'pin-log': 'LOG',
   edit: 'EDIT',
+  backfill: 'HISTORY',
   postmortem: 'POSTMORTEM',
   'action-item': 'ACTION',
 };
@@ -39,6 +40,7 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   'pin-metric': '▦',
   'pin-log': '≡',
   edit: '✐',
+  backfill: '⇤',
   postmortem: '✍',
   'action-item': '☐',
 };

@@ -54,7 +54,10 @@ export function gatherFacts(input: FactInputs): PostmortemFacts {
     draftedAt: input.nowMs,
     window,
     metrics: responseMetrics(incident.times),
-    timeline: timeline.map((e) => ({ at: e.at, kind: e.kind, actor: e.actor, text: timelineText(e), values: timelineValues(e) })),
+    // History backfills are the console's bookkeeping, not something that happened in the incident.
+    timeline: timeline
+      .filter((e) => e.kind !== 'backfill')
+      .map((e) => ({ at: e.at, kind: e.kind, actor: e.actor, text: timelineText(e), values: timelineValues(e) })),
     gpus: gpuImpact(input.gpuSeries, window),
     mitigations: timeline
       .filter((e) => e.kind === 'mitigation')

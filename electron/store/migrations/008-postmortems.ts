@@ -18,7 +18,8 @@ import type { Migration } from './types';
  *   writes without a search entry (role holders, handoff notes, status and severity reasons,
  *   comms, mitigations, checklist notes). A trigger indexes them as they are appended, whoever
  *   appends them, so no other domain has to remember to; notes and pinned evidence are already in
- *   note_search and are left out here.
+ *   note_search and are left out here, as are the declaration (its title is indexed with the
+ *   incident) and history backfills (machine bookkeeping nobody searches for).
  * - Two indexes on incidents for reads that grew with the incident count: the console's first read
  *   (the incident list, open before ended, newest first) sorted the whole table on every start
  *   (62 ms at 10,000 incidents; 5 ms walking this index), and metrics and the search filters select
@@ -27,7 +28,7 @@ import type { Migration } from './types';
  *   window: reading every past incident's samples on each "similar incidents" request would not scale.
  */
 export const migration008: Migration = {
-  version: 5,
+  version: 6,
   name: 'postmortems',
   sql: `
 CREATE TABLE postmortems (
@@ -73,12 +74,12 @@ CREATE VIRTUAL TABLE postmortem_search USING fts5(body, tokenize = 'unicode61');
 CREATE VIRTUAL TABLE event_search USING fts5(body, tokenize = 'unicode61');
 
 CREATE TRIGGER timeline_event_search AFTER INSERT ON timeline_events
-WHEN NEW.kind NOT IN ('note', 'pin-log', 'pin-metric', 'declared')
+WHEN NEW.kind NOT IN ('note', 'pin-log', 'pin-metric', 'declared', 'backfill')
 BEGIN
   INSERT INTO event_search (rowid, body) VALUES (NEW.id, NEW.summary);
 END;
 INSERT INTO event_search (rowid, body)
-  SELECT id, summary FROM timeline_events WHERE kind NOT IN ('note', 'pin-log', 'pin-metric', 'declared');
+  SELECT id, summary FROM timeline_events WHERE kind NOT IN ('note', 'pin-log', 'pin-metric', 'declared', 'backfill');
 
 CREATE INDEX incidents_by_list_order ON incidents((status IN ('resolved','closed')), declared_at DESC);
 CREATE INDEX incidents_by_declared ON incidents(declared_at);

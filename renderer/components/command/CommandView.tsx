@@ -63,10 +63,18 @@ export function CommandView({
           onGpuMode={setGpuMode}
           incidentId={incident?.id ?? null}
           timeline={timeline}
+          times={incident?.times ?? null}
+          gpuMissing={snapshot?.panels?.gpus.missing ?? null}
           live={live}
         />
         <div className="command-side">
-          <GpuHeatmap gpus={snapshot?.gpus ?? null} error={snapshotError} trends={side.fetch.data?.perGpu ?? []} win={side.shown} />
+          <GpuHeatmap
+            gpus={snapshot?.gpus ?? null}
+            panel={snapshot?.panels?.gpus ?? null}
+            error={snapshotError}
+            trends={side.fetch.data?.perGpu ?? []}
+            win={side.shown}
+          />
           <QueuePanel incident={incident} chart={side.fetch} />
         </div>
       </div>

@@ -1,7 +1,8 @@
-import type { GpuStat, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
+import type { GpuStat, PanelSources, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
 import type { TimeWindow } from '../../logic/chart-data';
 import { formatUtc } from '../../logic/format';
 import { nodeRows, shareTone, trendFor } from '../../logic/gpu-grid';
+import { panelSourceText } from '../../logic/panel-source';
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
@@ -12,7 +13,11 @@ const SPARK_H = 16;
 function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | null; win: TimeWindow }) {
   const tone = shareTone(g.share);
   const pct = g.share === null ? '—' : `${Math.round(g.share * 100)}%`;
-  const who = g.pod ? `${g.namespace ? `${g.namespace}/` : ''}${g.pod}` : null;
+  const who = g.sharedBy?.length
+    ? `${g.sharedBy.length} workloads: ${g.sharedBy.join(', ')}`
+    : g.pod
+      ? `${g.namespace ? `${g.namespace}/` : ''}${g.pod}`
+      : null;
   const title = [
     `${g.node} GPU ${g.gpu} (${g.model})`,
     `${g.usedMiB.toLocaleString('en-US')} of ${g.totalMiB.toLocaleString('en-US')} MiB`,
@@ -29,7 +34,10 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
     >
       <span className="gpu-id">GPU {g.gpu}</span>
       <span className="gpu-share">{pct}</span>
-      <span className="gpu-pod">{g.pod ?? '—'}</span>
+      <span className="gpu-pod">
+        {g.pod ?? '—'}
+        {g.sharedBy && g.sharedBy.length > 1 ? ` +${g.sharedBy.length - 1}` : ''}
+      </span>
       {trend && (
         <svg className="gpu-spark" viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" aria-hidden="true">
           <path d={sparkPath(trend, ...sparkSpan(trend, win.fromMs, win.toMs), SPARK_W, SPARK_H)} />
@@ -41,24 +49,39 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
 
 interface Props {
   gpus: Snapshot<GpuStat[]> | null;
+  /** Which sources can fill the panel and what is missing (absent from an older core). */
+  panel?: PanelSources | null;
   error: string | null;
   trends: readonly SeriesData[];
   win: TimeWindow;
 }
 
 /** Every GPU at a glance, by node: how full, who holds it, and its trend over the visible window. */
-export function GpuHeatmap({ gpus, error, trends, win }: Props) {
+export function GpuHeatmap({ gpus, panel, error, trends, win }: Props) {
   const rows = gpus ? nodeRows(gpus.data) : [];
   const intervalMs = useSlowestInterval(gpus ? [gpus.sourceId] : []);
+  const from = panelSourceText(panel, gpus?.sourceId ?? null);
   return (
     <section className="panel gpu-heatmap" data-testid="gpu-heatmap" aria-label="GPUs by node">
       <div className="chart-head">
         <h2>GPUs</h2>
-        {gpus && <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatUtc(gpus.at)}`} />}
+        {gpus && (
+          <span className="panel-source">
+            {from.shown && (
+              <span data-testid="gpu-source" title={from.others ?? undefined}>
+                {from.shown}
+              </span>
+            )}
+            {from.shown ? ' · ' : ''}
+            <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatUtc(gpus.at)}`} />
+          </span>
+        )}
       </div>
       {error && <p className="inline-error">{error}</p>}
       {rows.length === 0 ? (
-        <p className="muted">{gpus ? 'The last poll reported no GPUs.' : 'No GPU snapshot yet — is a GPU source configured?'}</p>
+        <p className="muted panel-missing" data-testid="gpu-missing">
+          {panel?.missing ?? (gpus ? 'The last poll reported no GPUs.' : 'No GPU snapshot yet.')}
+        </p>
       ) : (
         rows.map((r) => (
           <div key={r.node} className="gpu-node">

@@ -5,26 +5,36 @@ import { formatUtcTime } from '../../../logic/format';
 /** Free pixels a marker's label needs after the previous one before it is written out. */
 const LABEL_GAP_PX = 84;
 
-const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆' };
+const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆', key: '▾' };
 
 /**
- * Vertical lines on the chart's time axis for restarts / OOM kills, alerts and the incident's
- * own events. Labels are written only where there is room; every marker keeps its full detail
+ * Vertical lines on the chart's time axis for restarts / OOM kills, alerts, the incident's key
+ * times (impact start, detected, acknowledged, mitigated, resolved) and its own events. Labels are written only where there is room; every marker keeps its full detail
  * in a hover title, and the hover card lists the ones near the pointer.
  */
 export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
   if (!plot || !scale) return null;
-  // Positions first, then which get a written label: a left-to-right pass keeping labels apart.
+  const rightmost = plot.x + plot.width - LABEL_GAP_PX;
+  // Positions first, then which get a written label. The incident's key times are labelled first (the
+  // response is measured by them), then the others wherever their label does not cover one already written.
   const placed: { m: ChartMarker; x: number; showLabel: boolean }[] = [];
   for (const m of markers) {
     const x = scale(m.t);
     if (x === undefined || x < plot.x || x > plot.x + plot.width) continue;
-    const prev = placed.findLast((p) => p.showLabel);
-    placed.push({ m, x, showLabel: prev === undefined || x - prev.x >= LABEL_GAP_PX });
+    placed.push({ m, x, showLabel: false });
   }
-  const rightmost = plot.x + plot.width - LABEL_GAP_PX;
+  const taken: [number, number][] = [];
+  const span = (x: number): [number, number] => (x > rightmost ? [x - LABEL_GAP_PX, x] : [x, x + LABEL_GAP_PX]);
+  const free = ([a, b]: [number, number]): boolean => taken.every(([c, d]) => b <= c || a >= d);
+  for (const keyFirst of [true, false]) {
+    for (const p of placed) {
+      if ((p.m.kind === 'key') !== keyFirst || !free(span(p.x))) continue;
+      p.showLabel = true;
+      taken.push(span(p.x));
+    }
+  }
   return (
     <g className="chart-markers">
       {placed.map(({ m, x, showLabel }) => (
@@ -34,6 +44,7 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
           data-testid="chart-marker"
           data-kind={m.kind}
           data-event={m.event}
+          data-times={m.times?.join(' ')}
           data-t={m.t}
         >
           <title>{`${formatUtcTime(m.t)} — ${m.detail.join('\n')}`}</title>

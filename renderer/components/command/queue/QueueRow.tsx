@@ -5,8 +5,18 @@ import { Sparkline } from './Sparkline';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
-/** One figure; zero is muted, and a non-zero `bad` figure (retry, archived, failed) stands out. */
-function Stat({ label, value, text, bad = false }: { label: string; value: number; text?: string; bad?: boolean }) {
+/** Why a daily count is blank: asynq's Prometheus metrics carry only all-time counters. */
+const NOT_REPORTED = 'Not reported by this source: only AsynqMon counts tasks per day (Prometheus has all-time counters only)';
+
+/** One figure; zero is muted, a non-zero `bad` figure (retry, archived, failed) stands out, an unreported one is a dash. */
+function Stat({ label, value, text, bad = false }: { label: string; value: number | null; text?: string; bad?: boolean }) {
+  if (value === null) {
+    return (
+      <span className="q-stat zero" title={NOT_REPORTED} data-testid="queue-stat-unreported">
+        <span className="q-label">{label}</span> —
+      </span>
+    );
+  }
   const tone = value === 0 ? ' zero' : bad ? ' bad' : '';
   return (
     <span className={`q-stat${tone}`}>
