@@ -14,8 +14,9 @@ export const SEARCH_INCIDENTS = 10_000;
  * about 4 KB, notes and a handoff. Four kinds of query, each the median of 21 runs: a word in one
  * incident, a word in one incident in a hundred, a word in every postmortem (the worst case: every
  * row matches), and that word with a severity filter. `value` is the slowest kind's median, so the
- * goal (≤ 20 ms) holds for all of them. The baseline is the bare FTS5 lookup of the same words in
- * the postmortem index alone, with raw better-sqlite3 on the same file.
+ * goal (≤ 20 ms) holds for all of them. The baseline is raw better-sqlite3 on the same file reading
+ * the same four indexes newest first for the incident ids alone; Pitwall adds the channel's
+ * validation, the filters, the incident rows and the snippets.
  */
 export async function benchSearch(): Promise<BenchResult[]> {
   const t = tempDir('pitwall-bench-search-');
@@ -57,13 +58,22 @@ export async function benchSearch(): Promise<BenchResult[]> {
     } finally {
       await core.close();
     }
+    // The raw baseline: the same four FTS5 indexes read newest first with raw better-sqlite3, incident ids only.
     const raw = new Database(join(dir, 'pitwall.db'), { readonly: true });
-    const stmt = raw.prepare('SELECT rowid FROM postmortem_search WHERE postmortem_search MATCH ? ORDER BY rank LIMIT 50');
+    const stmts = [
+      'SELECT rowid FROM incident_text_search WHERE incident_text_search MATCH ? ORDER BY rowid DESC LIMIT 50',
+      'SELECT rowid FROM postmortem_search WHERE postmortem_search MATCH ? ORDER BY rowid DESC LIMIT 50',
+      'SELECT t.incident_id FROM note_search s JOIN timeline_events t ON t.id = s.rowid WHERE note_search MATCH ? ORDER BY s.rowid DESC LIMIT 200',
+      'SELECT t.incident_id FROM event_search s JOIN timeline_events t ON t.id = s.rowid WHERE event_search MATCH ? ORDER BY s.rowid DESC LIMIT 200',
+    ].map((sql) => raw.prepare(sql));
     const rawTimes = queries.map((q) => {
-      for (let i = 0; i < 3; i++) stmt.all(`"${q.word}"*`);
+      const once = (): void => {
+        for (const st of stmts) st.all(`"${q.word}"*`);
+      };
+      for (let i = 0; i < 3; i++) once();
       const runs = Array.from({ length: 21 }, () => {
         const t0 = performance.now();
-        stmt.all(`"${q.word}"*`);
+        once();
         return performance.now() - t0;
       });
       return median(runs);
@@ -78,10 +88,7 @@ export async function benchSearch(): Promise<BenchResult[]> {
         'ms',
         worstRaw,
         `${SEARCH_INCIDENTS.toLocaleString('en-US')} incidents with postmortems; median of 21 per query: ${times
-          .map(
-            (x, i) =>
-              `${x.name} ${x.ms.toFixed(2)} ms, ${x.cpuMs.toFixed(2)} ms CPU (raw FTS5 on postmortems alone ${(rawTimes[i] ?? 0).toFixed(2)} ms)`,
-          )
+          .map((x, i) => `${x.name} ${x.ms.toFixed(2)} ms, ${x.cpuMs.toFixed(2)} ms CPU (raw FTS5 ids ${(rawTimes[i] ?? 0).toFixed(2)} ms)`)
           .join('; ')}; load average ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')} on ${availableParallelism()} cores`,
