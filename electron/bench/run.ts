@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { benchChart } from './chart-bench';
+import { benchDetect } from './detect-bench';
 import { benchLogs } from './logs-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     search: benchSearch,
     start: benchStart,
     poll: benchPoll,
+    detect: benchDetect,
     logs: benchLogs,
     chart: benchChart,
   };

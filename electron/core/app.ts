@@ -1,7 +1,9 @@
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
+import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
+import { recordDemoHistory, type DemoHistory, type DemoHistoryOutcome } from './demo-history';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -19,11 +21,15 @@ import { IncidentHooks } from './incident-hooks';
 import { createBackfills } from './backfill/backfill-service';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { createDetection, detectionHandlers } from './detection/handlers';
+import type { DetectionService } from './detection/detection-service';
 import { createPlaybooks } from './playbooks/domain';
 import { playbookHandlers } from './playbooks/handlers';
 import { createCommand, type CommandDomain } from './command/create-command';
 import { commandHandlers } from './command/handlers';
 import { openItemLines } from '../../shared/playbooks/checklist';
+import { suggestionNotice } from './command/due-notifier';
+import type { PushedEvents } from '../../shared/contract/events';
 import { metricsHandlers } from './metrics/handlers';
 import { postmortemHandlers } from './postmortems/handlers';
 import { searchHandlers } from './search/handlers';
@@ -40,6 +46,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
+  /** The poller's clock; tests and the bench fast-forward a FakeClock (pass its `now` as `now` too). */
+  clock?: PollerClock;
 }
 
 export interface PitwallCore {
@@ -50,10 +58,14 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
+  prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
   /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
   command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
+  /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
+  internals: { runtime: TelemetryRuntime; detection: DetectionService };
 }
 
 function defaultOperator(): string {
@@ -103,7 +115,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     copyWindow: (...args) => telemetry.copyWindow(...args),
     sourceName: (id) => sources.name(id),
   });
-  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
+  runtime = new TelemetryRuntime({
+    sources,
+    telemetry,
+    hub,
+    now,
+    log,
+    lastDataAt: (id) => lastDataAt(store.db, id),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
   const ctx: CoreContext = {
@@ -134,6 +154,16 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const command = createCommand(ctx, { background: opts.poll !== false });
   // The handoff note lists what is still open on the incident's checklists.
   command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
+  const detection = createDetection(ctx);
+  // A new suggested incident is notified like a due item (once per suggestion).
+  hub.subscribe((m) => {
+    if (m.event !== 'detection:suggested') return;
+    try {
+      command.notifier.notifySuggestion(suggestionNotice(m.payload as PushedEvents['detection:suggested']));
+    } catch (err) {
+      log('notifying a suggested incident failed', err);
+    }
+  });
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -151,6 +181,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...telemetryHandlers(ctx),
       ...playbookHandlers(playbooks),
       ...commandHandlers(ctx, command),
+      ...detectionHandlers(ctx, detection),
       ...postmortemHandlers(ctx),
       ...metricsHandlers(ctx),
       ...searchHandlers(ctx),
@@ -174,6 +205,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
+  const prepareDemoLab = async (url: string, history: DemoHistory): Promise<DemoHistoryOutcome> => {
+    const demo = sources.ensureDemoSources(url).map((s) => sources.resolve(s.id));
+    const stored = demo.map((s) => lastDataAt(store.db, s.id) ?? 0);
+    try {
+      return await recordDemoHistory(demo, telemetry.store, history, stored.length > 0 ? Math.max(...stored) || null : null);
+    } finally {
+      live.sourcesChanged();
+    }
+  };
   return {
     dispatch,
     subscribe: (l) => hub.subscribe(l),
@@ -181,6 +221,8 @@ export function createCore(opts: CoreOptions): PitwallCore {
     close,
     wantsDemoLab: () => sources.wantsDemoLab(),
     useDemoLab,
+    prepareDemoLab,
+    internals: { runtime: live, detection },
     command,
   };
 }

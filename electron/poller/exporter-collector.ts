@@ -13,9 +13,11 @@ const FS_AVAIL = 'node_filesystem_avail_bytes';
 const FS_SIZE = 'node_filesystem_size_bytes';
 const FS_ERROR = 'node_filesystem_device_error';
 const ENQUEUED = 'asynq_tasks_enqueued_total';
+const XID = 'DCGM_FI_DEV_XID_ERRORS';
+const NODE_CONDITION = 'kube_node_status_condition';
 
 /** Only these families are kept from the page: what the default PromQL queries read. */
-export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED] as const;
+export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED, XID, NODE_CONDITION] as const;
 
 // Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
 const PSEUDO_FS = /^(?:tmpfs|ramfs|overlay|squashfs|nsfs|autofs)$/;
@@ -81,6 +83,12 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   }
   add(METRICS.fsUsedShare, used);
   add(METRICS.fsDeviceError, family(FS_ERROR));
+  // Detection reads device XIDs and node readiness (shared/detection/rules/node-failure.ts).
+  add(METRICS.gpuXid, family(XID));
+  add(
+    METRICS.nodeReady,
+    family(NODE_CONDITION).filter((s) => s.labels['condition'] === 'Ready' && s.labels['status'] === 'true'),
+  );
   return { samples, gpus };
 }
 

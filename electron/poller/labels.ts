@@ -58,6 +58,8 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.podLastOom]: podLabels,
   [METRICS.fsUsedShare]: (l) => pick(l, MOUNT_FSTYPE, { node: nodeOf(l) }),
   [METRICS.fsDeviceError]: (l) => pick(l, MOUNT, { node: nodeOf(l) }),
+  [METRICS.gpuXid]: gpuLabels,
+  [METRICS.nodeReady]: (l) => ({ node: nodeOf(l) }),
 };
 
 const SCRAPE_LABELS = ['instance', 'job'] as const;

@@ -9,6 +9,7 @@ import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 import { PAGE_SPECS } from './pages';
 import { StatusBar } from './StatusBar';
+import { SuggestionStrip } from './detection/SuggestionStrip';
 
 export function App() {
   const appState = useAppState();
@@ -43,6 +44,7 @@ export function App() {
         </button>
       </header>
       <HealthBar />
+      <SuggestionStrip />
       <ErrorBanner />
       <NoticeBanner />
       <div className="workspace">

@@ -1,5 +1,6 @@
 import { useAppInfo, useAppInfoError, useConnection } from '../state/app-info';
 import { usePolicyLoaded } from '../state/policy';
+import { DetectionStatus } from './detection/DetectionStatus';
 
 const CONNECTION_TEXT = { open: 'live', connecting: 'connecting…', closed: 'offline — reconnecting' } as const;
 
@@ -26,6 +27,7 @@ export function StatusBar() {
         <span>{infoError ? `app info unavailable: ${infoError}` : 'loading app info…'}</span>
       )}
       {!policyLoaded && <span className="muted">policy: seed defaults</span>}
+      <DetectionStatus />
     </footer>
   );
 }

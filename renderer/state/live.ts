@@ -11,6 +11,7 @@ import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 import { refreshCommandState } from './command';
 import { startNotices } from './notices';
+import { startDetection } from './detection';
 import { actionChanged } from './actions';
 import { postmortemSavedElsewhere } from './postmortem';
 
@@ -86,6 +87,7 @@ export function startApp(): () => void {
   const offRoute = followHash();
   const offPlaybooks = followPlaybooks();
   const offNotices = startNotices();
+  const offDetection = startDetection();
 
   return () => {
     offChanged();
@@ -96,6 +98,7 @@ export function startApp(): () => void {
     offRoute();
     offPlaybooks();
     offNotices();
+    offDetection();
     offPostmortem();
     offActions();
   };

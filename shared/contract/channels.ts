@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { commandChannels } from './command';
 import { emptyInput, out } from './define';
+import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { metricsChannels } from './metrics';
 import { postmortemChannels } from './postmortems';
@@ -23,6 +24,7 @@ export const channels = {
   ...searchChannels,
   ...playbookChannels,
   ...commandChannels,
+  ...detectionChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -31,6 +31,12 @@ export const METRICS = {
   fsDeviceError: 'fs.device_error',
   /** Error lines per minute. Labels: service. */
   logErrorLines: 'logs.error_lines',
+  /** 401 / token-validation failure lines per minute (the auth surge detection reads). Labels: the query's `by`. */
+  logAuthFailures: 'logs.auth_failures',
+  /** The last XID error a GPU reported (DCGM_FI_DEV_XID_ERRORS; 0 = none). Labels: node, gpu, model. */
+  gpuXid: 'gpu.xid',
+  /** 1 while the node's Ready condition is true, 0 when NotReady or Unknown. Labels: node. */
+  nodeReady: 'node.ready',
 } as const;
 export type MetricKey = (typeof METRICS)[keyof typeof METRICS];
 
@@ -215,6 +221,9 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
   'fs.used_share': 'Filesystem used',
   'fs.device_error': 'Filesystem failing stat',
   'logs.error_lines': 'Error log lines',
+  'logs.auth_failures': '401 / token failure lines',
+  'gpu.xid': 'GPU XID error',
+  'node.ready': 'Node Ready',
 };
 
 export function metricTitle(metric: string): string {
