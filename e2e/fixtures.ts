@@ -8,8 +8,8 @@ import { advanceServeClock, startServeProcess, stopServeProcess } from '../elect
 export interface PitwallProcess {
   url: string;
   dataDir: string;
-  /** Stop the server (as a user quitting would) and start it again on the same data directory. */
-  restart(): Promise<void>;
+  /** Stop the server (as a user quitting would) and start it again on the same data directory; `whileStopped` runs in between. */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
   /** Kill the server with SIGKILL (no shutdown code runs, as in a crash or power loss of the process) and start it again. */
   crash(): Promise<void>;
   /**
@@ -30,8 +30,9 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
     const handle: PitwallProcess = {
       url: current.url,
       dataDir,
-      async restart() {
+      async restart(whileStopped) {
         await stopServeProcess(current.child);
+        await whileStopped?.();
         current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
         handle.url = current.url;
       },

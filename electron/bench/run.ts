@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { benchChart } from './chart-bench';
 import { benchDetect } from './detect-bench';
 import { benchLogs } from './logs-bench';
+import { benchPdf } from './pdf-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
 import { benchSearch } from './search-bench';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     detect: benchDetect,
     logs: benchLogs,
     chart: benchChart,
+    pdf: benchPdf,
   };
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !(name in parts));

@@ -23,6 +23,10 @@ import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { createDetection, detectionHandlers } from './detection/handlers';
 import type { DetectionService } from './detection/detection-service';
+import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
+import type { ReportService } from './reports/report-service';
+import { createReports } from './reports/reports-domain';
+import { reportsHandlers } from './reports/handlers';
 import { createPlaybooks } from './playbooks/domain';
 import { playbookHandlers } from './playbooks/handlers';
 import { createCommand, type CommandDomain } from './command/create-command';
@@ -42,8 +46,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   now?: () => number;
   operator?: string;
-  /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
-  platform?: Platform;
+  /** Host capabilities (Electron passes safeStorage and printToPDF); browser mode and tests get the Node implementations. */
+  platform?: Partial<Platform>;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
   /** The poller's clock; tests and the bench fast-forward a FakeClock (pass its `now` as `now` too). */
@@ -60,6 +64,8 @@ export interface PitwallCore {
   useDemoLab(url: string): void;
   /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
   prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
+  /** Reports and bundles, for the command line (the console goes through dispatch). */
+  reports: ReportService;
   /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
   command: CommandDomain;
   /** Stops polling, then closes the database. */
@@ -93,7 +99,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
-  const platform = { ...opts.platform, secrets };
+  const platform: Platform = { ...opts.platform, secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
   const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
@@ -150,6 +156,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   createBackfills(ctx);
+  const reports = createReports(ctx, `Pitwall ${opts.version}`);
   const playbooks = createPlaybooks(ctx);
   const command = createCommand(ctx, { background: opts.poll !== false });
   // The handoff note lists what is still open on the incident's checklists.
@@ -179,6 +186,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       'app:get-info': () => info,
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...reportsHandlers(reports),
       ...playbookHandlers(playbooks),
       ...commandHandlers(ctx, command),
       ...detectionHandlers(ctx, detection),
@@ -223,6 +231,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     useDemoLab,
     prepareDemoLab,
     internals: { runtime: live, detection },
+    reports: reports.service,
     command,
   };
 }

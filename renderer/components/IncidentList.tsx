@@ -10,6 +10,7 @@ import { filtersActive, useSearchFilters } from '../state/search';
 import { SearchFiltersPanel } from './search/SearchFiltersPanel';
 import { SearchResults } from './search/SearchResults';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
+import { ImportBundle } from './reports/ImportBundle';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -51,6 +52,7 @@ export function IncidentList() {
         />
         <SearchFiltersPanel />
       </div>
+      <ImportBundle />
       {searching ? (
         <SearchResults text={search.trim()} now={now} refresh={items} />
       ) : (

@@ -7,6 +7,7 @@ import { metricsChannels } from './metrics';
 import { postmortemChannels } from './postmortems';
 import { searchChannels } from './search';
 import { playbookChannels } from './playbooks';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -25,6 +26,7 @@ export const channels = {
   ...playbookChannels,
   ...commandChannels,
   ...detectionChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -37,7 +39,8 @@ export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   operator: string;
   startedAt: number;

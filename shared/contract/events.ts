@@ -1,5 +1,6 @@
 import type { Notice } from '../command/types';
 import type { Severity } from '../domain/severity';
+import type { ReportJob } from '../domain/reports';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -41,6 +42,8 @@ export interface PushedEvents {
   };
   /** Suggestions or rule states changed (or a suggestion was acted on): re-read `detection:get`. */
   'detection:changed': { evaluatedAt: number };
+  /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
+  'report:job-changed': ReportJob;
 }
 
 export type PushedEvent = keyof PushedEvents;
@@ -58,6 +61,7 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'command:notice-clicked',
   'detection:suggested',
   'detection:changed',
+  'report:job-changed',
 ];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {

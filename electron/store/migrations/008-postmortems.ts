@@ -28,7 +28,7 @@ import type { Migration } from './types';
  *   window: reading every past incident's samples on each "similar incidents" request would not scale.
  */
 export const migration008: Migration = {
-  version: 7,
+  version: 8,
   name: 'postmortems',
   sql: `
 CREATE TABLE postmortems (

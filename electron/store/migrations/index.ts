@@ -4,6 +4,7 @@ import { migration003 } from './003-playbooks';
 import { migration004 } from './004-command';
 import { migration005 } from './005-fidelity';
 import { migration006 } from './006-detection';
+import { migration007 } from './007-reports';
 import { migration008 } from './008-postmortems';
 import type { Migration } from './types';
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
   migration008,
 ];

@@ -1,5 +1,5 @@
 import type { GpuStat, PanelSources, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
-import type { TimeWindow } from '../../logic/chart-data';
+import type { TimeWindow } from '../../../shared/chart/chart-data';
 import { formatUtc } from '../../logic/format';
 import { nodeRows, shareTone, trendFor } from '../../logic/gpu-grid';
 import { panelSourceText } from '../../logic/panel-source';

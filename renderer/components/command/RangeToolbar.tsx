@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TimeWindow } from '../../logic/chart-data';
+import type { TimeWindow } from '../../../shared/chart/chart-data';
 import { formatUtc, fromLocalInput, toLocalInput } from '../../logic/format';
 import { withFollow, withPreset } from '../../logic/range-actions';
 import { RANGE_PRESETS, type RangePreset, type ViewRange } from '../../logic/view-range';

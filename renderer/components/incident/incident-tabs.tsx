@@ -3,6 +3,7 @@ import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { ChecklistsTab } from '../playbooks/ChecklistsTab';
 import { CommandActionsTab } from '../command-actions/CommandActionsTab';
 import { PostmortemTab } from '../postmortem/PostmortemTab';
+import { ReportTab } from '../reports/ReportTab';
 import { CommandTab } from './CommandTab';
 
 export interface IncidentTabProps {
@@ -28,4 +29,5 @@ export const INCIDENT_TABS: readonly IncidentTab[] = [
   { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
   { id: 'actions', label: 'Comms & actions', key: '3', Panel: CommandActionsTab },
   { id: 'postmortem', label: 'Postmortem', key: '4', Panel: PostmortemTab },
+  { id: 'report', label: 'Report', key: '5', Panel: ReportTab },
 ];

@@ -1,5 +1,5 @@
 import { usePlotArea, useXAxisScale } from 'recharts';
-import type { ChartMarker, MarkerKind } from '../../../logic/markers';
+import type { ChartMarker, MarkerKind } from '../../../../shared/chart/markers';
 import { formatUtcTime } from '../../../logic/format';
 
 /** Free pixels a marker's label needs after the previous one before it is written out. */

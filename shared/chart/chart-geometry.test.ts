@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint } from '../../shared/domain/telemetry';
+import type { SeriesPoint } from '../domain/telemetry';
 import { linePath, linearScale, queueAxisMax, queueTicks, tenths, timeTicks } from './chart-geometry';
 
 const T0 = 1_699_999_995_000;
