@@ -63,6 +63,10 @@ export class ActionRepo {
       insert:
         db.prepare(`INSERT INTO action_items (id, incident_id, title, owner, ticket, due_date, status, created_at, created_by, updated_at, updated_by)
         VALUES (@id, @incidentId, @title, @owner, @ticket, @dueDate, @status, @at, @author, @at, @author)`),
+      ofIncident: db.prepare<[number], ActionRow>(`${SELECT} WHERE a.incident_id = ? ORDER BY a.created_at, a.id`),
+      importItem:
+        db.prepare(`INSERT INTO action_items (id, incident_id, title, owner, ticket, due_date, status, created_at, created_by, updated_at, updated_by)
+        VALUES (@id, @incidentId, @title, @owner, @ticket, @dueDate, @status, @createdAt, @createdBy, @updatedAt, @updatedBy)`),
       update: db.prepare(`UPDATE action_items SET title = @title, owner = @owner, ticket = @ticket, due_date = @dueDate, status = @status,
         updated_at = @at, updated_by = @author WHERE id = @id`),
     };
@@ -75,6 +79,16 @@ export class ActionRepo {
 
   insert(item: ActionFields & { id: string; incidentId: number; at: number; author: string }): void {
     this.stmts.insert.run(item);
+  }
+
+  /** An incident's items in the order they were made (a stable order, for bundles). */
+  ofIncident(incidentId: number): ActionItem[] {
+    return this.stmts.ofIncident.all(incidentId).map(toItem);
+  }
+
+  /** An item as a bundle brought it, with its own times and authors. */
+  importItem(item: Omit<ActionItem, 'incidentRef' | 'incidentTitle'>): void {
+    this.stmts.importItem.run(item);
   }
 
   update(id: string, fields: ActionFields, at: number, author: string): void {

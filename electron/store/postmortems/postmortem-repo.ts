@@ -91,6 +91,12 @@ export class PostmortemRepo {
       latestVersion: db.prepare<[string], { at: number; body: string }>(
         'SELECT at, body FROM postmortem_versions WHERE postmortem_id = ? ORDER BY at DESC, id DESC LIMIT 1',
       ),
+      allVersions: db.prepare<[string], VersionRow>(
+        'SELECT id, at, author, reason, restored_from, body FROM postmortem_versions WHERE postmortem_id = ? ORDER BY at, id',
+      ),
+      importRow:
+        db.prepare(`INSERT INTO postmortems (id, incident_id, template, body, revision, created_at, created_by, updated_at, updated_by)
+        VALUES (@id, @incidentId, @template, @body, @revision, @createdAt, @createdBy, @updatedAt, @updatedBy)`),
       deleteSearch: db.prepare('DELETE FROM postmortem_search WHERE rowid = ?'),
       insertSearch: db.prepare('INSERT INTO postmortem_search (rowid, body) VALUES (?, ?)'),
     };
@@ -125,6 +131,25 @@ export class PostmortemRepo {
     return r
       ? { id: r.id, at: r.at, author: r.author, reason: r.reason, restoredFrom: r.restored_from, body: r.body, ...textSize(r.body) }
       : null;
+  }
+
+  /** Every version with its text, oldest first: what an incident bundle carries. */
+  allVersions(postmortemId: string): PostmortemVersion[] {
+    return this.stmts.allVersions.all(postmortemId).map((r) => ({
+      id: r.id,
+      at: r.at,
+      author: r.author,
+      reason: r.reason,
+      restoredFrom: r.restored_from,
+      body: r.body,
+      ...textSize(r.body),
+    }));
+  }
+
+  /** A postmortem as a bundle brought it: its own revision, times and authors, not this machine's. */
+  importPostmortem(p: Postmortem): void {
+    this.stmts.importRow.run(p);
+    this.reindex(p.incidentId, p.body);
   }
 
   latestVersion(postmortemId: string): { at: number; body: string } | null {
