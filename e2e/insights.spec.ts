@@ -50,7 +50,7 @@ test('metrics: an empty window says so, then figures with formulas, the incident
   await expect(ui.figureDetail.getByTestId('figure-excluded')).toContainText('no impact start recorded');
   await expect(page.getByTestId('metrics-page')).not.toContainText('NaN');
   await expect(page.getByTestId('counts-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await app.screenshot('66-metrics');
+  await app.screenshot('76-metrics');
 
   // One click away: the incident itself.
   await ui.figureDetail.getByRole('button', { name: made[0]?.ref ?? '' }).click();
@@ -78,7 +78,7 @@ test('action items: added from the postmortem tab, refused in words, overdue mar
   await page.getByTestId('actions-button').click();
   await expect(ui.actionRows).toHaveCount(2);
   await expect(ui.actionRows.filter({ has: page.getByTestId('overdue-badge') })).toHaveCount(1);
-  await app.screenshot('67-action-items-overdue');
+  await app.screenshot('77-action-items-overdue');
   await page.getByTestId('action-filter-overdue').check();
   await expect(ui.actionRows).toHaveCount(1);
   await expect(ui.actionRows.first().getByTestId('action-title')).toHaveValue('Pause intake when pending > 5k');
@@ -95,7 +95,7 @@ test('action items: added from the postmortem tab, refused in words, overdue mar
   await due.press('Enter');
   await expect(page.getByTestId('action-error')).toContainText('YYYY-MM-DD');
   await expect(due).toHaveValue('31/01/2099');
-  await app.screenshot('67b-action-items-refused-edit');
+  await app.screenshot('77b-action-items-refused-edit');
 });
 
 test('search finds a word only in a postmortem and a pinned log line, with the snippet, and filters by severity and status', async ({
@@ -155,7 +155,7 @@ test('search finds a word only in a postmortem and a pinned log line, with the s
   await page.getByTestId('search-status-resolved').uncheck();
   await ui.search('xidfault');
   await expect(ui.searchResults).toHaveCount(2);
-  await app.screenshot('68-search');
+  await app.screenshot('78-search');
 });
 
 test('an open incident names similar past incidents in its header, with why', async ({ page, pitwall }) => {
@@ -184,5 +184,5 @@ test('an open incident names similar past incidents in its header, with why', as
   await expect(rows.first()).toContainText(past.ref);
   await expect(rows.first()).toContainText('same services: ocr');
   await expect(rows.first()).toContainText('GPU memory: too little stored to compare');
-  await app.screenshot('69-similar-incidents');
+  await app.screenshot('79-similar-incidents');
 });

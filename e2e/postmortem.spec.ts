@@ -74,7 +74,7 @@ test('a postmortem drafted from a lab incident: preview with stored charts and p
   await app.incidentRows().filter({ hasText: incident.ref }).click();
   await page.keyboard.press('4');
   await expect(page.getByTestId('template-chooser')).toBeVisible({ timeout: 20_000 });
-  await app.screenshot('60-postmortem-templates');
+  await app.screenshot('70-postmortem-templates');
   await pm.draft('lecture');
 
   // The preview: the seed's headings, the timeline table, the stored chart and the pinned evidence.
@@ -99,9 +99,9 @@ test('a postmortem drafted from a lab incident: preview with stored charts and p
   expect(await pm.preview.getByRole('link', { name: 'link' }).getAttribute('href')).toBe('');
   await pm.waitSaved();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await app.screenshot('61-postmortem-editor-preview');
+  await app.screenshot('71-postmortem-editor-preview');
   await pm.preview.getByTestId('embed-chart').first().scrollIntoViewIfNeeded();
-  await app.screenshot('63-postmortem-preview-embeds');
+  await app.screenshot('73-postmortem-preview-embeds');
 
   // The platform is gone: the charts still draw from what this machine stored.
   await lab.close();
@@ -125,7 +125,7 @@ test('a postmortem drafted from a lab incident: preview with stored charts and p
   await expect(pm.versionRows().first()).toHaveAttribute('data-reason', 'manual');
   await pm.versionRows().first().click();
   await expect(page.getByTestId('version-diff')).toContainText('+ A paragraph written after the version.');
-  await app.screenshot('62-postmortem-history-diff');
+  await app.screenshot('72-postmortem-history-diff');
   await page.getByTestId('version-restore').click();
   await page.getByTestId('version-restore-confirm').click();
   await expect(page.getByTestId('version-message')).toContainText('Restored the version of');
@@ -145,7 +145,7 @@ test('a postmortem drafted from a lab incident: preview with stored charts and p
   for (const h of ['Summary', 'Impact', 'Root Cause', 'Timeline', 'Actions Taken', 'Lessons Learned', 'Follow-up Actions']) {
     await expect(pm.preview.locator('h2', { hasText: h }).first()).toBeVisible();
   }
-  await app.screenshot('65-postmortem-gaudi');
+  await app.screenshot('75-postmortem-gaudi');
   await page.getByTestId('show-history').click();
   await expect(pm.versionRows().nth(1)).toHaveAttribute('data-reason', 'before-redraft');
 });
@@ -225,7 +225,7 @@ test('an oversized postmortem is refused in words, kept in the editor, and saved
   await expect(pm.saveStatus).toContainText('over the 80,000 limit');
   await expect(pm.saveStatus).toContainText('nothing typed is lost');
   expect((await pm.invoke<Postmortem>('postmortem:get', { incidentId: incident.id })).body).toBe(drafted.body);
-  await app.screenshot('64-postmortem-too-long');
+  await app.screenshot('74-postmortem-too-long');
   // Undo the paste: the text fits again and is saved.
   await page.keyboard.press('Control+z');
   await page.keyboard.type(' fits again');

@@ -7,6 +7,7 @@ import { formatDuration, formatUtc } from '../logic/format';
 import { acknowledge } from '../state/commands';
 import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
+import { Name } from './text/UntrustedText';
 
 function Elapsed({ incident }: { incident: Incident }) {
   const now = useNow(1000);
@@ -39,7 +40,9 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
         <span className="ref" data-testid="incident-ref">
           {incident.ref}
         </span>
-        <h1 data-testid="incident-title">{incident.title}</h1>
+        <h1 data-testid="incident-title">
+          <Name text={incident.title} />
+        </h1>
       </div>
       <div className="controls">
         <label className="control">

@@ -11,6 +11,7 @@ import { SearchFiltersPanel } from './search/SearchFiltersPanel';
 import { SearchResults } from './search/SearchResults';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
 import { ImportBundle } from './reports/ImportBundle';
+import { Name } from './text/UntrustedText';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -92,7 +93,9 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
           <span className="ref">{i.ref}</span>
           <SeverityBadge severity={i.severity} />
         </span>
-        <span className="row-title">{i.title}</span>
+        <span className="row-title">
+          <Name text={i.title} />
+        </span>
         <span className="row-meta">
           <StatusPill status={i.status} />
           <span className="commander" title="Incident commander">

@@ -6,6 +6,7 @@ import { panelSourceText } from '../../logic/panel-source';
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
+import { Name } from '../text/UntrustedText';
 
 const SPARK_W = 64;
 const SPARK_H = 16;
@@ -35,7 +36,7 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
       <span className="gpu-id">GPU {g.gpu}</span>
       <span className="gpu-share">{pct}</span>
       <span className="gpu-pod">
-        {g.pod ?? '—'}
+        {g.pod ? <Name text={g.pod} /> : '—'}
         {g.sharedBy && g.sharedBy.length > 1 ? ` +${g.sharedBy.length - 1}` : ''}
       </span>
       {trend && (
@@ -86,7 +87,9 @@ export function GpuHeatmap({ gpus, panel, error, trends, win }: Props) {
         rows.map((r) => (
           <div key={r.node} className="gpu-node">
             <div className="gpu-node-head">
-              <span className="gpu-node-name">{r.node}</span>
+              <span className="gpu-node-name">
+                <Name text={r.node} />
+              </span>
               <span className={r.full > 0 ? 'stale' : 'muted'}>
                 {r.full > 0 ? `${r.full} of ${r.gpus.length} near full` : `${r.gpus.length} GPUs`}
               </span>

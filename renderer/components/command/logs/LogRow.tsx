@@ -2,6 +2,8 @@ import { memo, type CSSProperties } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatLabels, formatLogTime, streamName } from '../../../logic/log-level';
 import { lineKey } from '../../../state/logs';
+import { withoutAnsi } from '../../../logic/untrusted-text';
+import { LogText, Name } from '../../text/UntrustedText';
 
 /** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
 export const LOG_ROW_HEIGHT = 22;
@@ -9,6 +11,8 @@ export const LOG_ROW_HEIGHT = 22;
 const LEVEL_TAG = { error: 'ERR', warn: 'WRN', info: 'INF', debug: 'DBG' } as const;
 // A tooltip is for reading a cut-off line, not a second copy of a 16 KiB one.
 const MAX_TITLE = 2_000;
+// A row shows one line of text; what lies past the panel's width is cut anyway (the detail shows it all).
+const MAX_ROW_TEXT = 4_000;
 
 /** 'none' when the line can be pinned, null when there is no incident to pin it to. */
 export type PinState = 'none' | 'pinning' | 'pinned' | null;
@@ -28,7 +32,8 @@ export interface LogRowProps {
  */
 export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPin, style }: LogRowProps) {
   const level = line.level;
-  const text = line.line;
+  const text = line.line.length > MAX_ROW_TEXT ? `${line.line.slice(0, MAX_ROW_TEXT)}…` : line.line;
+  const plain = withoutAnsi(text);
   return (
     <div
       className={`log-row lvl-${level ?? 'none'}${selected ? ' selected' : ''}`}
@@ -44,10 +49,10 @@ export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPi
       <span className="log-time">{formatLogTime(line.tMs)}</span>
       <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>
       <span className="log-stream" title={formatLabels(line.labels)}>
-        {streamName(line.labels)}
+        <Name text={streamName(line.labels)} />
       </span>
-      <span className="log-text" title={text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text}>
-        {text}
+      <span className="log-text" title={plain.length > MAX_TITLE ? `${plain.slice(0, MAX_TITLE)}…` : plain}>
+        <LogText text={text} />
       </span>
       {pin !== null && (
         <button

@@ -2,6 +2,7 @@ import type { QueueStat } from '../../../../shared/domain/telemetry';
 import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../../logic/queue-table';
 import { Sparkline } from './Sparkline';
+import { Name } from '../../text/UntrustedText';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
@@ -35,7 +36,9 @@ export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: Queu
   return (
     <li className={`queue-row${row.paused ? ' is-paused' : ''}`} data-testid="queue-row" data-queue={row.queue} data-paused={row.paused}>
       <div className="q-main">
-        <span className="q-name">{row.queue}</span>
+        <span className="q-name" title={row.queue}>
+          <Name text={row.queue} />
+        </span>
         {row.paused && <span className="q-paused">PAUSED</span>}
         <span className="q-pending" title="Tasks waiting for a worker">
           <b>{n(row.pending)}</b> pending
