@@ -2,6 +2,7 @@ import type { MetricFigure } from '../../../shared/domain/incident-metrics';
 import { formatDuration } from '../../logic/format';
 import { closeFigure } from '../../state/metrics';
 import { selectIncident } from '../../state/detail';
+import { Name } from '../text/UntrustedText';
 
 /** The incidents a figure was computed from, each with its value, and the ones left out with why. */
 export function FigureDetail({ group, figure }: { group: string; figure: MetricFigure }) {
@@ -35,7 +36,9 @@ export function FigureDetail({ group, figure }: { group: string; figure: MetricF
                     {s.ref}
                   </button>
                 </td>
-                <td className="figure-title">{s.title}</td>
+                <td className="figure-title">
+                  <Name text={s.title} />
+                </td>
                 <td className="num">{formatDuration(s.valueMs)}</td>
                 <td className="muted">{s.basis}</td>
               </tr>
@@ -55,7 +58,9 @@ export function FigureDetail({ group, figure }: { group: string; figure: MetricF
                     {e.ref}
                   </button>
                 </td>
-                <td className="figure-title">{e.title}</td>
+                <td className="figure-title">
+                  <Name text={e.title} />
+                </td>
                 <td>{e.reason}</td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { specLines, type EmbedLine } from '../../logic/embed-chart';
 import { parseChart } from '../../logic/embeds';
 import { formatUtc } from '../../logic/format';
 import { EmbedPlot } from './EmbedPlot';
+import { Name } from '../text/UntrustedText';
 
 type Loaded = { kind: 'error'; message: string } | { kind: 'ready'; lines: EmbedLine[]; dropped: number };
 
@@ -45,7 +46,9 @@ export function EmbedChart({ source }: { source: string }) {
   return (
     <figure className="embed embed-chart" data-testid="embed-chart">
       <figcaption>
-        <strong>{spec.title || 'Chart'}</strong>{' '}
+        <strong>
+          <Name text={spec.title || 'Chart'} />
+        </strong>{' '}
         <span className="muted">
           {formatUtc(spec.from)} – {formatUtc(spec.to)} · stored samples
         </span>

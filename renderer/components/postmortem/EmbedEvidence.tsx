@@ -6,6 +6,7 @@ import { formatLabels } from '../../logic/log-level';
 import { pinnedLogOf } from '../command/logs/evidence-data';
 import { EmbedProblem } from './EmbedChart';
 import { EmbedPlot } from './EmbedPlot';
+import { LogText, Name, Prose } from '../text/UntrustedText';
 
 /** A `pitwall-evidence` block: a pinned chart or log line, drawn from the copy frozen in its timeline event. */
 export function EmbedEvidence({ source, timeline }: { source: string; timeline: readonly TimelineEvent[] }) {
@@ -22,12 +23,23 @@ export function EmbedEvidence({ source, timeline }: { source: string; timeline: 
           <strong>Pinned log line</strong>{' '}
           <span className="muted">
             {line.tMs !== null ? formatUtc(line.tMs) : 'time unknown'}
-            {Object.keys(line.labels).length > 0 && ` · ${formatLabels(line.labels)}`}
+            {Object.keys(line.labels).length > 0 && (
+              <>
+                {' · '}
+                <Name text={formatLabels(line.labels)} />
+              </>
+            )}
           </span>
         </figcaption>
         {/* Untrusted text from Loki: a text node, never markup. */}
-        <pre className="embed-line">{line.line}</pre>
-        {line.comment && <p className="embed-comment">{line.comment}</p>}
+        <pre className="embed-line">
+          <LogText text={line.line} />
+        </pre>
+        {line.comment && (
+          <p className="embed-comment">
+            <Prose text={line.comment} />
+          </p>
+        )}
       </figure>
     );
   }
@@ -37,7 +49,12 @@ export function EmbedEvidence({ source, timeline }: { source: string; timeline: 
     return (
       <figure className="embed embed-chart" data-testid="embed-pinned-chart">
         <figcaption>
-          <strong>{event.summary}</strong> <span className="muted">pinned by {event.actor}, frozen copy</span>
+          <strong>
+            <Name text={event.summary} />
+          </strong>{' '}
+          <span className="muted">
+            pinned by <Name text={event.actor} />, frozen copy
+          </span>
         </figcaption>
         <EmbedPlot lines={pinned.lines} fromMs={pinned.fromMs} toMs={pinned.toMs} />
         {pinned.dropped > 0 && <p className="muted">{pinned.dropped} more series not drawn (the highest are shown).</p>}

@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EmbedLine } from '../../logic/embed-chart';
 import { formatUtc, formatUtcHm, formatUtcTime } from '../../logic/format';
+import { Name } from '../text/UntrustedText';
 
 // Okabe–Ito and neighbours: distinct on the white page, and for the common colour-vision deficiencies.
 const COLORS = [
@@ -80,7 +81,7 @@ export function EmbedPlot({ lines, fromMs, toMs }: { lines: readonly EmbedLine[]
         {lines.map((l, i) => (
           <li key={l.key}>
             <span className="embed-swatch" style={{ background: COLORS[i % COLORS.length] }} />
-            {l.label}
+            <Name text={l.label} />
             {l.axis === 'count' && hasShare ? ' (right axis)' : ''}
           </li>
         ))}

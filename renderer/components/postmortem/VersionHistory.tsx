@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { formatUtc } from '../../logic/format';
 import { versionDiff } from '../../logic/version-diff';
 import { loadVersions, restoreVersion, usePostmortemText, useVersions } from '../../state/postmortem';
+import { Name, Prose } from '../text/UntrustedText';
 
 type Mode = 'view' | 'compare';
 
@@ -55,7 +56,7 @@ export function VersionHistory({ incidentId }: { incidentId: number }) {
                 {v.chars.toLocaleString('en-US')} chars · {v.lines.toLocaleString('en-US')} lines
               </span>
               <span className="pm-version-why muted">
-                {VERSION_REASON_LABEL[v.reason]} by {v.author}
+                {VERSION_REASON_LABEL[v.reason]} by <Name text={v.author} />
               </span>
             </button>
           </li>
@@ -95,7 +96,13 @@ export function VersionHistory({ incidentId }: { incidentId: number }) {
               </button>
             )}
           </div>
-          {mode === 'view' ? <pre className="pm-version-text">{selected.body}</pre> : <DiffView from={selected.body} to={current} />}
+          {mode === 'view' ? (
+            <pre className="pm-version-text">
+              <Prose text={selected.body} />
+            </pre>
+          ) : (
+            <DiffView from={selected.body} to={current} />
+          )}
         </div>
       )}
     </section>

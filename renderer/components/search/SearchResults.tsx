@@ -4,6 +4,7 @@ import { formatAge } from '../../logic/format';
 import { selectIncident, useSelectedId } from '../../state/detail';
 import { runSearch, useSearchError, useSearchFilters, useSearchLoading, useSearchResults } from '../../state/search';
 import { SeverityBadge, StatusPill } from '../SeverityBadge';
+import { Name } from '../text/UntrustedText';
 
 /** The sidebar while searching: matching incidents, each with the passages that matched, matches highlighted. */
 export function SearchResults({ text, now, refresh }: { text: string; now: number; refresh: unknown }) {
@@ -56,7 +57,9 @@ function ResultRow({ result, selected, now }: { result: SearchResult; selected: 
           <span className="ref">{i.ref}</span>
           <SeverityBadge severity={i.severity} />
         </span>
-        <span className="row-title">{i.title}</span>
+        <span className="row-title">
+          <Name text={i.title} />
+        </span>
         <span className="row-meta">
           <StatusPill status={i.status} />
           <span className="age">{formatAge(i.declaredAt, now)}</span>
@@ -74,7 +77,15 @@ function Hit({ hit }: { hit: SearchHit }) {
   return (
     <span className="search-hit" data-testid="search-hit" data-source={hit.source}>
       <span className="search-hit-source">{HIT_SOURCE_LABEL[hit.source]}</span>{' '}
-      {hit.snippet.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {hit.snippet.map((p, i) =>
+        p.match ? (
+          <mark key={i}>
+            <Name text={p.text} />
+          </mark>
+        ) : (
+          <Name key={i} text={p.text} />
+        ),
+      )}
     </span>
   );
 }

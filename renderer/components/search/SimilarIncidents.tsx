@@ -4,6 +4,7 @@ import { loadSimilar, useSimilar } from '../../state/similar';
 import { SeverityBadge } from '../SeverityBadge';
 import { formatUtcDay } from '../../logic/format';
 import '../../styles/similar.css';
+import { Name } from '../text/UntrustedText';
 
 /**
  * Past incidents like this one: shared services or playbooks, and a similar GPU-memory and
@@ -27,7 +28,9 @@ export function SimilarIncidents({ incidentId }: { incidentId: number }) {
           <li key={s.incident.id} data-testid="similar-row">
             <button type="button" className="similar-head link" onClick={() => selectIncident(s.incident.id)}>
               <span className="ref">{s.incident.ref}</span> <SeverityBadge severity={s.incident.severity} />{' '}
-              <span className="similar-title">{s.incident.title}</span>
+              <span className="similar-title">
+                <Name text={s.incident.title} />
+              </span>
             </button>
             <span
               className="similar-score"
@@ -35,7 +38,9 @@ export function SimilarIncidents({ incidentId }: { incidentId: number }) {
             >
               {Math.round(s.score * 100)}% alike · {formatUtcDay(s.incident.declaredAt)}
             </span>
-            <span className="similar-reasons muted">{s.reasons.join(' · ')}</span>
+            <span className="similar-reasons muted">
+              <Name text={s.reasons.join(' · ')} />
+            </span>
           </li>
         ))}
       </ul>
