@@ -18,6 +18,16 @@ export function formatUtcTime(ms: number): string {
   return formatUtc(ms).slice(11);
 }
 
+/** "14:05" (UTC), for chart ticks where seconds are noise. */
+export function formatUtcHm(ms: number): string {
+  return formatUtc(ms).slice(11, 16);
+}
+
+/** "2025-11-22" (UTC): calendar days, such as action items' due dates and metric buckets. */
+export function formatUtcDay(ms: number): string {
+  return formatUtc(ms).slice(0, 10);
+}
+
 /** "15:05:12" local, with the date in front when it is not the same local day as `now`. */
 export function formatLocal(ms: number, now: number): string {
   const d = new Date(ms);

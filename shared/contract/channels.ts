@@ -4,6 +4,9 @@ import { maintenanceChannels } from './maintenance';
 import { commandChannels } from './command';
 import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
+import { metricsChannels } from './metrics';
+import { postmortemChannels } from './postmortems';
+import { searchChannels } from './search';
 import { playbookChannels } from './playbooks';
 import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
@@ -19,6 +22,9 @@ export const channels = {
   ...incidentChannels,
   ...telemetryChannels,
   ...maintenanceChannels,
+  ...postmortemChannels,
+  ...metricsChannels,
+  ...searchChannels,
   ...playbookChannels,
   ...commandChannels,
   ...detectionChannels,

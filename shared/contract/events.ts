@@ -16,6 +16,10 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** A postmortem's text changed (a save, a restore, a redraft): a window showing it at an older revision re-reads. */
+  'postmortem:saved': { incidentId: number; revision: number };
+  /** An action item was created or changed: lists re-read `action:list`. */
+  'action:changed': { id: string; incidentId: number };
   /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
   'checklist:changed': { incidentId: number; checklistId: string };
   /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
@@ -49,6 +53,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'source:health',
   'source:changed',
   'telemetry:updated',
+  'postmortem:saved',
+  'action:changed',
   'checklist:changed',
   'playbook:changed',
   'command:notified',

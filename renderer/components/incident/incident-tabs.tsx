@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { ChecklistsTab } from '../playbooks/ChecklistsTab';
 import { CommandActionsTab } from '../command-actions/CommandActionsTab';
+import { PostmortemTab } from '../postmortem/PostmortemTab';
 import { ReportTab } from '../reports/ReportTab';
 import { CommandTab } from './CommandTab';
 
@@ -27,5 +28,6 @@ export const INCIDENT_TABS: readonly IncidentTab[] = [
   { id: 'command', label: 'Command', key: '1', Panel: CommandTab },
   { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
   { id: 'actions', label: 'Comms & actions', key: '3', Panel: CommandActionsTab },
+  { id: 'postmortem', label: 'Postmortem', key: '4', Panel: PostmortemTab },
   { id: 'report', label: 'Report', key: '5', Panel: ReportTab },
 ];
