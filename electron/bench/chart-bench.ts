@@ -1,5 +1,5 @@
 /**
- * `chart.first_paint_ms` and `chart.naive_ratio`: from the command view's first telemetry request
+ * `chart.first_paint_ms`, `chart.naive_ratio` and `chart.limit_ratio`: from the command view's first telemetry request
  * to the painted frame of the correlation chart, for 24 h of stored samples × 16 series at a 15 s
  * step (12 GPUs' memory share + 4 queue-depth states), in headless Chromium, against rendering the
  * same series without downsampling, in the same run. Three ways of opening the same page:
@@ -10,7 +10,9 @@
  *   20,000) drawn the straightforward way, a recharts <LineChart> with one <Line> per series
  *   (NaiveLinePlot: dot and animation off);
  * - full paths (`?chartNaive=paths`, in the notes): every stored point through the product's own
- *   chart, i.e. what downsampling alone is worth.
+ *   chart, i.e. what downsampling alone is worth;
+ * - floor (the baseline of chart.limit_ratio): a static page holding the SVG a product load painted
+ *   (chart-floor.ts), from navigation start to its painted frame — the floor any chart could reach.
  * The URL flag is read only by the chart (renderer/logic/chart-url.ts).
  *
  * The path is the real one: samples seeded into a temp data dir's SQLite through TelemetryStore,
@@ -36,6 +38,7 @@ import { openStore } from '../store/database';
 import { SeriesQuery } from '../store/series-query';
 import { TelemetryStore } from '../store/telemetry-store';
 import { CHART_CHROMIUM_ARGS, warmServer } from './chart-bench-env';
+import { captureChart, FLOOR_MEASURE, serveFloor, type CapturedChart } from './chart-floor';
 import { CHROMIUM_PATH } from '../test-support/chromium';
 import { startServeProcess, stopServeProcess } from '../test-support/serve-process';
 import { median, result, type BenchResult } from './results';
@@ -134,8 +137,8 @@ interface Paint {
   series: number;
 }
 
-type Mode = 'product' | 'naive' | 'paths';
-const FLAG: Record<Mode, string> = { product: '', naive: '&chartNaive=1', paths: '&chartNaive=paths' };
+type Mode = 'product' | 'naive' | 'paths' | 'floor';
+const FLAG: Record<Exclude<Mode, 'floor'>, string> = { product: '', naive: '&chartNaive=1', paths: '&chartNaive=paths' };
 
 /**
  * Runs in the page: resolves with the named measure's duration once the chart records it. A buffered
@@ -157,13 +160,31 @@ function firstMeasure({ name, timeoutMs }: { name: string; timeoutMs: number }):
   });
 }
 
-/** One page load on the window: the chart's own request-to-painted-frame measure, and what it drew. */
-async function paintOnce(context: BrowserContext, origin: string, fromMs: number, toMs: number, mode: Mode): Promise<Paint> {
+interface Target {
+  origin: string;
+  fromMs: number;
+  toMs: number;
+  /** The static page painting the product chart's SVG (chart-floor.ts), once one product load was captured. */
+  floorUrl: string | null;
+}
+
+/**
+ * One page load: the chart's own request-to-painted-frame measure and what it drew, or for the floor
+ * page its navigation-to-painted-frame measure. `capture` copies the product chart's SVG for the floor.
+ */
+async function paintOnce(context: BrowserContext, target: Target, mode: Mode, capture?: (chart: CapturedChart) => void): Promise<Paint> {
   const page = await context.newPage();
   try {
-    await page.goto(`${origin}/?chartFrom=${fromMs}&chartTo=${toMs}&chartGpu=gpu${FLAG[mode]}`);
+    if (mode === 'floor') {
+      if (!target.floorUrl) throw new Error('chart bench: the floor page is not served yet');
+      await page.goto(target.floorUrl);
+      const ms = await page.evaluate(firstMeasure, { name: FLOOR_MEASURE, timeoutMs: 120_000 });
+      return { ms, points: 0, series: await page.locator('.series-path').count() };
+    }
+    await page.goto(`${target.origin}/?chartFrom=${target.fromMs}&chartTo=${target.toMs}&chartGpu=gpu${FLAG[mode]}`);
     const ms = await page.evaluate(firstMeasure, { name: MEASURE, timeoutMs: 120_000 });
     const chart = page.getByTestId('correlation-chart');
+    if (capture) capture(await captureChart(page));
     return { ms, points: Number(await chart.getAttribute('data-points')), series: Number(await chart.getAttribute('data-series')) };
   } finally {
     await page.close();
@@ -179,6 +200,7 @@ export async function benchChart(): Promise<BenchResult[]> {
   const fromMs = toMs - SPAN_MS;
   let pitwall: { child: ChildProcess; url: string } | null = null;
   let browser: Browser | null = null;
+  let floor: { url: string; close: () => Promise<void> } | null = null;
   try {
     await seed(dataDir, toMs);
     const reads = timeStoreReads(dataDir, fromMs, toMs);
@@ -189,27 +211,34 @@ export async function benchChart(): Promise<BenchResult[]> {
     await setup.goto(pitwall.url); // exchanges the token for the session cookie
     await setup.close();
     const origin = new URL(pitwall.url).origin;
+    const target: Target = { origin, fromMs, toMs, floorUrl: null };
 
     // A running Pitwall reads these series on every poll, so its read path is JIT-compiled; a
     // fresh server is not, and measured runs kept getting faster for ~10 loads. So first the
     // chart's own calls, both resolutions, straight over HTTP; then one page load per mode (HTTP
     // cache, V8 code cache); then rotate the modes so drift hits all alike.
     await warmServer(context, origin, fromMs, toMs);
-    const modes: Mode[] = ['product', 'naive', 'paths'];
-    for (const mode of modes) await paintOnce(context, origin, fromMs, toMs, mode);
-    const runs: Record<Mode, Paint[]> = { product: [], naive: [], paths: [] };
-    for (let i = 0; i < RUNS; i++) for (const mode of modes) runs[mode].push(await paintOnce(context, origin, fromMs, toMs, mode));
+    let captured: CapturedChart | null = null;
+    await paintOnce(context, target, 'product', (chart) => (captured = chart));
+    if (!captured) throw new Error('chart bench: the product chart could not be copied for the floor page');
+    floor = await serveFloor(captured);
+    target.floorUrl = floor.url;
+    const modes: Mode[] = ['product', 'naive', 'paths', 'floor'];
+    for (const mode of modes.slice(1)) await paintOnce(context, target, mode);
+    const runs: Record<Mode, Paint[]> = { product: [], naive: [], paths: [], floor: [] };
+    for (let i = 0; i < RUNS; i++) for (const mode of modes) runs[mode].push(await paintOnce(context, target, mode));
     for (const p of Object.values(runs).flat()) {
       if (p.series !== SERIES) throw new Error(`chart bench: the chart drew ${p.series} series, expected ${SERIES}`);
     }
     const ms = (mode: Mode): number => median(runs[mode].map((p) => p.ms));
     const points = (mode: Mode): number => runs[mode][0]?.points ?? 0;
     const all = (mode: Mode): string => runs[mode].map((p) => p.ms.toFixed(0)).join(', ');
-    const [productMs, naiveMs, pathsMs] = [ms('product'), ms('naive'), ms('paths')];
+    const [productMs, naiveMs, pathsMs, floorMs] = [ms('product'), ms('naive'), ms('paths'), ms('floor')];
     console.log(
       `chart: ${SERIES} series × 24 h at 15 s, medians of ${RUNS} — product ${points('product')} points ${productMs.toFixed(1)} ms [${all('product')}]; ` +
         `naive recharts <Line> ${points('naive')} points ${naiveMs.toFixed(1)} ms [${all('naive')}]; ` +
-        `product chart without downsampling ${points('paths')} points ${pathsMs.toFixed(1)} ms [${all('paths')}]`,
+        `product chart without downsampling ${points('paths')} points ${pathsMs.toFixed(1)} ms [${all('paths')}]; ` +
+        `static page with the product's SVG ${floorMs.toFixed(1)} ms [${all('floor')}]`,
     );
     const notes =
       `Baseline: the same ${SERIES} series without downsampling (${points('naive')} stored points) drawn as a plain recharts ` +
@@ -230,9 +259,19 @@ export async function benchChart(): Promise<BenchResult[]> {
         `Request to painted frame; baseline is the naive recharts render (see chart.naive_ratio).`,
       ),
       result('chart.naive_ratio', naiveMs / productMs, 'x', null, notes),
+      result(
+        'chart.limit_ratio',
+        productMs,
+        'ms',
+        floorMs,
+        `Product (request to painted frame, as chart.first_paint_ms) over the floor: a static page holding the product chart's own ` +
+          `SVG (${SERIES} already-downsampled paths, axes, grid; copied from a painted product chart), from navigation start ` +
+          `(its one HTTP request, parse, layout) to the frame painted with the paths. Medians of ${RUNS} fresh loads each, rotated with the other modes.`,
+      ),
     ];
   } finally {
     await browser?.close();
+    await floor?.close();
     if (pitwall) await stopServeProcess(pitwall.child);
     rmSync(dataDir, { recursive: true, force: true });
   }

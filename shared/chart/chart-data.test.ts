@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesData, SeriesPoint } from '../domain/telemetry';
-import {
-  aggregate,
-  dedupeByLabels,
-  drawnMax,
-  bucketMeans,
-  drawnPoints,
-  gpuLines,
-  makeGrid,
-  nativeStep,
-  queueLines,
-  valueAt,
-} from './chart-data';
+import { aggregate, dedupeByLabels, bucketMeans, drawnStats, gpuLines, makeGrid, nativeStep, queueLines, valueAt } from './chart-data';
 
 const T0 = 1_699_999_995_000; // a multiple of the 15 s step, as aligned grids are
 const S = 15_000;
@@ -113,7 +102,7 @@ describe('gpuLines', () => {
       1500,
     );
     expect(max?.points.length).toBeLessThanOrEqual(1500);
-    expect(drawnPoints(max ? [max] : [])).toBeGreaterThan(1400);
+    expect(drawnStats(max ? [max] : []).drawn).toBeGreaterThan(1400);
   });
 });
 
@@ -154,8 +143,8 @@ describe('dedupeByLabels', () => {
   });
 });
 
-describe('drawnMax', () => {
-  it('finds the peak drawn on one axis', () => {
+describe('drawnStats', () => {
+  it('counts drawn points and finds the peak drawn on each axis', () => {
     const line = (axis: 'gpu' | 'queue', values: (number | null)[]) => ({
       key: axis,
       label: axis,
@@ -164,8 +153,12 @@ describe('drawnMax', () => {
       dashed: false,
       points: pts(values),
     });
-    expect(drawnMax([line('gpu', [0.2, null, 0.9]), line('queue', [40])], 'gpu')).toBe(0.9);
-    expect(drawnMax([line('gpu', [null])], 'gpu')).toBeNull();
-    expect(drawnMax([line('gpu', [0.5])], 'queue')).toBeNull();
+    expect(drawnStats([line('gpu', [0.2, null, 0.9]), line('gpu', [0.4]), line('queue', [40, 7])])).toEqual({
+      drawn: 5,
+      gpuMax: 0.9,
+      queueMax: 40,
+    });
+    expect(drawnStats([line('gpu', [null])])).toEqual({ drawn: 0, gpuMax: null, queueMax: null });
+    expect(drawnStats([line('gpu', [0.5])]).queueMax).toBeNull();
   });
 });

@@ -301,23 +301,31 @@ export function queueLines(series: readonly SeriesData[], view: QueueView, win: 
   return out.filter((s): s is ChartSeries => s !== null);
 }
 
-/** The highest value drawn on one axis (null when that axis draws nothing): what the chart shows at its peak. */
-export function drawnMax(series: readonly ChartSeries[], axis: ChartSeries['axis']): number | null {
-  let max: number | null = null;
-  // Indexed loops here and below: they run over every drawn point on a fresh page's first paint.
-  for (const s of series) {
-    if (s.axis !== axis) continue;
-    for (let i = 0; i < s.points.length; i++) {
-      const v = s.points[i]?.[1] ?? null;
-      if (v !== null && (max === null || v > max)) max = v;
-    }
-  }
-  return max;
+export interface DrawnStats {
+  /** Points the lines actually draw (nulls are gaps, not points). */
+  drawn: number;
+  /** The highest value drawn on each axis (null when that axis draws nothing): what the chart shows at its peak. */
+  gpuMax: number | null;
+  queueMax: number | null;
 }
 
-/** Points a line actually draws (nulls are gaps, not points). */
-export function drawnPoints(series: readonly ChartSeries[]): number {
-  let n = 0;
-  for (const s of series) for (let i = 0; i < s.points.length; i++) if ((s.points[i]?.[1] ?? null) !== null) n++;
-  return n;
+/** What the chart and its axes need to know about the drawn points, in one pass over them (they are many, on a cold page). */
+export function drawnStats(series: readonly ChartSeries[]): DrawnStats {
+  let drawn = 0;
+  let gpuMax: number | null = null;
+  let queueMax: number | null = null;
+  // Indexed loops: they run over every drawn point on a fresh page's first paint.
+  for (const s of series) {
+    let max: number | null = null;
+    for (let i = 0; i < s.points.length; i++) {
+      const v = s.points[i]?.[1] ?? null;
+      if (v === null) continue;
+      drawn++;
+      if (max === null || v > max) max = v;
+    }
+    if (max === null) continue;
+    if (s.axis === 'gpu') gpuMax = gpuMax === null ? max : Math.max(gpuMax, max);
+    else queueMax = queueMax === null ? max : Math.max(queueMax, max);
+  }
+  return { drawn, gpuMax, queueMax };
 }

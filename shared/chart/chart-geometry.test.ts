@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint } from '../domain/telemetry';
-import { linePath, linearScale, queueAxisMax, queueTicks, tenths, timeTicks } from './chart-geometry';
+import { linePath, linearScale, queueAxisTop, queueTicks, tenths, timeTicks } from './chart-geometry';
 
 const T0 = 1_699_999_995_000;
-const S = 15_000;
-
-function pts(values: (number | null)[], start = T0, step = S): SeriesPoint[] {
-  return values.map((v, i) => [start + i * step, v]);
-}
 
 describe('timeTicks', () => {
   const H = 3_600_000;
@@ -67,13 +61,12 @@ describe('linePath', () => {
   });
 });
 
-describe('queueAxisMax', () => {
-  const line = (values: number[]) => ({ key: 'q', label: 'q', axis: 'queue' as const, color: '', dashed: true, points: pts(values) });
-  it('rounds up above the highest queue value, ignoring GPU lines', () => {
-    expect(queueAxisMax([line([0, 3])])).toBe(5);
-    expect(queueAxisMax([line([0, 268])])).toBe(300);
-    expect(queueAxisMax([line([1200])])).toBe(1500);
-    expect(queueAxisMax([{ ...line([9999]), axis: 'gpu' }])).toBe(5);
+describe('queueAxisTop', () => {
+  it('rounds up above the highest queue value, at least 5', () => {
+    expect(queueAxisTop(3)).toBe(5);
+    expect(queueAxisTop(268)).toBe(300);
+    expect(queueAxisTop(1200)).toBe(1500);
+    expect(queueAxisTop(null)).toBe(5);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { SeriesPoint } from '../domain/telemetry';
-import { makeGrid, type ChartSeries } from './chart-data';
+import { makeGrid } from './chart-data';
 
 /* Geometry of the correlation chart: axis ticks, the queue axis top, and line paths. */
 
@@ -75,17 +75,9 @@ export function linearScale(scale: (v: number) => number | undefined, v0: number
   return (v) => p0 + (v - v0) * b;
 }
 
-/** A round top for the queue axis a little above the highest drawn value (at least 5). */
-export function queueAxisMax(series: readonly ChartSeries[]): number {
-  let max = 0;
-  for (const s of series) {
-    if (s.axis !== 'queue') continue;
-    for (let i = 0; i < s.points.length; i++) {
-      const v = s.points[i]?.[1] ?? null;
-      if (v !== null && v > max) max = v;
-    }
-  }
-  const target = Math.max(5, max * 1.08);
+/** A round top for the queue axis a little above the highest drawn queue value (at least 5); see drawnStats. */
+export function queueAxisTop(drawnQueueMax: number | null): number {
+  const target = Math.max(5, (drawnQueueMax ?? 0) * 1.08);
   const mag = 10 ** Math.floor(Math.log10(target));
   const nice = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * mag >= target) ?? 10;
   return nice * mag;

@@ -1,5 +1,5 @@
-import { drawnMax } from '../../../shared/chart/chart-data';
-import { linePath, queueAxisMax, queueTicks, tenths, timeTicks } from '../../../shared/chart/chart-geometry';
+import { drawnStats } from '../../../shared/chart/chart-data';
+import { linePath, queueAxisTop, queueTicks, tenths, timeTicks } from '../../../shared/chart/chart-geometry';
 import type { ChartMarker, MarkerKind } from '../../../shared/chart/markers';
 import { html, join, raw, type SafeHtml } from '../html';
 import { tickLabel } from '../report-format';
@@ -35,9 +35,10 @@ export function correlationSvg(model: CorrelationModel, label: string): SafeHtml
   const span = win.toMs - win.fromMs;
   const x = (t: number): number => M.left + ((t - win.fromMs) / span) * pw;
   const yGpu = (v: number): number => M.top + ph * (1 - Math.max(0, Math.min(1, v)));
-  const qMax = queueAxisMax(lines);
+  const { queueMax } = drawnStats(lines);
+  const qMax = queueAxisTop(queueMax);
   const yQueue = (v: number): number => M.top + ph * (1 - v / qMax);
-  const hasQueue = drawnMax(lines, 'queue') !== null;
+  const hasQueue = queueMax !== null;
 
   const grid = GPU_TICKS.map(
     (v) =>

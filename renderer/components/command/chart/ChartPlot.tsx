@@ -1,7 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { ChartSeries, TimeWindow } from '../../../../shared/chart/chart-data';
-import { queueAxisMax, queueTicks, timeTicks } from '../../../../shared/chart/chart-geometry';
+import { queueAxisTop, queueTicks, timeTicks } from '../../../../shared/chart/chart-geometry';
 import type { ChartMarker } from '../../../../shared/chart/markers';
 import { AxisTitles, PlainTick, type AxisTitle } from './AxisText';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
@@ -25,6 +25,8 @@ interface Props {
   hover: HoverStore;
   onZoom: (a: number, b: number) => void;
   drawn: number;
+  /** The highest drawn queue value (drawnStats), which the queue axis is rounded up from. */
+  queueMax: number | null;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -61,10 +63,10 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
  * series, markers, brush and cursor. Memoised: hovering and the clock never redraw thousands of
  * points. Ticks are given with interval 0, so recharts never measures label text to thin them out.
  */
-export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, onZoom, drawn }: Props) {
+export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, onZoom, drawn, queueMax: drawnQueueMax }: Props) {
   const [ref, width] = useWidth();
   const hasQueue = lines.some((l) => l.axis === 'queue');
-  const queueMax = useMemo(() => queueAxisMax(lines), [lines]);
+  const queueMax = queueAxisTop(drawnQueueMax);
   const ticks = useMemo(() => timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90))), [win, width]);
   // Two rows spanning the window and both value ranges: they give recharts its axes and scales,
   // while the series themselves are drawn by SeriesPaths.

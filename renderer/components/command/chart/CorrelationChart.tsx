@@ -2,8 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { IncidentTimes, TimelineEvent } from '../../../../shared/domain/incident';
 import {
   dedupeByLabels,
-  drawnMax,
-  drawnPoints,
+  drawnStats,
   gpuLines,
   queueLines,
   queueNames,
@@ -97,11 +96,8 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
       span / 200,
     );
   }, [data, timeline, times]);
-  // Once per lines, not per render: each is a pass over every drawn point.
-  const { drawn, gpuMax, queueMax } = useMemo(
-    () => ({ drawn: drawnPoints(lines), gpuMax: drawnMax(lines, 'gpu'), queueMax: drawnMax(lines, 'queue') }),
-    [lines],
-  );
+  // Once per lines, not per render: a pass over every drawn point (the plot's queue axis is sized from it too).
+  const { drawn, gpuMax, queueMax } = useMemo(() => drawnStats(lines), [lines]);
   const onZoom = useCallback((a: number, b: number) => {
     const r = zoomRange(a, b);
     if (r) setViewRange(r);
@@ -148,7 +144,7 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
           (NAIVE_RECHARTS ? (
             <NaiveLinePlot lines={lines} win={win} />
           ) : (
-            <ChartPlot lines={lines} markers={markers} win={win} hover={hover} onZoom={onZoom} drawn={drawn} />
+            <ChartPlot lines={lines} markers={markers} win={win} hover={hover} onZoom={onZoom} drawn={drawn} queueMax={queueMax} />
           ))}
       </div>
       {lines.length > 0 && <Legend lines={lines} />}
