@@ -18,6 +18,8 @@ import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { preferencesHandlers } from './preferences/handlers';
+import { PreferencesService } from './preferences/preferences-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,6 +28,7 @@ export interface CoreOptions {
   /** Path to a better-sqlite3 .node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   now?: () => number;
+  /** The operator until one is saved in preferences (tests, PITWALL_OPERATOR); without it, the OS user. */
   operator?: string;
   /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
   platform?: Platform;
@@ -45,8 +48,7 @@ export interface PitwallCore {
   close(): Promise<void>;
 }
 
-function defaultOperator(): string {
-  if (process.env.PITWALL_OPERATOR) return process.env.PITWALL_OPERATOR;
+function osUser(): string {
   try {
     return userInfo().username;
   } catch {
@@ -65,9 +67,16 @@ export function createCore(opts: CoreOptions): PitwallCore {
   });
   const now = opts.now ?? Date.now;
   const hub = new EventHub();
-  const operator = opts.operator ?? defaultOperator();
+  const preferences = new PreferencesService({
+    settings: new SettingsRepo(store.db),
+    explicitOperator: opts.operator ?? process.env.PITWALL_OPERATOR ?? null,
+    osUser,
+    onChanged: () => hub.emit('preferences:changed', {}),
+  });
+  // Read at every write: a name saved in settings is the author of the next event, in every domain.
+  const operator = (): string => preferences.operator();
   const changed = (i: { id: number; ref: string }): void => hub.emit('incident:changed', i);
-  const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
+  const incidents = new IncidentService({ db: store.db, operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
   const platform = { ...opts.platform, secrets };
@@ -86,7 +95,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   });
   const evidence = new EvidenceService({
     db: store.db,
-    operator: () => operator,
+    operator,
     now,
     onChanged: changed,
     copyWindow: (...args) => telemetry.copyWindow(...args),
@@ -99,7 +108,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     db: store.db,
     dataDir: opts.dataDir,
     now,
-    operator: () => operator,
+    operator,
     hub,
     platform,
     log,
@@ -109,6 +118,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     telemetry,
     runtime: live,
     evidence,
+    preferences,
     playbooks: {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
@@ -121,16 +131,17 @@ export function createCore(opts: CoreOptions): PitwallCore {
     version: opts.version,
     mode: opts.mode,
     dataDir: opts.dataDir,
-    operator,
+    operator: operator(),
     startedAt: Date.now(),
     secrets: secrets.description,
   };
 
   const dispatch = createDispatch(
     {
-      'app:get-info': () => info,
+      'app:get-info': () => ({ ...info, operator: operator() }),
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
+      ...preferencesHandlers(ctx),
     },
     log,
   );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
+import { preferencesChannels } from './preferences';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -13,6 +14,7 @@ export const channels = {
   'app:get-info': { input: emptyInput, output: out<AppInfo>() },
   ...incidentChannels,
   ...telemetryChannels,
+  ...preferencesChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -27,6 +29,7 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser';
   dataDir: string;
+  /** Who events are attributed to when the info was read (preferences:get says where the name comes from). */
   operator: string;
   startedAt: number;
   /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */

@@ -13,11 +13,19 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** The operator name or time display changed (another window, or settings): re-read `preferences:get`. */
+  'preferences:changed': Record<string, never>;
 }
 
 export type PushedEvent = keyof PushedEvents;
 
-export const PUSHED_EVENTS: readonly PushedEvent[] = ['incident:changed', 'source:health', 'source:changed', 'telemetry:updated'];
+export const PUSHED_EVENTS: readonly PushedEvent[] = [
+  'incident:changed',
+  'source:health',
+  'source:changed',
+  'telemetry:updated',
+  'preferences:changed',
+];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {
   event: E;
