@@ -29,6 +29,12 @@ export const METRICS = {
   fsDeviceError: 'fs.device_error',
   /** Error lines per minute. Labels: service. */
   logErrorLines: 'logs.error_lines',
+  /** Requests through the API gateway (a counter: panels show its rate). Labels: service, code. */
+  gatewayRequests: 'gateway.requests_total',
+  /** Bearer tokens that failed validation (a counter). Labels: provider. */
+  authTokenFailures: 'auth.token_failures_total',
+  /** 1 while the identity provider answers its health check. Labels: provider. */
+  authProviderUp: 'auth.provider_up',
 } as const;
 export type MetricKey = (typeof METRICS)[keyof typeof METRICS];
 
@@ -169,6 +175,9 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
   'fs.used_share': 'Filesystem used',
   'fs.device_error': 'Filesystem failing stat',
   'logs.error_lines': 'Error log lines',
+  'gateway.requests_total': 'Gateway requests',
+  'auth.token_failures_total': 'Token validation failures',
+  'auth.provider_up': 'Identity provider up',
 };
 
 export function metricTitle(metric: string): string {
