@@ -5,6 +5,7 @@ import { refreshDetail, selectedId } from './detail';
 import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
+import { loadPreferences } from './preferences';
 import { applyHealth, loadSources } from './sources';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
@@ -47,12 +48,17 @@ export function startApp(): () => void {
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
   const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
+  const offPreferences = onEvent('preferences:changed', () => {
+    void loadPreferences();
+    void loadAppInfo();
+  });
   const offConn = onConnection((state, reconnected) => {
     setConnection(state);
     if (reconnected) {
       refreshList();
       refreshShown();
       void loadPolicy();
+      void loadPreferences();
       refreshSources();
       refreshTelemetry();
     }
@@ -60,6 +66,7 @@ export function startApp(): () => void {
 
   void loadIncidents();
   void loadPolicy();
+  void loadPreferences();
   void loadAppInfo();
   void loadSources();
   void loadSnapshot();
@@ -71,6 +78,7 @@ export function startApp(): () => void {
     offHealth();
     offSources();
     offTelemetry();
+    offPreferences();
     offRoute();
   };
 }

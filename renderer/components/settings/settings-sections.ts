@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PreferencesSection } from '../preferences/PreferencesSection';
 import { RetentionSection } from './RetentionSection';
 
 /**
@@ -6,4 +7,7 @@ import { RetentionSection } from './RetentionSection';
  * (severity policy, comms templates, detection thresholds, operator and time display…) adds one line
  * here with a section component from its own folder.
  */
-export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [{ id: 'retention', Section: RetentionSection }];
+export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
+  { id: 'preferences', Section: PreferencesSection },
+  { id: 'retention', Section: RetentionSection },
+];
