@@ -13,4 +13,4 @@ export interface PageSpec {
  * Top-level pages, in top-bar order. A domain with a page of its own (playbook library, action
  * items, metrics…) adds one line here and its id to PAGES in state/route-hash.ts.
  */
-export const PAGE_SPECS: readonly PageSpec[] = [{ id: 'settings', label: 'Sources', Component: SettingsView }];
+export const PAGE_SPECS: readonly PageSpec[] = [{ id: 'settings', label: 'Settings', Component: SettingsView }];

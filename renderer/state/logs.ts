@@ -32,7 +32,11 @@ export interface LogsState {
   /** The `lineKey` of the line being pinned right now. */
   pinning: string | null;
   pinError: string | null;
+  /** How the lines are listed: error lines (then warnings) on top, or strictly newest first. */
+  order: LogOrder;
 }
+
+export type LogOrder = 'errors-first' | 'newest';
 
 const INITIAL: LogsState = {
   scope: null,
@@ -48,6 +52,8 @@ const INITIAL: LogsState = {
   sourceId: null,
   pinning: null,
   pinError: null,
+  // A handful of errors among thousands of lines is what an IC is looking for.
+  order: 'errors-first',
 };
 
 const useLogsStore = create<LogsState>()(() => INITIAL);
@@ -64,6 +70,11 @@ export const useLogLimit = (): number => useLogsStore((s) => s.limit);
 export const useLogSourceId = (): number | null => useLogsStore((s) => s.sourceId);
 export const usePinning = (): string | null => useLogsStore((s) => s.pinning);
 export const usePinError = (): string | null => useLogsStore((s) => s.pinError);
+export const useLogOrder = (): LogOrder => useLogsStore((s) => s.order);
+
+export function setLogOrder(order: LogOrder): void {
+  useLogsStore.setState({ order });
+}
 
 /** Identity of a line: Loki's nanosecond time plus its stream (two streams can log in the same ns). */
 export function lineKey(line: Pick<LogLine, 'tNs' | 'labels'>): string {
@@ -78,7 +89,8 @@ export function lineKey(line: Pick<LogLine, 'tNs' | 'labels'>): string {
 export function enterLogScope(scope: string): void {
   if (useLogsStore.getState().scope === scope) return;
   seq += 1;
-  useLogsStore.setState({ ...INITIAL, scope, follow: useLogsStore.getState().follow, limit: useLogsStore.getState().limit });
+  const { follow, limit, order } = useLogsStore.getState();
+  useLogsStore.setState({ ...INITIAL, scope, follow, limit, order });
 }
 
 export function setLogText(text: string): void {

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { CommandTab } from './CommandTab';
+import { DetailsTab } from './DetailsTab';
+import { COMMAND_TAB_ID, DETAILS_TAB_ID } from './incident-tab-ids';
 
 export interface IncidentTabProps {
   incident: Incident;
@@ -18,6 +20,9 @@ export interface IncidentTab {
 /**
  * The incident view's tabs. "Command" is the one-screen view of the live incident; a domain that
  * gives the incident commander a working surface of its own (checklists, comms, postmortem…)
- * adds one line here with a Panel from its own folder.
+ * adds one line here with a Panel from its own folder. "Details" (scope, key times, roles) stays last.
  */
-export const INCIDENT_TABS: readonly IncidentTab[] = [{ id: 'command', label: 'Command', key: '1', Panel: CommandTab }];
+export const INCIDENT_TABS: readonly IncidentTab[] = [
+  { id: COMMAND_TAB_ID, label: 'Command', key: '1', Panel: CommandTab },
+  { id: DETAILS_TAB_ID, label: 'Details', key: '6', Panel: DetailsTab },
+];

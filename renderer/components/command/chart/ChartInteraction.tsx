@@ -1,25 +1,48 @@
-import { useState, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
+import { useMemo, useState, type PointerEvent } from 'react';
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { useStore } from 'zustand';
+import { nativeStep, valueAt, type ChartSeries } from '../../../logic/chart-data';
 import type { HoverStore } from './hover-store';
 
 interface Props {
   hover: HoverStore;
   onZoom: (a: number, b: number) => void;
+  lines: readonly ChartSeries[];
 }
+
+/** How close (px) the pointer must be to a line's value for that line to be the one highlighted. */
+const NEAR_PX = 14;
 
 /**
  * Rendered inside the chart: hovering sets the time under the pointer (cursor line + hover card),
  * dragging across the plot selects a window to zoom to (a brush). Pixels become times through the
  * chart's own x scale, so what is selected is exactly what was under the pointer.
  */
-export function ChartInteraction({ hover, onZoom }: Props) {
+export function ChartInteraction({ hover, onZoom, lines }: Props) {
   const plot = usePlotArea();
   const invert = useXAxisInverseScale();
   const scale = useXAxisScale();
+  const yGpu = useYAxisScale('gpu');
+  const yQueue = useYAxisScale('queue');
   const hoverT = useStore(hover, (s) => s.t);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
+  // How old a line's last sample may be and still count at the pointer (as the hover card reads it).
+  const holds = useMemo(() => lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)), [lines]);
   if (!plot || !invert || !scale) return null;
+
+  /** The line whose value at `t` is drawn nearest the pointer's height, if any is within NEAR_PX. */
+  const nearest = (t: number | null, y: number): string | null => {
+    if (t === null) return null;
+    let best: { key: string; d: number } | null = null;
+    lines.forEach((l, i) => {
+      const v = valueAt(l.points, t, holds[i] ?? 1000);
+      const py = v === null ? undefined : (l.axis === 'gpu' ? yGpu : yQueue)?.(v);
+      if (py === undefined || !Number.isFinite(py)) return;
+      const d = Math.abs(py - y);
+      if (d <= NEAR_PX && (best === null || d < best.d)) best = { key: l.key, d };
+    });
+    return (best as { key: string; d: number } | null)?.key ?? null;
+  };
 
   const chartX = (e: PointerEvent<SVGRectElement>): number => {
     const svg = e.currentTarget.ownerSVGElement;
@@ -35,7 +58,10 @@ export function ChartInteraction({ hover, onZoom }: Props) {
 
   const onMove = (e: PointerEvent<SVGRectElement>): void => {
     const x = chartX(e);
-    hover.setState({ t: timeAt(x), x });
+    const t = timeAt(x);
+    const svg = e.currentTarget.ownerSVGElement;
+    const y = e.clientY - (svg ? svg.getBoundingClientRect().top : 0);
+    hover.setState({ t, x, near: drag ? null : nearest(t, y) });
     if (drag) setDrag({ x0: drag.x0, x1: x });
   };
   const onDown = (e: PointerEvent<SVGRectElement>): void => {
@@ -67,7 +93,7 @@ export function ChartInteraction({ hover, onZoom }: Props) {
         onPointerUp={onUp}
         onPointerCancel={() => setDrag(null)}
         onPointerLeave={() => {
-          if (!drag) hover.setState({ t: null });
+          if (!drag) hover.setState({ t: null, near: null });
         }}
       />
       {cursorX !== undefined && <line className="chart-cursor" x1={cursorX} x2={cursorX} y1={plot.y} y2={plot.y + plot.height} />}

@@ -9,9 +9,11 @@ import { ChartInteraction } from './ChartInteraction';
 import { ChartMarkers } from './ChartMarkers';
 import type { HoverStore } from './hover-store';
 import { markChartPaintedWhen } from './paint-mark';
+import { SeriesHighlight } from './SeriesHighlight';
 import { SeriesPaths } from './SeriesPaths';
 
-const HEIGHT = 340;
+/** Below this the plot would be unreadable: the panel grows (and the page scrolls) instead. */
+const MIN_HEIGHT = 160;
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const MARGIN = { top: 22, right: 4, bottom: 4, left: 4 };
 const GPU_TITLE: AxisTitle = { text: 'GPU memory', color: '#4cc9ff', width: 44 };
@@ -40,20 +42,26 @@ function tickFormatter(win: TimeWindow, ticks: readonly number[]): (v: number) =
   };
 }
 
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+function useSize(): [RefObject<HTMLDivElement | null>, number, number] {
   const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
   // Measured before the first paint (a layout effect), so the chart draws in the same task as it
-  // mounts instead of a frame later when the ResizeObserver first reports; the observer follows resizes.
+  // mounts instead of a frame later when the ResizeObserver first reports; the observer follows
+  // resizes. The height is the space the one-screen layout leaves the plot.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(Math.floor(el.getBoundingClientRect().width));
-    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    const read = (w: number, h: number): void => {
+      const next = { width: Math.floor(w), height: Math.max(MIN_HEIGHT, Math.floor(h)) };
+      setSize((s) => (s.width === next.width && s.height === next.height ? s : next));
+    };
+    const box = el.getBoundingClientRect();
+    read(box.width, box.height);
+    const ro = new ResizeObserver((entries) => read(entries[0]?.contentRect.width ?? 0, entries[0]?.contentRect.height ?? 0));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  return [ref, width];
+  return [ref, size.width, size.height];
 }
 
 /**
@@ -62,7 +70,7 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
  * points. Ticks are given with interval 0, so recharts never measures label text to thin them out.
  */
 export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, onZoom, drawn }: Props) {
-  const [ref, width] = useWidth();
+  const [ref, width, height] = useSize();
   const hasQueue = lines.some((l) => l.axis === 'queue');
   const queueMax = useMemo(() => queueAxisMax(lines), [lines]);
   const ticks = useMemo(() => timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90))), [win, width]);
@@ -83,9 +91,9 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
   }, [width, drawn, lines, ref]);
 
   return (
-    <div className="chart-plot" ref={ref} style={{ height: HEIGHT }}>
+    <div className="chart-plot" ref={ref}>
       {width > 0 && (
-        <ComposedChart width={width} height={HEIGHT} margin={MARGIN} data={frame} accessibilityLayer={false}>
+        <ComposedChart width={width} height={height} margin={MARGIN} data={frame} accessibilityLayer={false}>
           <CartesianGrid stroke="#1c2532" />
           <XAxis
             dataKey="t"
@@ -128,8 +136,9 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             hide={!hasQueue}
           />
           <AxisTitles left={GPU_TITLE} right={hasQueue ? QUEUE_TITLE : null} />
-          <ChartInteraction hover={hover} onZoom={onZoom} />
+          <ChartInteraction hover={hover} onZoom={onZoom} lines={lines} />
           <SeriesPaths lines={lines} />
+          <SeriesHighlight lines={lines} hover={hover} />
           <ChartMarkers markers={markers} />
         </ComposedChart>
       )}

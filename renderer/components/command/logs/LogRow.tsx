@@ -1,10 +1,14 @@
 import { memo, type CSSProperties } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
-import { formatLabels, formatLogTime, streamName } from '../../../logic/log-level';
+import { formatClockMs } from '../../../logic/format';
+import { formatLabels, streamName } from '../../../logic/log-level';
 import { lineKey } from '../../../state/logs';
 
-/** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
-export const LOG_ROW_HEIGHT = 22;
+/**
+ * Rows are a fixed height each, so a 10,000-line list can be positioned by index alone: two lines of
+ * text, so the message gets the panel's full width twice over instead of being cut at ~75 characters.
+ */
+export const LOG_ROW_HEIGHT = 38;
 
 const LEVEL_TAG = { error: 'ERR', warn: 'WRN', info: 'INF', debug: 'DBG' } as const;
 // A tooltip is for reading a cut-off line, not a second copy of a 16 KiB one.
@@ -41,13 +45,13 @@ export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPi
       data-level={level ?? 'unknown'}
       onClick={() => onSelect(line)}
     >
-      <span className="log-time">{formatLogTime(line.tMs)}</span>
-      <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>
-      <span className="log-stream" title={formatLabels(line.labels)}>
-        {streamName(line.labels)}
-      </span>
-      <span className="log-text" title={text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text}>
-        {text}
+      {/* One wrapping block: the message continues under the time on the second line. */}
+      <span className="log-wrap" title={text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text}>
+        <span className="log-time">{formatClockMs(line.tMs)}</span> <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>{' '}
+        <span className="log-stream" title={formatLabels(line.labels)}>
+          {streamName(line.labels)}
+        </span>{' '}
+        <span className="log-text">{text}</span>
       </span>
       {pin !== null && (
         <button
