@@ -196,14 +196,14 @@ export function meaningless(
   return null;
 }
 
-export interface CorrelationSentence {
-  sentence: string;
-  c: Extract<CorrelationResult, { kind: 'ok' }>;
-}
+export type CorrelationSentence =
+  | { sentence: string; c: Extract<CorrelationResult, { kind: 'ok' }> }
+  /** Nothing is said, and why (too thin, weak, a line that barely moved…). */
+  | { sentence: null; withheld: string };
 
 /**
- * The sentence the chart shows under itself, or null when there is nothing worth saying (too thin,
- * weak or meaningless). `aName` and `bName` say exactly which lines are compared.
+ * The sentence the chart shows under itself, or why it says nothing (too thin, weak or meaningless).
+ * `aName` and `bName` say exactly which lines are compared.
  */
 export function correlationSentence(
   a: readonly SeriesPoint[],
@@ -212,8 +212,9 @@ export function correlationSentence(
   aName: string,
   bName: string,
   previousLagMs: number | null = null,
-): CorrelationSentence | null {
+): CorrelationSentence {
   const c = laggedCorrelation(a, b, { ...win, previousLagMs });
-  if (c.kind !== 'ok' || meaningless(c, a, b, win) !== null) return null;
-  return { sentence: describeCorrelation(c, aName, bName), c };
+  if (c.kind !== 'ok') return { sentence: null, withheld: c.reason };
+  const why = meaningless(c, a, b, win);
+  return why === null ? { sentence: describeCorrelation(c, aName, bName), c } : { sentence: null, withheld: why };
 }

@@ -45,14 +45,15 @@ export function CorrelationText({ lines: nowLines, win: nowWin, queueName: nowNa
     );
     const b = combine(queue, 'sum', win, 600);
     const previous = said?.names === names ? said.lagMs : null;
-    const s = correlationSentence(a, b, win, aName, queueName, previous);
-    return s ? { ...s, names } : null;
+    return { ...correlationSentence(a, b, win, aName, queueName, previous), names };
   }, [lines, win, queueName, said]);
-  const names = text?.names ?? null;
-  const lagMs = text?.c.lagMs ?? null;
+  const names = text?.sentence ? text.names : null;
+  const lagMs = text?.sentence ? text.c.lagMs : null;
   // Adjusted during render (React's pattern for state derived from the previous render): no effect, no extra commit.
   if (names !== null && lagMs !== null && (said?.names !== names || said.lagMs !== lagMs)) setSaid({ names, lagMs });
   if (!text) return null;
+  // Withheld: nothing is shown; the reason stays in the page for tests and for whoever inspects it.
+  if (text.sentence === null) return <span hidden data-testid="correlation-withheld" data-reason={text.withheld} />;
   return (
     <p className="correlation-text" data-testid="correlation-text" data-r={text.c.r.toFixed(3)} data-lag-ms={text.c.lagMs}>
       {text.sentence}
