@@ -9,8 +9,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Browser mode as a user runs it (the built dist/serve.cjs) on a free port, without the demo lab:
  * e2e specs and the browser benchmarks start their own upstreams. Resolves once it printed its URL.
+ * `operator` is passed as PITWALL_OPERATOR; null starts it as a first run does, with no name given.
  */
-export function startServeProcess(dataDir: string, operator: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServeProcess(dataDir: string, operator: string | null): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
     return Promise.reject(new Error('Pitwall is not built (dist/serve.cjs, dist/renderer): run `npm run build` first.'));
   }
@@ -18,7 +19,7 @@ export function startServeProcess(dataDir: string, operator: string): Promise<{ 
     const child = spawn(
       process.execPath,
       [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
-      { cwd: ROOT, env: { ...process.env, PITWALL_OPERATOR: operator }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, env: withOperator(operator), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
@@ -37,6 +38,13 @@ export function startServeProcess(dataDir: string, operator: string): Promise<{ 
       reject(new Error(`Pitwall browser mode exited with ${code}:\n${out}`));
     });
   });
+}
+
+function withOperator(operator: string | null): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (operator === null) delete env.PITWALL_OPERATOR;
+  else env.PITWALL_OPERATOR = operator;
+  return env;
 }
 
 /** Stops a child process (browser mode, a lab) as a user quitting would (SIGTERM: the poller stops, SQLite closes) and waits for the exit. */

@@ -9,7 +9,9 @@ function Timer({ testId, tone, label, main, sub }: { testId: string; tone: Timer
     <div className={`timer tone-${tone}`} data-testid={testId} data-tone={tone}>
       <span className="label">{label}</span>
       <span className="timer-main">{main}</span>
-      <span className="timer-sub">{sub}</span>
+      <span className="timer-sub" title={sub}>
+        {sub}
+      </span>
     </div>
   );
 }

@@ -219,7 +219,10 @@ describe('the correlation sentence', () => {
     const c = ok(laggedCorrelation(gpu, queue, win));
     expect(Math.abs(c.r)).toBeLessThan(MEANINGFUL.minR);
     expect(meaningless(c, gpu, queue, win)).toMatch(/^weak/);
-    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({ sentence: null, withheld: expect.stringMatching(/^weak/) as unknown });
+    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({
+      sentence: null,
+      withheld: expect.stringMatching(/^weak/) as unknown,
+    });
   });
 
   it('says nothing when GPU memory barely moved, however well its noise lines up with the queue (storage-saturation)', () => {
@@ -236,6 +239,9 @@ describe('the correlation sentence', () => {
     const c = ok(laggedCorrelation(gpu, queue, win));
     expect(Math.abs(c.r)).toBeGreaterThan(MEANINGFUL.minR);
     expect(meaningless(c, gpu, queue, win)).toBe('GPU memory barely moved');
-    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({ sentence: null, withheld: 'GPU memory barely moved' });
+    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({
+      sentence: null,
+      withheld: 'GPU memory barely moved',
+    });
   });
 });

@@ -42,6 +42,8 @@ describe('the header clock', () => {
   it('counts from detection, else declaration, when impact start is unknown', () => {
     expect(headerClock(incident({ detectedAt: T0 - 10 * MIN }), T0).label).toBe('since detection');
     expect(headerClock(incident({ detectedAt: null }), T0 + 5_000)).toMatchObject({ label: 'since declaration', ms: 5_000 });
+    // Detection left at its default (the moment of declaring) reads as declaration.
+    expect(headerClock(incident({ detectedAt: T0 }), T0 + 5_000).label).toBe('since declaration');
   });
 
   it('once resolved, reads exactly the time to resolve, whatever the clock says now', () => {

@@ -32,7 +32,10 @@ function endOf(t: IncidentTimes): number | null {
  * "Duration 0s" can never stand beside "TTR 3h 10m" again.
  */
 export function headerClock(incident: Incident, now: number): HeaderClock {
-  const start = impactClockStart(incident.times);
+  const found = impactClockStart(incident.times);
+  // Detection defaults to the moment of declaring: then "since declaration" is the plainer truth.
+  const start =
+    found.from === 'detectedAt' && found.at === incident.times.declaredAt ? { at: found.at, from: 'declaredAt' as const } : found;
   const end = endOf(incident.times);
   const word = START_WORD[start.from];
   return end === null

@@ -110,7 +110,9 @@ describe('CorrelationText', () => {
       <CorrelationText lines={[line('g', 'gpu', [0.1, 0.2, 0.3]), line('q', 'queue', [1, 2, 3])]} win={win} queueName="queue depth" />,
     );
     expect(html).not.toContain('correlation-text');
-    expect(html).toMatch(/<span hidden="" data-testid="correlation-withheld" data-reason="fewer than 20 overlapping, varying points"><\/span>/);
+    expect(html).toMatch(
+      /<span hidden="" data-testid="correlation-withheld" data-reason="fewer than 20 overlapping, varying points"><\/span>/,
+    );
   });
 
   it('states the lag and r over the window when it can', () => {

@@ -70,7 +70,8 @@ export function PreferencesSection() {
   return (
     <section className="panel pref-section" aria-labelledby="prefs-h" data-testid="preferences-section">
       <h2 id="prefs-h">Operator and time</h2>
-      <OperatorForm key={prefs?.savedOperator ?? prefs?.operator ?? ''} />
+      {/* Keyed on the first load only: the field starts from the saved name, then is the person's to edit. */}
+      <OperatorForm key={prefs ? 'loaded' : 'loading'} />
       <fieldset className="pref-row">
         <legend>Write times in</legend>
         <div className="pref-field">

@@ -26,7 +26,7 @@ export function SettingsView() {
     <div className="settings-view" data-testid="settings-view">
       <header className="settings-head">
         <div>
-          <h1>Sources</h1>
+          <h1>Settings</h1>
           <p className="muted">
             {sources.length === 0
               ? 'Where Pitwall reads telemetry from.'
