@@ -1,7 +1,8 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { useStore } from 'zustand';
-import { nativeStep, valueAt, type ChartSeries } from '../../../logic/chart-data';
+import { nativeStep, type ChartSeries } from '../../../logic/chart-data';
+import { nearestLine } from '../../../logic/chart-geometry';
 import type { HoverStore } from './hover-store';
 
 interface Props {
@@ -30,19 +31,8 @@ export function ChartInteraction({ hover, onZoom, lines }: Props) {
   const holds = useMemo(() => lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)), [lines]);
   if (!plot || !invert || !scale) return null;
 
-  /** The line whose value at `t` is drawn nearest the pointer's height, if any is within NEAR_PX. */
-  const nearest = (t: number | null, y: number): string | null => {
-    if (t === null) return null;
-    let best: { key: string; d: number } | null = null;
-    lines.forEach((l, i) => {
-      const v = valueAt(l.points, t, holds[i] ?? 1000);
-      const py = v === null ? undefined : (l.axis === 'gpu' ? yGpu : yQueue)?.(v);
-      if (py === undefined || !Number.isFinite(py)) return;
-      const d = Math.abs(py - y);
-      if (d <= NEAR_PX && (best === null || d < best.d)) best = { key: l.key, d };
-    });
-    return (best as { key: string; d: number } | null)?.key ?? null;
-  };
+  const nearest = (t: number | null, y: number): string | null =>
+    t === null ? null : nearestLine(lines, t, y, holds, (axis, v) => (axis === 'gpu' ? yGpu : yQueue)?.(v), NEAR_PX);
 
   const chartX = (e: PointerEvent<SVGRectElement>): number => {
     const svg = e.currentTarget.ownerSVGElement;
