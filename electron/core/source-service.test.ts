@@ -123,6 +123,9 @@ describe('SourceService', () => {
       'pod.last_oom',
       'fs.used_share',
       'fs.device_error',
+      'gateway.requests_total',
+      'auth.token_failures_total',
+      'auth.provider_up',
     ]);
     expect(prom.queries.every((q) => q.enabled && q.expr.length > 0)).toBe(true);
     expect(svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l' })).queries.map((q) => q.id)).toEqual(['log-error-rate']);
