@@ -2,6 +2,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefOb
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
 import { queueAxisMax, queueTicks, timeTicks } from '../../../logic/chart-geometry';
+import { formatTick } from '../../../logic/format';
 import type { ChartMarker } from '../../../logic/markers';
 import { AxisTitles, PlainTick, type AxisTitle } from './AxisText';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
@@ -29,17 +30,11 @@ interface Props {
   drawn: number;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Axis ticks in UTC (the control room's clock): seconds once ticks are closer than a minute, the date once the window spans days. */
+/** Axis ticks in the display zone (logic/format.ts): seconds once ticks are closer than a minute, the date once the window spans days. */
 function tickFormatter(win: TimeWindow, ticks: readonly number[]): (v: number) => string {
-  const long = win.toMs - win.fromMs > 24 * 3_600_000;
+  const date = win.toMs - win.fromMs > 24 * 3_600_000;
   const seconds = ticks.length > 1 && (ticks[1] ?? 0) - (ticks[0] ?? 0) < 60_000;
-  return (v) => {
-    const d = new Date(v);
-    const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''}`;
-    return long ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}` : hm;
-  };
+  return (v) => formatTick(v, { seconds, date });
 }
 
 function useSize(): [RefObject<HTMLDivElement | null>, number, number] {
