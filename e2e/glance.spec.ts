@@ -155,3 +155,25 @@ test('gpu-node-failure: a node that stops reporting stays on the GPU panel as mi
   await glance.expectAllInView(glance.incidentEssentials());
   await shoot(page, '34-glance-gpu-node-failure');
 });
+
+test('auth-outage: the auth panel names the provider that is down and how many requests are refused', async ({ page, pitwall }) => {
+  test.setTimeout(120_000);
+  lab = await labIn('auth-outage', 5 * 60);
+  const app = new ConsolePage(page);
+  const glance = new GlancePage(page);
+  await app.open(pitwall.url);
+  await glance.addLabSources(lab.url);
+  await app.declare({ title: 'Logins failing: Keycloak unreachable', severity: 'SEV1' });
+  const keycloak = page.locator('[data-testid="auth-provider"]', { hasText: 'keycloak' });
+  await expect(keycloak).toHaveAttribute('data-up', 'false', { timeout: 20_000 });
+  await expect(keycloak).toContainText('DOWN');
+  await expect(page.locator('[data-testid="auth-provider"]', { hasText: 'local' })).toHaveAttribute('data-up', 'true');
+  // Two polls at least, so the counters have a rate: most keycloak-backed requests are refused.
+  await expect(page.getByTestId('auth-panel')).toHaveAttribute('data-tone', 'breach', { timeout: 30_000 });
+  await expect(page.getByTestId('auth-401-share')).toHaveText(/^\d+% of requests$/, { timeout: 30_000 });
+  const share = Number((await page.getByTestId('auth-401-share').textContent())?.replace(/%.*/, ''));
+  expect(share).toBeGreaterThan(30);
+  await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 20_000 });
+  await glance.expectAllInView(glance.incidentEssentials());
+  await shoot(page, '35-glance-auth-outage');
+});
