@@ -67,7 +67,7 @@ function NoteComposer({ incident }: { incident: Incident }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
-        placeholder="Add a note — Ctrl+Enter to post"
+        placeholder="Add a note (Ctrl+Enter)"
         data-testid="note-input"
       />
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="note-submit">

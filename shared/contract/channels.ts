@@ -32,7 +32,7 @@ export interface AppInfo {
   /** Who events are attributed to when the info was read (preferences:get says where the name comes from). */
   operator: string;
   startedAt: number;
-  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
+  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Settings. */
   secrets: string;
 }
 

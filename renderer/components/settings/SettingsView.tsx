@@ -11,7 +11,7 @@ import { SETTINGS_SECTIONS } from './settings-sections';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; view: SourceView } | null;
 
-/** The Sources screen: what Pitwall polls, how each source is doing, and how long telemetry is kept. */
+/** The Settings screen: what Pitwall polls and how each source is doing, then each domain's section (operator and time, retention…). */
 export function SettingsView() {
   const sources = useSources();
   const loaded = useSourcesLoaded();
