@@ -7,6 +7,7 @@ import { missingGpus, nodeRows, podShortName, shareTone, trendFor, type MissingG
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
+import '../../styles/gpu-heatmap.css';
 
 const SPARK_W = 64;
 const SPARK_H = 14;

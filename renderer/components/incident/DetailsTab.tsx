@@ -2,6 +2,7 @@ import { KeyTimes } from '../KeyTimes';
 import { RolePanel } from '../RolePanel';
 import type { IncidentTabProps } from './incident-tabs';
 import { ScopeEditor } from './ScopeEditor';
+import '../../styles/details.css';
 
 /** Everything about the incident that is not watched second by second: its scope, key times with the response metrics, and roles. */
 export function DetailsTab({ incident }: IncidentTabProps) {

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import { timeDisplay, zoneName } from '../../logic/format';
+import '../../styles/time-input.css';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange'> & {
   value: string;

@@ -2,6 +2,7 @@ import type { AuthSummary } from '../../../logic/auth-summary';
 import type { TimeWindow } from '../../../logic/chart-data';
 import { formatClock } from '../../../logic/format';
 import { Sparkline } from '../queue/Sparkline';
+import '../../../styles/side-panels.css';
 
 const rate = (v: number | null): string => (v === null ? '—' : v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
 

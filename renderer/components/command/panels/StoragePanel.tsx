@@ -5,6 +5,7 @@ import { formatAgo, formatClock } from '../../../logic/format';
 import { storageRows, type MountRow } from '../../../logic/storage-rows';
 import { Sparkline } from '../queue/Sparkline';
 import type { PanelFetch } from './usePanelSeries';
+import '../../../styles/side-panels.css';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
