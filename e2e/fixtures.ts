@@ -3,13 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
-import { startServeProcess, stopServeProcess } from '../electron/test-support/serve-process';
+import { advanceServeClock, startServeProcess, stopServeProcess } from '../electron/test-support/serve-process';
 
 export interface PitwallProcess {
   url: string;
   dataDir: string;
   /** Stop the server (as a user quitting would) and start it again on the same data directory. */
   restart(): Promise<void>;
+  /**
+   * Move the server's clock forward (PITWALL_TEST_CLOCK, see electron/server/test-clock.ts). Move the
+   * page's clock by the same amount with Playwright's `page.clock` so both agree on "now".
+   */
+  advanceClock(ms: number): Promise<void>;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,14 +24,17 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
   // eslint-disable-next-line no-empty-pattern
   pitwall: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pitwall-e2e-'));
-    let current = await startServeProcess(dataDir, 'e2e-operator');
+    let current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
     const handle: PitwallProcess = {
       url: current.url,
       dataDir,
       async restart() {
         await stopServeProcess(current.child);
-        current = await startServeProcess(dataDir, 'e2e-operator');
+        current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
         handle.url = current.url;
+      },
+      async advanceClock(ms) {
+        await advanceServeClock(current.child, ms);
       },
     };
     await use(handle);

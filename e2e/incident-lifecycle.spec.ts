@@ -18,10 +18,11 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await expect(page.getByTestId('status-select')).toHaveValue('identified');
   await app.openTab('command');
   await app.addNote('Fragmentation on GPU 2; staggering worker restarts.');
-  await expect(app.timelineEvents).toHaveCount(6);
+  // Declaring also attached the first-response checklist: its own event, right after the declaration.
+  await expect(app.timelineEvents).toHaveCount(7);
   await app.screenshot('02-incident-command');
 
-  const expectedKinds = ['declared', 'severity', 'role', 'timestamp', 'status', 'note'];
+  const expectedKinds = ['declared', 'checklist', 'severity', 'role', 'timestamp', 'status', 'note'];
   const kinds = async (): Promise<(string | null)[]> =>
     app.timelineEvents.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   expect(await kinds()).toEqual(expectedKinds);

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { channels } from '../shared/contract/channels';
 import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
+import type { Notifier } from './platform/notifier';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
 import { attachDemoLab, type DemoLab } from './server/demo-lab';
@@ -49,6 +50,33 @@ function safeStorageBox(): SecretBox {
   };
 }
 
+/**
+ * Due items and suggestions as OS notifications (main-process `Notification`). Shown ones are held
+ * until closed: a notification object that is garbage-collected no longer delivers its click.
+ */
+function electronNotifier(): Notifier | undefined {
+  if (!Notification.isSupported()) return undefined;
+  const held = new Set<Notification>();
+  return {
+    shownBy: 'host',
+    show(notice, onClick) {
+      const n = new Notification({ title: notice.title, body: notice.body });
+      held.add(n);
+      n.on('click', () => {
+        held.delete(n);
+        const win = BrowserWindow.getAllWindows()[0];
+        if (win) {
+          if (win.isMinimized()) win.restore();
+          win.focus();
+        }
+        onClick();
+      });
+      n.on('close', () => held.delete(n));
+      n.show();
+    },
+  };
+}
+
 function createWindow(core: PitwallCore): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -89,7 +117,8 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Everything is denied except writing plain text to the clipboard (checklist commands, comms): never reading it.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
   let core: PitwallCore;
   let lab: DemoLab | null = null;
   try {
@@ -97,7 +126,7 @@ async function start(): Promise<void> {
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
-      platform: { secrets: safeStorageBox() },
+      platform: { secrets: safeStorageBox(), notifier: electronNotifier(), clipboard: { writeText: (text) => clipboard.writeText(text) } },
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
     // The same embedded demo lab as browser mode, when the demo profile wants it, unless --no-lab.

@@ -32,12 +32,27 @@ export class ConsolePage {
     return this.page.getByTestId('incident-list').getByTestId('incident-row');
   }
 
-  async setSeverity(sev: string): Promise<void> {
+  /** Picks a severity and confirms the change dialog (with an optional reason). */
+  async setSeverity(sev: string, reason = ''): Promise<void> {
     await this.page.getByTestId('severity-select').selectOption(sev);
+    await this.confirmChange(reason);
   }
 
-  async setStatus(status: string): Promise<void> {
+  /** Picks a status and confirms the change dialog (closing lists what is still open first). */
+  async setStatus(status: string, reason = ''): Promise<void> {
     await this.page.getByTestId('status-select').selectOption(status);
+    await this.confirmChange(reason);
+  }
+
+  get changeDialog(): Locator {
+    return this.page.getByTestId('change-dialog');
+  }
+
+  async confirmChange(reason = ''): Promise<void> {
+    await expect(this.changeDialog).toBeVisible();
+    if (reason) await this.changeDialog.getByTestId('change-reason').fill(reason);
+    await this.changeDialog.getByTestId('change-confirm').click();
+    await expect(this.changeDialog).toHaveCount(0);
   }
 
   /** Opens an incident tab by its key, as a person would (Command is 1, Details 6). */
@@ -58,7 +73,8 @@ export class ConsolePage {
     await this.page.getByTestId('note-submit').click();
   }
 
-  async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** The whole page, or with `fullPage` false what the viewport shows (a scrolled panel as the user sees it). */
+  async screenshot(name: string, fullPage = true): Promise<void> {
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   }
 }

@@ -20,6 +20,11 @@ import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { preferencesHandlers } from './preferences/handlers';
 import { PreferencesService } from './preferences/preferences-service';
+import { createPlaybooks } from './playbooks/domain';
+import { playbookHandlers } from './playbooks/handlers';
+import { createCommand, type CommandDomain } from './command/create-command';
+import { commandHandlers } from './command/handlers';
+import { openItemLines } from '../../shared/playbooks/checklist';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,6 +49,8 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
+  command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
 }
@@ -123,10 +130,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
       },
+      checklists: () => [],
     },
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  const playbooks = createPlaybooks(ctx);
+  const command = createCommand(ctx, { background: opts.poll !== false });
+  // The handoff note lists what is still open on the incident's checklists.
+  command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -134,6 +146,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     operator: operator(),
     startedAt: Date.now(),
     secrets: secrets.description,
+    notifications: opts.platform?.notifier?.shownBy ?? 'page',
   };
 
   const dispatch = createDispatch(
@@ -142,6 +155,8 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...preferencesHandlers(ctx),
+      ...playbookHandlers(playbooks),
+      ...commandHandlers(ctx, command),
     },
     log,
   );
@@ -162,7 +177,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
-  return { dispatch, subscribe: (l) => hub.subscribe(l), info, close, wantsDemoLab: () => sources.wantsDemoLab(), useDemoLab };
+  return {
+    dispatch,
+    subscribe: (l) => hub.subscribe(l),
+    info,
+    close,
+    wantsDemoLab: () => sources.wantsDemoLab(),
+    useDemoLab,
+    command,
+  };
 }
 
 /** Stops domain work newest first; one failing stop must not keep the database open. */

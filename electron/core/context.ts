@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ChecklistView } from '../../shared/playbooks/checklist';
 import type { Platform } from '../platform/platform';
 import type { EventHub } from './event-hub';
 import type { EvidenceService } from './evidence-service';
@@ -41,5 +42,8 @@ export interface CoreContext {
 }
 
 export interface PlaybookLink {
+  /** Attaches unless already attached (then nothing happens); inside the caller's transaction. */
   attach(incidentId: number, playbookId: string, at: number): void;
+  /** The incident's checklists with each item's state (postmortem, handoff notes). */
+  checklists(incidentId: number): ChecklistView[];
 }

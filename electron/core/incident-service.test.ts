@@ -52,7 +52,9 @@ describe('declaring', () => {
     expect(a.times.declaredAt).toBe(T0);
     expect(a.times.detectedAt).toBe(T0);
     const d = await detail(a.id);
-    expect(d.timeline.map((e) => e.kind)).toEqual(['declared']);
+    // The first-response checklist is attached in the same transaction, at the same moment.
+    expect(d.timeline.map((e) => e.kind)).toEqual(['declared', 'checklist']);
+    expect(d.timeline[1]?.at).toBe(T0);
     expect(d.timeline[0]?.summary).toContain('SEV2 · P1');
     expect(d.timeline[0]?.actor).toBe('alice');
   });
@@ -83,7 +85,8 @@ describe('severity, status and the times behind MTTx', () => {
     expect(closed.times.closedAt).toBe(T0 + 300_000);
     expect(closed.severity).toBe('SEV1');
     const kinds = (await detail(inc.id)).timeline.map((e) => e.kind);
-    expect(kinds).toEqual(['declared', 'severity', 'status', 'status', 'status', 'status']);
+    // Checklists: first response at declaration, post-incident at resolution.
+    expect(kinds).toEqual(['declared', 'checklist', 'severity', 'status', 'status', 'status', 'checklist', 'status']);
   });
 
   it('reopening clears the resolved time and keeps the first mitigation', async () => {
@@ -151,7 +154,7 @@ describe('notes, list and search', () => {
       await call('incident:add-note', { id: a.id, text });
     }
     const tl = (await detail(a.id)).timeline;
-    expect(tl.map((e) => e.summary).slice(1)).toEqual(['restarted ocr-worker-2', 'fragmentation suspected']);
+    expect(tl.map((e) => e.summary).slice(2)).toEqual(['restarted ocr-worker-2', 'fragmentation suspected']);
     const search = (s: string) => call<IncidentSummary[]>('incident:list', { search: s }).then((l) => l.map((i) => i.id));
     expect(await search('keycloak')).toEqual([b.id]);
     expect(await search('fragment')).toEqual([a.id]);

@@ -1,3 +1,6 @@
+import type { ClipboardWriter } from './clipboard';
+import type { Notifier } from './notifier';
+
 /**
  * What only the host can do, behind a small interface so electron/core never imports Electron.
  * main.ts passes Electron implementations (safeStorage, …); browser mode and tests use the Node ones.
@@ -19,4 +22,8 @@ export interface SecretBox {
  */
 export interface Platform {
   secrets: SecretBox;
+  /** Absent: notifications are left to the page (pageNotifier). */
+  notifier?: Notifier;
+  /** Absent: the page copies with navigator.clipboard. */
+  clipboard?: ClipboardWriter;
 }

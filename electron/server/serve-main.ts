@@ -4,6 +4,7 @@ import { createCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { startBrowserServer } from './browser-server';
 import { attachDemoLab, type DemoLab } from './demo-lab';
+import { testClockFromEnv } from './test-clock';
 
 declare const PITWALL_VERSION: string;
 
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = resolve(values['data-dir'] ?? resolveDataDir());
-  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION });
+  const clock = testClockFromEnv(process.env, process.stdin, process.stdout);
+  const core = createCore({ dataDir, mode: 'browser', version: PITWALL_VERSION, ...(clock ? { now: () => clock.now() } : {}) });
   let lab: DemoLab | null;
   try {
     lab = await attachDemoLab(core, { disabled: values['no-lab'] === true, port: values['lab-port'], scenario: values['lab-scenario'] });

@@ -11,7 +11,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * e2e specs and the browser benchmarks start their own upstreams. Resolves once it printed its URL.
  * `operator` is passed as PITWALL_OPERATOR; null starts it as a first run does, with no name given.
  */
-export function startServeProcess(dataDir: string, operator: string | null): Promise<{ child: ChildProcess; url: string }> {
+export function startServeProcess(
+  dataDir: string,
+  operator: string | null,
+  opts: { testClock?: boolean } = {},
+): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
     return Promise.reject(new Error('Pitwall is not built (dist/serve.cjs, dist/renderer): run `npm run build` first.'));
   }
@@ -19,7 +23,11 @@ export function startServeProcess(dataDir: string, operator: string | null): Pro
     const child = spawn(
       process.execPath,
       [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
-      { cwd: ROOT, env: withOperator(operator), stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...withOperator(operator), ...(opts.testClock ? { PITWALL_TEST_CLOCK: '1' } : {}) },
+        stdio: [opts.testClock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      },
     );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`Pitwall browser mode did not start within 20 s:\n${out}`)), 20_000);
@@ -67,5 +75,31 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * Moves a browser-mode process's clock (started with `testClock`) forward by `ms` and resolves once
+ * it says so (electron/server/test-clock.ts).
+ */
+export function advanceServeClock(child: ChildProcess, ms: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdin || !child.stdout) return reject(new Error('This Pitwall was not started with a test clock.'));
+    let out = '';
+    const timer = setTimeout(() => done(new Error(`Pitwall did not confirm the clock move:\n${out}`)), 10_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /clock (-?\d+)\n/.exec(out);
+      if (m) done(null, Number(m[1]));
+      else if (/clock error/.test(out)) done(new Error(out));
+    };
+    const done = (err: Error | null, offset = 0): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      if (err) reject(err);
+      else resolve(offset);
+    };
+    child.stdout.on('data', onData);
+    child.stdin.write(`advance ${Math.round(ms)}\n`);
   });
 }

@@ -2,6 +2,7 @@ import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
 import { openPage, showPlatform, usePageRoute } from '../state/route';
 import { useOperatorPromptOpen, useTimeDisplay } from '../state/preferences';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
+import { NoticeBanner } from './command-actions/NoticeBanner';
 import { DeclareDialog } from './DeclareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { HealthBar } from './HealthBar';
@@ -48,6 +49,7 @@ export function App() {
       </header>
       <HealthBar />
       <ErrorBanner />
+      <NoticeBanner />
       <div className="workspace">
         <IncidentList />
         <main className="main">{shown ? <shown.Component /> : <IncidentView />}</main>

@@ -5,8 +5,9 @@ import { canTransition, STATUSES, type Status } from '../../shared/domain/status
 import { useNow } from '../hooks/useNow';
 import { formatAgo, formatDuration, formatTime } from '../logic/format';
 import { headerClock } from '../logic/incident-clock';
-import { acknowledge, setSeverity, setStatus } from '../state/commands';
+import { acknowledge } from '../state/commands';
 import { openIncidentTab } from '../state/incident-tab';
+import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
 import { DETAILS_TAB_ID } from './incident/incident-tab-ids';
 
@@ -58,6 +59,8 @@ function Scope({ incident }: { incident: Incident }) {
 export function IncidentHeader({ incident }: { incident: Incident }) {
   const [busy, setBusy] = useState(false);
   const closed = incident.status === 'closed';
+  // Severity and status changes go through a confirmation that asks why (and lists what is open when closing).
+  const change = useChangeConfirm(incident);
   const run = async (action: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     await action();
@@ -84,7 +87,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             value={incident.severity}
             disabled={busy || closed}
             title={SEVERITY_MEANING[incident.severity]}
-            onChange={(e) => void run(() => setSeverity({ id: incident.id, severity: e.target.value as Severity }))}
+            onChange={(e) => change.request({ kind: 'severity', to: e.target.value as Severity })}
             data-testid="severity-select"
           >
             {SEVERITIES.map((s) => (
@@ -100,7 +103,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             className={`status-select status-${incident.status}`}
             value={incident.status}
             disabled={busy || closed}
-            onChange={(e) => void run(() => setStatus({ id: incident.id, status: e.target.value as Status }))}
+            onChange={(e) => change.request({ kind: 'status', to: e.target.value as Status })}
             data-testid="status-select"
           >
             {STATUSES.filter((s) => s === incident.status || canTransition(incident.status, s)).map((s) => (
@@ -138,6 +141,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           </button>
         )}
       </div>
+      {change.dialog}
     </header>
   );
 }

@@ -5,6 +5,7 @@ import { useNow } from '../hooks/useNow';
 import { formatAge, formatTime } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
+import { LIST_ROW_ITEMS } from './incident/list-row-items';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
 
 /** Up/Down move between rows, like a list should. */
@@ -86,6 +87,13 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
             {formatAge(i.declaredAt, now)}
           </span>
         </span>
+        {LIST_ROW_ITEMS.length > 0 && (
+          <span className="row-items">
+            {LIST_ROW_ITEMS.map((Item, n) => (
+              <Item key={n} incident={i} />
+            ))}
+          </span>
+        )}
       </button>
     </li>
   );

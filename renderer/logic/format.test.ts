@@ -4,10 +4,12 @@ import {
   formatAgo,
   formatClock,
   formatClockMs,
+  formatShort,
   formatStamp,
   formatTick,
   formatTime,
   formatUtc,
+  formatUtcShort,
   fromTimeInput,
   localOffset,
   setTimeDisplay,
@@ -33,6 +35,7 @@ describe('one way of writing time, in the chosen zone', () => {
     expect(formatUtc(T)).toBe('2025-01-02 03:04:05Z');
     expect(formatClock(T)).toBe('03:04:05Z');
     expect(formatClockMs(T)).toBe('03:04:05.678Z');
+    expect(formatUtcShort(T)).toBe('01-02 03:04Z');
     expect(zoneName(T)).toBe('UTC');
   });
 
@@ -42,6 +45,7 @@ describe('one way of writing time, in the chosen zone', () => {
     expect(formatUtc(T)).toBe('2025-01-01 22:04:05');
     expect(formatClock(T)).toBe('22:04:05');
     expect(formatClockMs(T)).toBe('22:04:05.678');
+    expect(formatShort(T)).toBe('01-01 22:04');
     expect(formatTick(T, { seconds: false, date: true })).toBe('01-01 22:04');
     expect(zoneName(T)).toBe('local time (UTC−05:00)');
     expect(localOffset(Date.UTC(2025, 6, 1))).toBe('UTC−04:00');

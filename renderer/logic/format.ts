@@ -71,6 +71,13 @@ export function formatClock(ms: number): string {
   return `${clock(parts(ms))}${zoneMark()}`;
 }
 
+/** "11-22 14:05Z" / "11-22 15:05" — a time within the next days (due times), without the year and seconds. */
+export function formatShort(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const p = parts(ms);
+  return `${pad(p.mo)}-${pad(p.d)} ${pad(p.h)}:${pad(p.mi)}${zoneMark()}`;
+}
+
 /** "14:05:12.345Z": log lines sit milliseconds apart. */
 export function formatClockMs(ms: number): string {
   if (!Number.isFinite(ms)) return display === 'utc' ? '--:--:--.---Z' : '--:--:--.---';
@@ -109,6 +116,7 @@ export function zoneName(ms: number = Date.now()): string {
 /** Kept names: these were UTC-only and local-only before the display setting; both now write the display zone. */
 export const formatUtc = formatTime;
 export const formatUtcTime = formatClock;
+export const formatUtcShort = formatShort;
 export const formatLocal = formatStamp;
 
 export { formatDuration };

@@ -122,6 +122,11 @@ describe('computeTimers', () => {
     expect(sent.update.due).toBe(T0 + 27 * MIN);
     expect(sent.update.inMs).toBe(-3 * MIN);
     expect(sent.update.tone).toBe('breach');
+    // A handoff note marked sent is not a stakeholder update.
+    const handoff = { ...event('comms', T0 + 14 * MIN), data: { purpose: 'handoff' } };
+    expect(computeTimers(incident(), [event('comms', T0 + 10 * MIN), handoff], DEFAULT_POLICY, T0 + 30 * MIN).update.due).toBe(
+      T0 + 25 * MIN,
+    );
   });
 
   it('stops every clock at resolution', () => {

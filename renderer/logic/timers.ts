@@ -141,7 +141,9 @@ export function computeTimers(incident: Incident, timeline: readonly TimelineEve
   const stopped = ended || t.mitigatedAt !== null;
 
   let lastComms: number | null = null;
-  for (const e of timeline) if (e.kind === 'comms' && (lastComms === null || e.at > lastComms)) lastComms = e.at;
+  // Stakeholder updates only: a resolution notice or a handoff note marked sent does not restart the update clock.
+  const isUpdate = (e: TimelineEvent): boolean => e.kind === 'comms' && (e.data.purpose === undefined || e.data.purpose === 'update');
+  for (const e of timeline) if (isUpdate(e) && (lastComms === null || e.at > lastComms)) lastComms = e.at;
   const lastAt = lastComms ?? t.declaredAt;
   const cadence = rule.updateCadenceMin;
   const due = cadence === null || ended ? null : lastAt + cadence * MIN;

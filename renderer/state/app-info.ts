@@ -15,6 +15,11 @@ export const useAppInfo = (): AppInfo | null => useAppInfoStore((s) => s.info);
 export const useAppInfoError = (): string | null => useAppInfoStore((s) => s.infoError);
 export const useConnection = (): ConnectionState => useAppInfoStore((s) => s.connection);
 
+/** Outside React: what the app knows about its host (null until loaded). */
+export function getAppInfo(): AppInfo | null {
+  return useAppInfoStore.getState().info;
+}
+
 export async function loadAppInfo(): Promise<void> {
   try {
     useAppInfoStore.setState({ info: await call('app:get-info', {}), infoError: null });

@@ -7,8 +7,11 @@ import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
 import { loadPreferences } from './preferences';
 import { applyHealth, loadSources } from './sources';
+import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
+import { refreshCommandState } from './command';
+import { startNotices } from './notices';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -39,6 +42,7 @@ export function startApp(): () => void {
   const offChanged = onEvent('incident:changed', (payload) => {
     refreshList();
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
+    if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
@@ -61,6 +65,7 @@ export function startApp(): () => void {
       void loadPreferences();
       refreshSources();
       refreshTelemetry();
+      refreshCommandState();
     }
   });
 
@@ -71,6 +76,8 @@ export function startApp(): () => void {
   void loadSources();
   void loadSnapshot();
   const offRoute = followHash();
+  const offPlaybooks = followPlaybooks();
+  const offNotices = startNotices();
 
   return () => {
     offChanged();
@@ -80,5 +87,7 @@ export function startApp(): () => void {
     offTelemetry();
     offPreferences();
     offRoute();
+    offPlaybooks();
+    offNotices();
   };
 }

@@ -5,6 +5,7 @@ describe('parseHash', () => {
   it('reads the selected incident and settings from the URL hash', () => {
     expect(parseHash('#/incident/42')).toEqual({ kind: 'incident', id: 42 });
     expect(parseHash('#/settings')).toEqual({ kind: 'page', page: 'settings' });
+    expect(parseHash('#/playbooks')).toEqual({ kind: 'page', page: 'playbooks' });
   });
 
   it('reads anything else as no selection', () => {

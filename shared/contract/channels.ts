@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { commandChannels } from './command';
 import { emptyInput, out } from './define';
 import { incidentChannels } from './incidents';
 import { preferencesChannels } from './preferences';
+import { playbookChannels } from './playbooks';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -15,6 +17,8 @@ export const channels = {
   ...incidentChannels,
   ...telemetryChannels,
   ...preferencesChannels,
+  ...playbookChannels,
+  ...commandChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -34,6 +38,8 @@ export interface AppInfo {
   startedAt: number;
   /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Settings. */
   secrets: string;
+  /** Who shows notifications: the host (Electron's OS notifications) or the page (Web Notifications, else an in-app banner). */
+  notifications: 'host' | 'page';
 }
 
 export function isChannel(name: unknown): name is Channel {

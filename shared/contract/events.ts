@@ -1,3 +1,4 @@
+import type { Notice } from '../command/types';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -15,6 +16,14 @@ export interface PushedEvents {
   'telemetry:updated': { sourceId: number; at: number };
   /** The operator name or time display changed (another window, or settings): re-read `preferences:get`. */
   'preferences:changed': Record<string, never>;
+  /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
+  'checklist:changed': { incidentId: number; checklistId: string };
+  /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
+  'playbook:changed': { id: string };
+  /** Something fell due (or a suggestion appeared) and was notified; the page shows it if the host did not. */
+  'command:notified': Notice;
+  /** The person clicked a host notification (Electron): open what it is about. */
+  'command:notice-clicked': { incidentId: number | null };
 }
 
 export type PushedEvent = keyof PushedEvents;
@@ -25,6 +34,10 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'source:changed',
   'telemetry:updated',
   'preferences:changed',
+  'checklist:changed',
+  'playbook:changed',
+  'command:notified',
+  'command:notice-clicked',
 ];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {

@@ -64,6 +64,7 @@ export const policyInput = z.strictObject({
       'escalation steps must be in increasing time order',
     )
     .refine((steps) => steps[0]?.fromMin === 0, 'the first escalation step must start at 0 minutes'),
-  // A policy saved before this setting existed reads as the default.
-  responseClockFrom: z.enum(RESPONSE_CLOCK_STARTS).default('detected'),
+  // Optional: a client that edits only the rules and matrix leaves the stored choice as it is, and a
+  // policy saved before this setting existed reads as the default (PolicyService).
+  responseClockFrom: z.enum(RESPONSE_CLOCK_STARTS).optional(),
 });

@@ -59,6 +59,8 @@ export const EVENT_KINDS = [
   'note',
   'checklist',
   'mitigation',
+  /** An escalation-matrix level recorded as engaged. */
+  'escalation',
   'comms',
   'alert',
   'detector',

@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { NotificationsSection } from '../command-actions/NotificationsSection';
+import { PolicySection } from '../command-actions/PolicySection';
+import { TemplatesSection } from '../command-actions/TemplatesSection';
 import { PreferencesSection } from '../preferences/PreferencesSection';
 import { RetentionSection } from './RetentionSection';
 
@@ -10,4 +13,7 @@ import { RetentionSection } from './RetentionSection';
 export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
   { id: 'preferences', Section: PreferencesSection },
   { id: 'retention', Section: RetentionSection },
+  { id: 'severity-policy', Section: PolicySection },
+  { id: 'comms-templates', Section: TemplatesSection },
+  { id: 'notifications', Section: NotificationsSection },
 ];

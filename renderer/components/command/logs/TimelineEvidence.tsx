@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../../../shared/domain/incident';
 import { formatUtc } from '../../../logic/format';
 import { formatLabels } from '../../../logic/log-level';
+import { TimelineChecklist } from '../../playbooks/TimelineChecklist';
 import { pinnedLogOf, pinnedMetricOf } from './evidence-data';
 import '../../../styles/logs.css';
 
@@ -50,9 +51,10 @@ function PinnedMetricView({ data }: { data: unknown }) {
   );
 }
 
-/** What a pin-log or pin-metric event copied, under its summary; nothing for other kinds. */
+/** What a pin-log or pin-metric event copied, or the evidence a checklist tick froze, under its summary; nothing for other kinds. */
 export function TimelineEvidence({ event }: { event: TimelineEvent }) {
   if (event.kind === 'pin-log') return <PinnedLogView data={event.data} />;
   if (event.kind === 'pin-metric') return <PinnedMetricView data={event.data} />;
+  if (event.kind === 'checklist') return <TimelineChecklist event={event} />;
   return null;
 }
