@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { nativeStep, valueAt, type ChartSeries } from '../../../logic/chart-data';
-import { formatUtc } from '../../../logic/format';
+import { formatClock, formatUtc } from '../../../logic/format';
 import type { ChartMarker } from '../../../logic/markers';
 import type { HoverStore } from './hover-store';
 
@@ -56,7 +56,7 @@ export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props)
       {rows.length > MAX_ROWS && <div className="muted">and {rows.length - MAX_ROWS} more lines</div>}
       {near.map((m) => (
         <div key={`${m.kind}-${m.t}`} className={`hover-marker marker-${m.kind}`}>
-          {formatUtc(m.t).slice(11)} {m.detail.slice(0, 4).join(' · ')}
+          {formatClock(m.t)} {m.detail.slice(0, 4).join(' · ')}
           {m.detail.length > 4 ? ` · +${m.detail.length - 4}` : ''}
         </div>
       ))}
