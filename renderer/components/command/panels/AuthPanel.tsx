@@ -46,20 +46,24 @@ export function AuthPanel({ summary, win, error }: { summary: AuthSummary | null
                 .join(' · ')}
             </p>
           )}
+          {/* Failing providers first, with their failure rate; the healthy ones after, briefly (the rate in the tooltip). */}
           <ul className="auth-providers">
-            {a.providers.map((p) => (
-              <li
-                key={p.provider}
-                className={p.up === false ? 'down' : p.up ? 'up' : 'unknown'}
-                data-testid="auth-provider"
-                data-up={String(p.up)}
-              >
-                <span className="provider-name">{p.provider}</span> {p.up === false ? 'DOWN' : p.up ? 'up' : '?'}
-                {p.failuresPerMin !== null && p.failuresPerMin > 0 && (
-                  <span className="muted"> · {rate(p.failuresPerMin)} bad tokens/min</span>
-                )}
-              </li>
-            ))}
+            {[...a.providers]
+              .sort((x, y) => Number(x.up !== false) - Number(y.up !== false))
+              .map((p) => (
+                <li
+                  key={p.provider}
+                  className={p.up === false ? 'down' : p.up ? 'up' : 'unknown'}
+                  data-testid="auth-provider"
+                  data-up={String(p.up)}
+                  title={p.failuresPerMin === null ? undefined : `${rate(p.failuresPerMin)} tokens failed validation per minute`}
+                >
+                  <span className="provider-name">{p.provider}</span> {p.up === false ? 'DOWN' : p.up ? 'up' : '?'}
+                  {p.up === false && p.failuresPerMin !== null && p.failuresPerMin > 0 && (
+                    <span> · {rate(p.failuresPerMin)} bad tokens/min</span>
+                  )}
+                </li>
+              ))}
           </ul>
         </>
       )}
