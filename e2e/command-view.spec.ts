@@ -79,11 +79,13 @@ test('GPU memory climbs against the queue backlog, OOM kills are marked, a brush
   await page.mouse.move(0, 0);
   await app.screenshot('21-command-zoomed');
 
-  // Inside an incident: its own events are marked, and the window can be pinned as evidence.
+  // Inside an incident: its key times are marked (the declaration folded into "detected", written at the
+  // same moment), and the window can be pinned as evidence.
   await app.declare({ title: 'OCR workers OOMKilled on gpu-node-01', severity: 'SEV2' });
   await expect(cmd.view).toBeVisible();
   await cmd.range('incident').click();
-  await expect(cmd.markers('incident').first()).toBeAttached({ timeout: 20_000 });
+  await expect(cmd.markers('key').first()).toBeAttached({ timeout: 20_000 });
+  await expect(cmd.markers('key').first()).toHaveAttribute('data-times', /detectedAt/);
   await page.getByTestId('chart-pin').click();
   await expect(page.getByTestId('chart-pin-status')).toHaveText('Pinned to the timeline');
   await expect(page.getByTestId('timeline').locator('[data-testid="timeline-event"][data-kind="pin-metric"]')).toHaveCount(1);

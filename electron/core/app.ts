@@ -16,6 +16,7 @@ import { NodeSecretBox } from '../platform/node-secret-box';
 import { AppFailure } from '../../shared/contract/result';
 import type { CoreContext } from './context';
 import { IncidentHooks } from './incident-hooks';
+import { createBackfills } from './backfill/backfill-service';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { preferencesHandlers } from './preferences/handlers';
@@ -135,6 +136,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     onClose: (stop) => stops.push(stop),
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
+  createBackfills(ctx);
   const playbooks = createPlaybooks(ctx);
   const command = createCommand(ctx, { background: opts.poll !== false });
   // The handoff note lists what is still open on the incident's checklists.

@@ -3,15 +3,12 @@ import type { CoreContext } from './context';
 import type { HandlersFor } from './handlers';
 
 export function incidentHandlers(ctx: CoreContext): HandlersFor<typeof incidentChannels> {
-  const { incidents, policy, runtime } = ctx;
+  const { incidents, policy } = ctx;
   return {
     'incident:list': (i) => incidents.list(i),
     'incident:get': (i) => incidents.get(i.id),
-    'incident:declare': (i) => {
-      const incident = incidents.declare(i);
-      runtime.backfillLeadIn(incident);
-      return incident;
-    },
+    // The lead-in is backfilled by the backfill domain's 'declared' hook (core/backfill).
+    'incident:declare': (i) => incidents.declare(i),
     'incident:set-severity': (i) => incidents.setSeverity(i),
     'incident:set-status': (i) => incidents.setStatus(i),
     'incident:set-time': (i) => incidents.setTime(i),

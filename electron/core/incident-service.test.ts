@@ -120,9 +120,28 @@ describe('severity, status and the times behind MTTx', () => {
     const inc = await declare();
     const updated = await call<Incident>('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: T0 - 600_000 });
     expect(updated.times.impactStartedAt).toBe(T0 - 600_000);
-    const ev = (await detail(inc.id)).timeline.at(-1);
+    const [ev, history] = (await detail(inc.id)).timeline.slice(-2);
     expect(ev?.kind).toBe('timestamp');
     expect(ev?.data).toMatchObject({ field: 'impactStartedAt', from: null, to: T0 - 600_000 });
+    // No Prometheus or Loki here: the timeline says why the ten minutes it now covers hold no history.
+    expect(history?.kind).toBe('backfill');
+    expect(history?.summary).toBe(
+      'Nothing fetched for 07:50–08:00 UTC (impact start moved earlier): no Prometheus or Loki source with metric queries is switched on, so the chart holds only what Pitwall polled itself.',
+    );
+  });
+
+  it('refuses an impact start or detection after resolution, as it refuses one in the future', async () => {
+    const inc = await declare();
+    clock += 60_000;
+    await call<Incident>('incident:set-status', { id: inc.id, status: 'resolved' });
+    clock += 60_000;
+    const late = await error('incident:set-time', { id: inc.id, field: 'detectedAt', at: clock - 30_000 });
+    expect(late.code).toBe('bad-input');
+    expect(late.message).toBe(`The detected time 2026-11-22T09:01:30.000Z is after ${inc.ref} was resolved (2026-11-22T09:01:00.000Z).`);
+    expect((await error('incident:set-time', { id: inc.id, field: 'impactStartedAt', at: clock + 3_600_000 })).message).toMatch(
+      /in the future/,
+    );
+    expect((await detail(inc.id)).incident.times.detectedAt).toBe(T0);
   });
 });
 

@@ -117,6 +117,18 @@ export class IncidentService {
   setTime(input: ParsedInput<'incident:set-time'>): Incident {
     return this.mutate(input.id, (inc, at) => {
       this.checkNotFuture(input.at, timeFieldLabel(input.field), at);
+      const resolved = inc.times.resolvedAt;
+      if (
+        (input.field === 'impactStartedAt' || input.field === 'detectedAt') &&
+        input.at !== null &&
+        resolved !== null &&
+        input.at > resolved
+      ) {
+        throw new AppFailure(
+          'bad-input',
+          `The ${timeFieldLabel(input.field).toLowerCase()} time ${new Date(input.at).toISOString()} is after ${inc.ref} was resolved (${new Date(resolved).toISOString()}).`,
+        );
+      }
       const before = inc.times[input.field];
       this.repo.update(inc.id, at, { [TIME_COLUMN[input.field]]: input.at });
       const shown = input.at === null ? 'cleared' : `set to ${new Date(input.at).toISOString()}`;

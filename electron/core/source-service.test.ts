@@ -119,6 +119,8 @@ describe('SourceService', () => {
       'gpu.memory.share',
       'node.gpu.memory.share',
       'queue.depth',
+      'snapshot.gpus',
+      'snapshot.queues',
       'pod.restarts_total',
       'pod.last_oom',
       'fs.used_share',

@@ -14,7 +14,7 @@ export function telemetryHandlers(ctx: CoreContext): HandlersFor<typeof telemetr
     'source:poll-now': (i) => runtime.pollNow(i.id),
     'source:default-queries': (i) => defaultQueriesFor(i.kind),
     'telemetry:get-series': (i) => telemetry.getSeries(i),
-    'telemetry:get-snapshot': () => telemetry.getSnapshot(),
+    'telemetry:get-snapshot': () => telemetry.getSnapshot(sources.list()),
     'telemetry:list-alerts': (i) => telemetry.listAlerts(i),
     'retention:get': () => telemetry.getRetention(),
     'retention:set': (i) => telemetry.setRetention(i),

@@ -1,14 +1,11 @@
 import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
-import type { Incident } from '../../shared/domain/incident';
 import { initialHealth, type SourceHealth, type SourceTestOutcome } from '../../shared/domain/source-config';
 import type { LogQueryResult } from '../../shared/domain/telemetry';
-import { backfill } from '../poller/backfill';
 import { testSource } from '../poller/collector';
 import { queryLogs } from '../poller/logs-query';
 import { Poller } from '../poller/poller';
 import type { ResolvedSource } from '../poller/types';
-import { chooseStep } from '../sources/query-step';
 import { isSourceError } from '../sources/source-error';
 import type { EventHub } from './event-hub';
 import type { SourceService } from './source-service';
@@ -36,8 +33,8 @@ function upstreamFailure(err: unknown): never {
 
 /**
  * The live side of telemetry: the poller over the configured sources, compaction on a timer,
- * lead-in backfill when an incident is declared, and the calls that go to an upstream
- * on demand (Test, poll now, log queries).
+ * and the calls that go to an upstream on demand (Test, poll now, log queries). History an
+ * incident needs (its lead-in, a corrected impact start) is fetched by core/backfill.
  */
 export class TelemetryRuntime {
   readonly poller: Poller;
@@ -139,25 +136,6 @@ export class TelemetryRuntime {
       return await queryLogs(source, input, signal);
     } catch (err) {
       return upstreamFailure(err);
-    }
-  }
-
-  /**
-   * Fills the lead-in before a new incident from sources that keep history (Prometheus, Loki), so the
-   * chart shows the build-up even when Pitwall was not running. Runs in the background; failures are
-   * logged, never in the declarer's way.
-   */
-  backfillLeadIn(incident: Incident): void {
-    const { leadInMin } = this.deps.telemetry.getRetention();
-    if (leadInMin === 0) return;
-    const start = Math.min(incident.times.impactStartedAt ?? Infinity, incident.times.detectedAt ?? Infinity, incident.times.declaredAt);
-    const fromMs = start - leadInMin * 60_000;
-    const toMs = incident.times.declaredAt;
-    for (const source of this.deps.sources.resolveAll(undefined, { kinds: ['prometheus', 'loki'], enabled: true })) {
-      const stepMs = chooseStep(fromMs, toMs, source.intervalMs / 1000) * 1000;
-      backfill(source, fromMs, toMs, stepMs, { sink: this.deps.telemetry.store })
-        .then(() => this.deps.hub.emit('telemetry:updated', { sourceId: source.id, at: this.deps.now() }))
-        .catch((err: unknown) => this.deps.log(`backfilling ${incident.ref} from "${source.name}" failed`, err));
     }
   }
 

@@ -9,6 +9,8 @@ import {
   type SeriesResult,
   type TelemetrySnapshot,
 } from '../../shared/domain/telemetry';
+import type { SourceView } from '../../shared/domain/source-config';
+import { readPanel } from './snapshot-panels';
 import { Retention, incidentWindows, type CompactStats, type TimeWindow } from '../store/retention';
 import { SeriesQuery } from '../store/series-query';
 import { SettingsRepo } from '../store/settings-repo';
@@ -50,8 +52,16 @@ export class TelemetryService {
     return this.query.get(input);
   }
 
-  getSnapshot(): TelemetrySnapshot {
-    return this.reads.snapshot();
+  /**
+   * What the GPU and queue panels show. Given the configured sources, each panel also names the source
+   * it shows and what is missing when it is empty (snapshot-panels.ts); without them, the newest snapshot.
+   */
+  getSnapshot(sources?: readonly SourceView[]): TelemetrySnapshot {
+    const base = this.reads.snapshot();
+    if (!sources) return base;
+    const gpus = readPanel('gpus', this.reads.snapshots('gpus'), sources);
+    const queues = readPanel('queues', this.reads.snapshots('queues'), sources);
+    return { ...base, gpus: gpus.shown, queues: queues.shown, panels: { gpus: gpus.panel, queues: queues.panel } };
   }
 
   listAlerts(input: ParsedInput<'telemetry:list-alerts'>): AlertRecord[] {

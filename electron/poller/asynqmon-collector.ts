@@ -26,8 +26,8 @@ export function queueSamples(stats: readonly QueueStat[], tMs: number): Collecte
     const queue = { queue: q.queue };
     for (const state of QUEUE_STATES) out.push({ metric: METRICS.queueDepth, labels: { queue: q.queue, state }, tMs, value: q[state] });
     out.push({ metric: METRICS.queueLatency, labels: queue, tMs, value: q.latencyMs / 1000 });
-    out.push({ metric: METRICS.queueProcessedToday, labels: queue, tMs, value: q.processedToday });
-    out.push({ metric: METRICS.queueFailedToday, labels: queue, tMs, value: q.failedToday });
+    if (q.processedToday !== null) out.push({ metric: METRICS.queueProcessedToday, labels: queue, tMs, value: q.processedToday });
+    if (q.failedToday !== null) out.push({ metric: METRICS.queueFailedToday, labels: queue, tMs, value: q.failedToday });
     out.push({ metric: METRICS.queuePaused, labels: queue, tMs, value: q.paused ? 1 : 0 });
   }
   return out;

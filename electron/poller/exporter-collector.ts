@@ -4,6 +4,7 @@ import { ExporterScrapeClient, type ExporterSample } from '../sources/exporter-s
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
 import { outcome, plural, type Collector } from './collector-kit';
 import { seriesKey, toSamples, type RawSeries } from './labels';
+import { gpuStat } from './prometheus-snapshots';
 import type { CollectedSample, Collection } from './types';
 
 const RESTARTS = 'kube_pod_container_status_restarts_total';
@@ -56,16 +57,7 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   };
 
   const gpuMem = gpuMemoryFromSamples(FB_METRICS.flatMap((n) => family(n)));
-  const gpus: GpuStat[] = gpuMem.map((g) => ({
-    node: g.node,
-    gpu: g.gpu,
-    model: g.model ?? '',
-    share: Number.isFinite(g.share) ? g.share : null,
-    usedMiB: g.usedMiB,
-    totalMiB: g.totalMiB,
-    namespace: g.namespace ?? null,
-    pod: g.pod ?? null,
-  }));
+  const gpus: GpuStat[] = gpuMem.map(gpuStat);
   for (const g of gpuMem) {
     const labels: Record<string, string> = { node: g.node, gpu: g.gpu };
     if (g.model !== undefined) labels['model'] = g.model;

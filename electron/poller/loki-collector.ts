@@ -2,19 +2,12 @@ import type { SourceQuery } from '../../shared/domain/source-config';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { LokiClient, type LokiInstantData } from '../sources/loki';
 import { SourceError } from '../sources/source-error';
+import { isLogqlMetricQuery } from '../sources/logql-kind';
 import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
 import { toSamples, type RawSeries } from './labels';
 import type { CollectedSample, Collection } from './types';
 
-/**
- * Whether a LogQL expression returns numbers (a range aggregation such as `count_over_time(...[1m])`)
- * rather than lines. Every metric query has a `[range]`; quoted filter strings are removed first so a
- * regex like `|~ "[0-9]+"` is not mistaken for one.
- */
-export function isLogqlMetricQuery(expr: string): boolean {
-  const unquoted = expr.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""');
-  return /\[\s*[^\]\s]+\s*\]/.test(unquoted);
-}
+export { isLogqlMetricQuery };
 
 /** Enabled metric queries of a Loki source; log-line queries are run on demand (logs-query.ts), not polled. */
 export function polledLokiQueries(queries: readonly SourceQuery[]): SourceQuery[] {

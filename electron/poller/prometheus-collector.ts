@@ -1,10 +1,12 @@
 import type { SourceQuery } from '../../shared/domain/source-config';
 import type { SourceConnection } from '../../shared/domain/sources';
+import { SNAPSHOT_METRICS, type SnapshotMetric } from '../../shared/domain/telemetry';
 import { PrometheusClient, type PromInstantData } from '../sources/prometheus';
 import { SourceError } from '../sources/source-error';
 import { firingFromPrometheus } from './alerts';
 import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
 import { toSamples, type RawSeries } from './labels';
+import { gpuSnapshot, queueSnapshot, queueSnapshotSamples } from './prometheus-snapshots';
 import type { CollectedSample, Collection, FiringAlert } from './types';
 
 /** An instant answer as one value per series; a range selector (`foo[5m]`) contributes its newest point. */
@@ -26,7 +28,25 @@ export function instantSeries(data: PromInstantData, what: string): RawSeries[] 
   }
 }
 
-type Part = { kind: 'query'; samples: CollectedSample[]; series: number } | { kind: 'alerts'; alerts: FiringAlert[] };
+type Part =
+  | { kind: 'query'; samples: CollectedSample[]; series: number }
+  | { kind: 'snapshot'; metric: SnapshotMetric; series: RawSeries[] }
+  | { kind: 'alerts'; alerts: FiringAlert[] };
+
+const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(Object.values(SNAPSHOT_METRICS));
+
+export function isSnapshotQuery(q: Pick<SourceQuery, 'metric'>): q is { metric: SnapshotMetric } {
+  return SNAPSHOT_KEYS.has(q.metric);
+}
+
+/** What a snapshot query's answer fills, in words, for "Test". */
+function snapshotDetail(metric: SnapshotMetric, series: readonly RawSeries[]): string {
+  if (metric === SNAPSHOT_METRICS.gpus) {
+    const gpus = gpuSnapshot(series);
+    return `${plural(gpus.length, 'GPU')} on ${plural(new Set(gpus.map((g) => g.node)).size, 'node')}`;
+  }
+  return plural(queueSnapshot(series).length, 'queue');
+}
 
 export function createPrometheusCollector(conn: SourceConnection, queries: readonly SourceQuery[]): Collector {
   const client = PrometheusClient.connect(conn);
@@ -41,6 +61,7 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
           run: async (): Promise<Part> => {
             const reply = await client.query(q.expr, { signal });
             const series = instantSeries(reply.data, `query "${q.title}"`);
+            if (isSnapshotQuery(q)) return { kind: 'snapshot', metric: q.metric, series };
             return { kind: 'query', samples: toSamples(q.metric, series, nowMs), series: series.length };
           },
         })),
@@ -52,9 +73,19 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
       const { values, errors } = await settleParts(parts, where);
       const samples: CollectedSample[] = [];
       const collection: Collection = { samples, partialErrors: errors };
+      // Several snapshot queries of one kind (say, one per cluster) fill one panel together.
+      const snapshot = new Map<SnapshotMetric, RawSeries[]>();
       for (const v of values) {
         if (v?.kind === 'query') for (const s of v.samples) samples.push(s);
+        else if (v?.kind === 'snapshot') snapshot.set(v.metric, [...(snapshot.get(v.metric) ?? []), ...v.series]);
         else if (v?.kind === 'alerts') collection.alerts = v.alerts;
+      }
+      const gpuSeries = snapshot.get(SNAPSHOT_METRICS.gpus);
+      if (gpuSeries) collection.gpus = gpuSnapshot(gpuSeries);
+      const queueSeries = snapshot.get(SNAPSHOT_METRICS.queues);
+      if (queueSeries) {
+        collection.queues = queueSnapshot(queueSeries);
+        for (const s of queueSnapshotSamples(collection.queues, nowMs)) samples.push(s);
       }
       return collection;
     },
@@ -77,7 +108,9 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
           const a = answers[i];
           if (a?.status === 'fulfilled') {
             try {
-              return `${q.title}: ${plural(instantSeries(a.value.data, q.title).length, 'series', 'series')}`;
+              const series = instantSeries(a.value.data, q.title);
+              if (isSnapshotQuery(q)) return `${q.title}: ${snapshotDetail(q.metric, series)}`;
+              return `${q.title}: ${plural(series.length, 'series', 'series')}`;
             } catch (err) {
               failed += 1;
               return `${q.title}: ${err instanceof Error ? err.message : String(err)}`;

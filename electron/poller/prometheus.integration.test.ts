@@ -31,6 +31,7 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
   let proc: ChildProcess | null = null;
   let dir = '';
   let promSource: ResolvedSource;
+  let promUrl = '';
 
   beforeAll(async () => {
     lab = await startLab({ seed: 3, scenario: 'gpu-oom', speed: 0 });
@@ -51,6 +52,7 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
       { stdio: 'ignore' },
     );
     const url = `http://127.0.0.1:${port}`;
+    promUrl = url;
     promSource = resolvedSource('prometheus', url, { queries: labQueries() });
     await waitFor('prometheus ready', async () => ((await http(`${url}/-/ready`)).status === 200 ? true : undefined));
     await waitFor('a scrape of the lab', async () => {
@@ -105,16 +107,29 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
     }
     expect(byKey(viaProm, METRICS.gpuMemoryShare).size).toBe(12);
     expect(viaProm.alerts).toEqual([]);
+    // The GPU panel reads the same from Prometheus as from the exporter page: share, MiB, model, node, pod.
+    const byGpu = (c: Collection) => [...(c.gpus ?? [])].sort((a, b) => `${a.node}/${a.gpu}`.localeCompare(`${b.node}/${b.gpu}`));
+    expect(byGpu(viaProm)).toHaveLength(12);
+    expect(byGpu(viaProm)).toEqual(byGpu(viaScrape));
   });
 
   it('test() reports the version and every default query', async () => {
     const out = await testSource(promSource);
     expect(out.summary).toBe('Prometheus 2.42.0+ds — ready');
     expect(out.details).toHaveLength(promSource.queries.length);
-    expect(out.details.every((d) => /: \d+ series$/.test(d))).toBe(true);
+    const panels = out.details.filter((d) => d.startsWith('GPU panel') || d.startsWith('Queue panel'));
+    expect(panels).toEqual(['GPU panel: framebuffer per GPU (MiB): 12 GPUs on 3 nodes', 'Queue panel: asynq queues by state: 5 queues']);
+    expect(out.details.filter((d) => !panels.includes(d)).every((d) => /: \d+ series$/.test(d))).toBe(true);
   });
 
   it('backfills GPU memory from query_range with the polled labels', async () => {
+    // Range points sit on the step grid (whole seconds here): wait for a scrape older than the last grid point.
+    await waitFor('three scrapes', async () => {
+      const r = JSON.parse((await http(`${promUrl}/api/v1/query?query=max(count_over_time(DCGM_FI_DEV_FB_USED[30s]))`)).text) as {
+        data: { result: { value: [number, string] }[] };
+      };
+      return Number(r.data.result[0]?.value[1] ?? 0) >= 3 ? true : undefined;
+    });
     const to = Date.now();
     const history = await fetchHistory(promSource, to - 20_000, to, 1_000);
     expect(history.partialErrors).toEqual([]);

@@ -4,9 +4,10 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
-import { METRICS, type MetricKey } from '../../shared/domain/telemetry';
+import { FB_METRICS } from './gpu-memory';
+import { METRICS, SNAPSHOT_METRICS, type MetricKey, type SnapshotMetric } from '../../shared/domain/telemetry';
 
-export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines' | 'requests';
+export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines' | 'mib' | 'requests';
 
 export interface DefaultQuery {
   id: string;
@@ -18,8 +19,11 @@ export interface DefaultQuery {
   unit: QueryUnit;
   /** Why the query looks the way it does, shown next to the editable text. */
   description: string;
-  /** Polled by default and stored under this key; queries without one are for charts and checklists on demand. */
-  metric?: MetricKey;
+  /**
+   * Polled by default and stored under this key (a snapshot key fills a panel instead of a series);
+   * queries without one are for charts and checklists on demand.
+   */
+  metric?: MetricKey | SnapshotMetric;
 }
 
 /** dcgm-exporter ≤4.8 labels the node `Hostname`, main `hostname`: copy the former into the latter. */
@@ -28,6 +32,14 @@ export function withHostname(expr: string): string {
 }
 
 const FB_TOTAL = '(DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE + DCGM_FI_DEV_FB_RESERVED)';
+
+/** Raw series of several metrics in one request, each keeping its `__name__` and every label. */
+export function metricsNamed(names: readonly string[]): string {
+  return `{__name__=~"${names.join('|')}"}`;
+}
+
+/** The asynq metric names the queue panel reads (electron/poller/prometheus-snapshots.ts). */
+export const QUEUE_SNAPSHOT_NAMES = ['asynq_tasks_enqueued_total', 'asynq_queue_latency_seconds', 'asynq_queue_paused_total'] as const;
 const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
 // Pseudo and container-layer filesystems would only add noise to a saturation chart.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
@@ -75,6 +87,28 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     expr: 'sum by (queue, state) (asynq_tasks_enqueued_total)',
     unit: 'tasks',
     description: 'A gauge despite its _total name: tasks currently in each state. Absent series mean the collector could not read Redis.',
+  },
+  {
+    id: 'gpu-snapshot',
+    metric: SNAPSHOT_METRICS.gpus,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU panel: framebuffer per GPU (MiB)',
+    expr: metricsNamed(FB_METRICS),
+    unit: 'mib',
+    description:
+      'Fills the GPU panel when no exporter is read directly: the three DCGM framebuffer fields with all their labels, read into share, used and total MiB, model, node (Hostname or hostname) and the pod holding the GPU (exported_pod / exported_namespace where Prometheus renamed them). Add a matcher such as cluster="prod" inside the braces to pick one cluster.',
+  },
+  {
+    id: 'queue-snapshot',
+    metric: SNAPSHOT_METRICS.queues,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Queue panel: asynq queues by state',
+    expr: metricsNamed(QUEUE_SNAPSHOT_NAMES),
+    unit: 'tasks',
+    description:
+      "Fills the queue panel when no AsynqMon source answers: tasks per queue and state, the oldest pending task's age and whether the queue is paused, from asynq's metrics collector. AsynqMon's daily processed / failed counts are not in these metrics, so the panel leaves them blank.",
   },
   {
     id: 'oom-killed-restarts',

@@ -130,7 +130,8 @@ describe('label variants and GPU memory', () => {
   it('counts a GPU shared by two pods once, under its index', () => {
     const gpu = { gpu: '3', UUID: 'GPU-dddd', Hostname: 'gpu-node-3', modelName: 'NVIDIA H100' };
     const fields = { DCGM_FI_DEV_FB_USED: 30_000, DCGM_FI_DEV_FB_FREE: 50_000, DCGM_FI_DEV_FB_RESERVED: 0 };
-    const samples = ['ocr-1', 'ocr-2'].flatMap((pod) =>
+    // Listed second-pod-first: which pod is named must not depend on the order the series arrive in.
+    const samples = ['ocr-2', 'ocr-1'].flatMap((pod) =>
       Object.entries(fields).map(([name, value]) => ({ name, labels: { ...gpu, pod, namespace: 'ml' }, value })),
     );
     expect(gpuMemoryFromSamples(samples)).toEqual([
@@ -140,6 +141,10 @@ describe('label variants and GPU memory', () => {
         model: 'NVIDIA H100',
         pod: 'ocr-1',
         namespace: 'ml',
+        pods: [
+          { namespace: 'ml', pod: 'ocr-1' },
+          { namespace: 'ml', pod: 'ocr-2' },
+        ],
         usedMiB: 30_000,
         totalMiB: 80_000,
         share: 0.375,

@@ -8,8 +8,11 @@ export interface GpuMemory {
   node: string;
   gpu: string;
   model?: string;
+  /** The first of `pods` (by namespace, then name): the same whichever order the series arrived in. */
   pod?: string;
   namespace?: string;
+  /** Every workload exported on this GPU (a shared GPU is exported once per pod), sorted. */
+  pods: { namespace?: string; pod: string }[];
   usedMiB: number;
   totalMiB: number;
   /** used / total; NaN when the GPU reports no memory at all (or NaN fields). */
@@ -33,13 +36,24 @@ interface Sample {
   value: number;
 }
 
+interface GpuEntry {
+  labels: Labels;
+  used?: number;
+  free?: number;
+  reserved?: number;
+  pods: Map<string, { namespace?: string; pod: string }>;
+}
+
 /**
  * The same numbers as the default PromQL, computed from an exporter scrape when Prometheus is down.
  * Node + GPU (gpuOf) is the join key: the three fields of one GPU carry its index, and a GPU shared by
  * two pods (exported once per pod, same values) is still one GPU.
  */
 export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
-  const byGpu = new Map<string, { labels: Labels; used?: number; free?: number; reserved?: number }>();
+  const byGpu = new Map<
+    string,
+    { labels: Labels; used?: number; free?: number; reserved?: number; pods: Map<string, { namespace?: string; pod: string }> }
+  >();
   for (const s of samples) {
     const field =
       s.name === 'DCGM_FI_DEV_FB_USED'
@@ -51,12 +65,17 @@ export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
             : undefined;
     if (!field) continue;
     const key = `${nodeOf(s.labels)}\u0000${gpuOf(s.labels)}`;
-    const entry = byGpu.get(key) ?? { labels: s.labels };
+    const entry: GpuEntry = byGpu.get(key) ?? { labels: s.labels, pods: new Map() };
     entry[field] = s.value;
+    const pod = workloadPodOf(s.labels);
+    if (pod !== undefined) {
+      const namespace = workloadNamespaceOf(s.labels);
+      entry.pods.set(`${namespace ?? ''}\u0000${pod}`, namespace === undefined ? { pod } : { namespace, pod });
+    }
     byGpu.set(key, entry);
   }
   const out: GpuMemory[] = [];
-  for (const { labels, used, free, reserved } of byGpu.values()) {
+  for (const { labels, used, free, reserved, pods } of byGpu.values()) {
     if (used === undefined || free === undefined) continue;
     // Older exporters have no FB_RESERVED; treat it as zero rather than dropping the GPU.
     const total = used + free + (reserved ?? 0);
@@ -66,13 +85,15 @@ export function gpuMemoryFromSamples(samples: readonly Sample[]): GpuMemory[] {
       usedMiB: used,
       totalMiB: total,
       share: total > 0 ? used / total : Number.NaN,
+      pods: [...pods.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p),
     };
     const model = gpuModelOf(labels);
-    const pod = workloadPodOf(labels);
-    const namespace = workloadNamespaceOf(labels);
     if (model !== undefined) gpu.model = model;
-    if (pod !== undefined) gpu.pod = pod;
-    if (namespace !== undefined) gpu.namespace = namespace;
+    const first = gpu.pods[0];
+    if (first) {
+      gpu.pod = first.pod;
+      if (first.namespace !== undefined) gpu.namespace = first.namespace;
+    }
     out.push(gpu);
   }
   return out;

@@ -93,6 +93,16 @@ describe('query_range (recorded Loki 2.8 bodies)', () => {
     expect(second?.structuredMetadata).toBeUndefined();
   });
 
+  it("aligns a metric query's start to the step grid, never a log query's", async () => {
+    up.routes.set('GET /loki/api/v1/query_range', asJson(LOKI_MATRIX));
+    const typed = window.startMs + 7_000;
+    await loki.queryRange('sum(count_over_time({app="ocr"}[1m]))', { startMs: typed, endMs: window.endMs, stepSeconds: 60 });
+    expect(up.requests.at(-1)?.query.get('start')).toBe(msToNs(window.startMs));
+    up.routes.set('GET /loki/api/v1/query_range', asJson(LOKI_STREAMS));
+    await loki.queryRange('{app="ocr"} |~ "[0-9]+"', { startMs: typed, endMs: window.endMs, stepSeconds: 60 });
+    expect(up.requests.at(-1)?.query.get('start')).toBe(msToNs(typed));
+  });
+
   it('parses a metric (matrix) reply with float-second timestamps', async () => {
     up.routes.set('GET /loki/api/v1/query_range', asJson(LOKI_MATRIX));
     const reply = await loki.queryRange('sum by (level) (count_over_time({job="demo"}[1m]))', window);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse, type QueryValue } from './http';
 import type { CallOptions, Readiness } from './client-types';
-import { chooseStep } from './query-step';
+import { isLogqlMetricQuery } from './logql-kind';
+import { rangeGrid } from './query-step';
 import { guardOptionalStrings, guardVector, isPlainRecord } from './sample-guards';
 import { labelsSchema, matrixSchema, pointSchema, vectorSchema, type Labels, type Point, type Series } from './samples';
 import { SourceError, bodySnippet, parseJson, parseWith } from './source-error';
@@ -113,13 +114,17 @@ export class LokiClient {
       stepSeconds?: number;
     },
   ): Promise<LokiReply<LokiRangeData>> {
-    const step = chooseStep(options.startMs, options.endMs, options.stepSeconds);
+    // A metric query is evaluated at start + k × step: its start goes onto the step grid (rangeGrid). A log
+    // query keeps the start asked for, so no line from before the window is shown as inside it.
+    const grid = rangeGrid(options.startMs, options.endMs, options.stepSeconds);
+    const startMs = isLogqlMetricQuery(logql) ? grid.startMs : options.startMs;
+    const step = grid.stepSeconds;
     const res = await this.call(
       '/loki/api/v1/query_range',
       {
         query: logql,
         // Integers longer than 10 digits are read as nanoseconds, so no precision is lost.
-        start: msToNs(options.startMs),
+        start: msToNs(startMs),
         end: msToNs(options.endMs),
         limit: options.limit ?? 100,
         direction: options.direction ?? 'backward',

@@ -115,6 +115,20 @@ describe('queries', () => {
   });
 });
 
+describe('query_range on the step grid', () => {
+  it('sends a start typed with seconds aligned down to a multiple of the step, and says so', async () => {
+    up.routes.set('GET /api/v1/query_range', (_req, res) =>
+      json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } }),
+    );
+    const typed = Date.UTC(2026, 11, 4, 12, 0, 7);
+    const reply = await prom.queryRange('up', { startMs: typed, endMs: typed + 3_600_000, stepSeconds: 15 });
+    const q = up.requests.at(-1)?.query;
+    expect(q?.get('start')).toBe(String(Date.UTC(2026, 11, 4, 12, 0, 0) / 1000) + '.000');
+    expect(q?.get('step')).toBe('15');
+    expect(reply.data.startMs).toBe(Date.UTC(2026, 11, 4, 12, 0, 0));
+  });
+});
+
 describe('alerts, build info, readiness', () => {
   it('parses /api/v1/alerts with %e values', async () => {
     up.routes.set('GET /api/v1/alerts', (_req, res) =>

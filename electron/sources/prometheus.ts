@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CallOptions, Readiness } from './client-types';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type QueryValue } from './http';
-import { chooseStep, toUnixSeconds } from './query-step';
+import { rangeGrid, toUnixSeconds } from './query-step';
 import { guardOptionalStrings, guardSeriesData, isPlainRecord } from './sample-guards';
 import { labelsSchema, matrixSchema, parseSampleValue, pointSchema, vectorSchema, type Point, type Series } from './samples';
 import { SourceError, bodySnippet, parseJson, parseWith, shapeError } from './source-error';
@@ -24,6 +24,8 @@ export interface PromRangeData {
   series: Series[];
   /** The step actually used, after keeping every series under the 11,000-point limit. */
   stepSeconds: number;
+  /** The start actually sent: the one asked for, aligned down onto the step grid (query-step.ts rangeGrid). */
+  startMs: number;
 }
 
 export interface PromAlert {
@@ -128,14 +130,14 @@ export class PrometheusClient {
     expr: string,
     options: CallOptions & { startMs: number; endMs: number; stepSeconds?: number },
   ): Promise<PromReply<PromRangeData>> {
-    const step = chooseStep(options.startMs, options.endMs, options.stepSeconds);
+    const grid = rangeGrid(options.startMs, options.endMs, options.stepSeconds);
     const reply = await this.api(
       '/api/v1/query_range',
-      { query: expr, start: toUnixSeconds(options.startMs), end: toUnixSeconds(options.endMs), step },
+      { query: expr, start: toUnixSeconds(grid.startMs), end: toUnixSeconds(grid.endMs), step: grid.stepSeconds },
       options.signal,
     );
     const parsed = parseWith(rangeSchema, reply.data, 'the Prometheus range query reply');
-    return { ...reply, data: { series: parsed.result, stepSeconds: step } };
+    return { ...reply, data: { series: parsed.result, stepSeconds: grid.stepSeconds, startMs: grid.startMs } };
   }
 
   async alerts(options: CallOptions = {}): Promise<PromAlert[]> {

@@ -21,6 +21,35 @@ export function chooseStep(startMs: number, endMs: number, wishSeconds?: number,
   return niceAtLeast(minimum);
 }
 
+/** `ms` moved down to a multiple of `stepSeconds` since the Unix epoch. */
+export function alignDown(ms: number, stepSeconds: number): number {
+  const stepMs = Math.max(1, Math.round(stepSeconds * 1000));
+  return Math.floor(ms / stepMs) * stepMs;
+}
+
+export interface RangeGrid {
+  /** `startMs` moved down onto the step grid: every point the upstream returns is a multiple of the step. */
+  startMs: number;
+  endMs: number;
+  stepSeconds: number;
+}
+
+/**
+ * A range query's start, end and step as Pitwall sends them. `query_range` evaluates at start + k × step,
+ * so a start typed with seconds (12:00:07) would shift every returned point by those seconds; the start
+ * is aligned down to a multiple of the step, as Grafana does, so points sit on the source's own grid
+ * whatever time was asked for. The step is chosen for the aligned span, so it stays under the limit.
+ */
+export function rangeGrid(startMs: number, endMs: number, wishSeconds?: number, maxPoints: number = MAX_POINTS_PER_SERIES): RangeGrid {
+  let stepSeconds = chooseStep(startMs, endMs, wishSeconds, maxPoints);
+  for (;;) {
+    const aligned = alignDown(startMs, stepSeconds);
+    if ((endMs - aligned) / 1000 / stepSeconds <= maxPoints - 1) return { startMs: aligned, endMs, stepSeconds };
+    // Aligning added up to a step and tipped the span over the limit: the next nice step is strictly coarser.
+    stepSeconds = chooseStep(aligned, endMs, undefined, maxPoints);
+  }
+}
+
 /** Unix seconds with millisecond precision, as both APIs accept. */
 export function toUnixSeconds(ms: number): string {
   return (ms / 1000).toFixed(3);

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { PRE_REDUCE_FACTOR, downsampleColumns, downsamplePoints, extremaPerBucket, type Columns } from './downsample-points';
+import { PRE_REDUCE_FACTOR, downsampleColumns, downsamplePoints, extremaPerBucket, reduceRun, type Columns } from './downsample-points';
 
 const STEP = 5_000;
 /** A day of 15 s polls is 5,760 points; a wave so LTTB has peaks to keep. */
@@ -133,5 +134,79 @@ describe('downsampleColumns', () => {
       expect(out[i - 1]?.[0]).toBe((gap - 1) * 15_000);
       expect(out[i + 1]?.[0]).toBe(resume * 15_000);
     }
+  });
+});
+
+/**
+ * Six hours of 15 s polls: GPU memory climbs for 20 minutes to a 3-minute plateau at 0.991, then
+ * falls. Reduced to few points, LTTB alone kept the peak's value but drew it up to 150 s late (or
+ * dropped it), depending on how the buckets fell.
+ */
+function plateauAtPeak(offset: number): { cols: Columns; peakT: number; peakEndT: number } {
+  const t0 = 1_800_000_000_000 + offset * 15_000;
+  const t: number[] = [];
+  const v: number[] = [];
+  for (let i = 0; i < 1_440; i++) {
+    t.push(t0 + i * 15_000);
+    const m = (i * 15) / 60;
+    let x = 0.3 + 0.05 * Math.sin(i / 7);
+    if (m >= 160 && m < 180) x = 0.3 + (0.691 * (m - 160)) / 20;
+    if (m >= 180 && m < 183) x = 0.991;
+    if (m >= 183 && m < 200) x = 0.991 - (0.6 * (m - 183)) / 17;
+    v.push(x);
+  }
+  return { cols: { t, v }, peakT: t0 + 180 * 60_000, peakEndT: t0 + 183 * 60_000 };
+}
+
+describe('downsampling keeps when things happened', () => {
+  it('keeps the first moment of a peak plateau at 60 points, and at every budget down to 10', () => {
+    for (const offset of [0, 1, 2, 3, 7]) {
+      const { cols, peakT } = plateauAtPeak(offset);
+      for (const budget of [10, 11, 17, 30, 60, 100, 200, 400, 1_000]) {
+        const out = downsampleColumns(cols, budget);
+        expect(out.length, `budget ${budget}`).toBeLessThanOrEqual(budget);
+        const peaks = out.filter(([, v]) => v === 0.991).map(([t]) => t);
+        expect(peaks[0], `offset ${offset}, budget ${budget}`).toBe(peakT);
+      }
+    }
+  });
+
+  it('with room, keeps the end of the plateau too, so it is drawn where it ended', () => {
+    const { cols, peakEndT } = plateauAtPeak(0);
+    const out = downsampleColumns(cols, 400);
+    expect(out.filter(([, v]) => v === 0.991).at(-1)?.[0]).toBe(peakEndT);
+  });
+
+  it('always: a sub-sequence of real samples, the ends kept, the highest value at its first time, plateaus from their start', () => {
+    const level = fc.integer({ min: 0, max: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(level, fc.integer({ min: 1, max: 12 })), { minLength: 2, maxLength: 60 }),
+        fc.integer({ min: 3, max: 80 }),
+        (runs, target) => {
+          // Runs of equal values (plateaus) of random lengths: the case LTTB draws late.
+          const run: [number, number][] = [];
+          for (const [value, length] of runs) for (let k = 0; k < length; k++) run.push([run.length * 15_000, value]);
+          const out = reduceRun(run, target);
+          expect(out.length).toBeLessThanOrEqual(Math.min(run.length, target));
+          expect(out.length).toBeGreaterThanOrEqual(Math.min(run.length, target - 2, 2));
+          expect(out[0]).toBe(run[0]);
+          expect(out.at(-1)).toBe(run.at(-1));
+          const idx = out.map((p) => run.indexOf(p));
+          for (let k = 1; k < idx.length; k++) expect(idx[k]).toBeGreaterThan(idx[k - 1] ?? -1);
+          const max = Math.max(...run.map(([, v]) => v));
+          expect(idx).toContain(run.findIndex(([, v]) => v === max));
+          // A kept point that starts a new value is the first of its equal run after the previous kept point.
+          if (out.length < run.length) {
+            for (let k = 1; k < idx.length - 1; k++) {
+              const i = idx[k] ?? 0;
+              const prev = idx[k - 1] ?? 0;
+              if (run[i]?.[1] !== run[prev]?.[1] && i - 1 > prev) expect(run[i - 1]?.[1]).not.toBe(run[i]?.[1]);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

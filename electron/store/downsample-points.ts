@@ -15,9 +15,11 @@ const lttb = createLTTB<FinitePoint>({ x: 0, y: 1 });
  * 2. If even those gap markers would take more than a quarter of the budget (a flapping exporter),
  *    only the first gap marker per time slot of width span / (maxPoints / 4) is kept; values on
  *    either side of a dropped marker then join into one run.
- * 3. Each run of finite values between gaps is downsampled with LTTB on its own, with a share of the
- *    remaining budget proportional to its length (at least its first and last point), so the ends
- *    of every run — where a line starts and stops — are kept exactly.
+ * 3. Each run of finite values between gaps is reduced on its own (reduceRun: LTTB, plus the run's
+ *    extremes at the first moment they were reached), with a share of the remaining budget
+ *    proportional to its length (at least its first and last point, and room for the series' peak in
+ *    the run that holds it), so the ends of every run — where a line starts and stops — are kept
+ *    exactly, and the peak is drawn when it happened.
  * ±Infinity is not finite either; it is treated like NaN for drawing (a gap), since no chart can
  * place it.
  */
@@ -51,19 +53,17 @@ export function downsamplePoints(points: readonly SeriesPoint[], maxPoints: numb
     runs.push([]);
   }
 
-  // Step 3: share the remaining budget between runs.
+  // Step 3: share the remaining budget between runs. The run holding the series' peak gets room for it.
   const budget = maxPoints - markers.length;
-  const base = runs.map((r) => Math.min(r.length, 2));
+  const peakRun = runHoldingPeak(runs);
+  const base = runs.map((r, i) => Math.min(r.length, i === peakRun ? 3 : 2));
   const baseSum = base.reduce((a, b) => a + b, 0);
   const extraLen = runs.reduce((a, r, i) => a + r.length - (base[i] ?? 0), 0);
   const spare = Math.max(0, budget - baseSum);
   const reduced = runs.map((run, i) => {
     const b = base[i] ?? 0;
     const target = Math.min(run.length, b + (extraLen > 0 ? Math.floor((spare * (run.length - b)) / extraLen) : 0));
-    if (target >= run.length) return run;
-    // The package mis-indexes its last point when asked for 2; the two ends are all it could keep anyway.
-    if (target <= 2) return run.length ? [run[0] as FinitePoint, run[run.length - 1] as FinitePoint] : run;
-    return Array.from(lttb(run, target));
+    return reduceRun(run, target);
   });
 
   const out: SeriesPoint[] = [];
@@ -73,6 +73,67 @@ export function downsamplePoints(points: readonly SeriesPoint[], maxPoints: numb
     if (marker) out.push(marker);
   }
   return out;
+}
+
+/** Index of the run whose values include the series' highest finite value (the first such run). */
+function runHoldingPeak(runs: readonly FinitePoint[][]): number {
+  let best = -1;
+  let bestV = -Infinity;
+  runs.forEach((run, i) => {
+    for (const p of run) {
+      if (p[1] > bestV) {
+        bestV = p[1];
+        best = i;
+      }
+    }
+  });
+  return best;
+}
+
+/**
+ * One run of finite points reduced to at most `target`, keeping when things happened. LTTB alone picks,
+ * within a bucket, whichever point makes the largest triangle: on a plateau that is often its last
+ * point, so a peak reached at 11:40 was drawn at 11:42 — or, at some budgets, not at all. So:
+ * - LTTB (the `downsample` package) chooses target − 2 points, and the run's highest and lowest values
+ *   are added at the first moment each was reached, so the peak survives every budget;
+ * - a kept point that starts a new value moves back to the first point of its run of equal values, so
+ *   a plateau is drawn from when it was reached; later picks on the same plateau stay where they are,
+ *   so its end is drawn where it ended.
+ * Every point returned is a stored sample with its own timestamp, in time order; the run's ends are kept.
+ */
+export function reduceRun(run: FinitePoint[], target: number): FinitePoint[] {
+  const n = run.length;
+  if (target >= n) return run;
+  const picked = new Set<number>([0, n - 1]);
+  // The package mis-indexes its last point when asked for 2: the two ends are all it could keep anyway.
+  if (target - 2 > 2) {
+    let j = 0;
+    // LTTB returns a subsequence of the very point objects it was given: find their indexes in one pass.
+    // Its bucket edges are floored floats and can drop the run's last point; the end is added above.
+    for (const p of Array.from(lttb(run, target - 2))) {
+      while (j < n && run[j] !== p) j++;
+      if (j < n) picked.add(j);
+    }
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let i = 1; i < n; i++) {
+    const v = (run[i] as FinitePoint)[1];
+    if (v > (run[hi] as FinitePoint)[1]) hi = i;
+    if (v < (run[lo] as FinitePoint)[1]) lo = i;
+  }
+  if (picked.size < target) picked.add(hi);
+  if (picked.size < target) picked.add(lo);
+  const idx = [...picked].sort((a, b) => a - b);
+  for (let k = 1; k < idx.length - 1; k++) {
+    const prev = idx[k - 1] as number;
+    let i = idx[k] as number;
+    const v = (run[i] as FinitePoint)[1];
+    if (v === (run[prev] as FinitePoint)[1]) continue;
+    while (i - 1 > prev && (run[i - 1] as FinitePoint)[1] === v) i--;
+    idx[k] = i;
+  }
+  return idx.map((i) => run[i] as FinitePoint);
 }
 
 /** One series as two parallel columns, times ascending: how SeriesQuery reads rows, with no object per row. */

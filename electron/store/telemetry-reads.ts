@@ -30,6 +30,8 @@ export class TelemetryReads {
     this.stmts = {
       latest: db.prepare<[string], SnapshotRow>(`SELECT s.source_id, s.at, s.json FROM snapshots s
         JOIN sources src ON src.id = s.source_id WHERE src.enabled = 1 AND s.kind = ? ORDER BY s.at DESC, s.source_id LIMIT 1`),
+      all: db.prepare<[string], SnapshotRow>(`SELECT s.source_id, s.at, s.json FROM snapshots s
+        JOIN sources src ON src.id = s.source_id WHERE src.enabled = 1 AND s.kind = ? ORDER BY s.at DESC, s.source_id`),
       firing: db.prepare<[], AlertRow>(`SELECT a.* FROM alert_history a JOIN sources src ON src.id = a.source_id
         WHERE src.enabled = 1 AND a.resolved_at IS NULL ORDER BY a.starts_at, a.id`),
       overlapping: db.prepare<[number, number, number], AlertRow>(`SELECT * FROM alert_history
@@ -60,15 +62,28 @@ export class TelemetryReads {
     return this.stmts.overlapping.all(toMs, fromMs, MAX_ALERTS_PER_READ).map(toAlert).reverse();
   }
 
+  /** The last snapshot of every enabled source for one panel, newest first (one row per source at most). */
+  snapshots<K extends 'queues' | 'gpus'>(kind: K): Snapshot<K extends 'queues' ? QueueStat[] : GpuStat[]>[] {
+    const out: Snapshot<K extends 'queues' ? QueueStat[] : GpuStat[]>[] = [];
+    for (const row of this.stmts.all.all(kind)) {
+      const snap = parseSnapshot<K extends 'queues' ? QueueStat[] : GpuStat[]>(row);
+      if (snap) out.push(snap);
+    }
+    return out;
+  }
+
   private latest<T>(kind: 'queues' | 'gpus'): Snapshot<T> | null {
     const row = this.stmts.latest.get(kind);
-    if (!row) return null;
-    try {
-      return { sourceId: row.source_id, at: row.at, data: JSON.parse(row.json) as T };
-    } catch {
-      // Written by us from parsed upstream data; unreadable only if the file was damaged. Show nothing rather than crash.
-      return null;
-    }
+    return row ? parseSnapshot<T>(row) : null;
+  }
+}
+
+function parseSnapshot<T>(row: SnapshotRow): Snapshot<T> | null {
+  try {
+    return { sourceId: row.source_id, at: row.at, data: JSON.parse(row.json) as T };
+  } catch {
+    // Written by us from parsed upstream data; unreadable only if the file was damaged. Show nothing rather than crash.
+    return null;
   }
 }
 

@@ -18,6 +18,7 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   'pin-metric': 'METRIC',
   'pin-log': 'LOG',
   edit: 'EDIT',
+  backfill: 'HISTORY',
 };
 
 export const KIND_ICON: Readonly<Record<EventKind, string>> = {
@@ -37,4 +38,5 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   'pin-metric': '▦',
   'pin-log': '≡',
   edit: '✐',
+  backfill: '⇤',
 };

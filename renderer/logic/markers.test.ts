@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../shared/domain/incident';
 import type { AlertRecord, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
-import { alertMarkers, incidentMarkers, mergeClose, restartMarkers } from './markers';
+import { alertMarkers, incidentMarkers, keyTimeMarkers, mergeClose, restartMarkers, withKeyTimes } from './markers';
 
 const T0 = 1_700_000_000_000;
 const S = 15_000;
@@ -101,5 +101,57 @@ describe('mergeClose', () => {
       ['restart', T0 + 60_000, 1],
     ]);
     expect(merged[0]?.label).toBe('2 restarts');
+  });
+});
+
+describe('keyTimeMarkers', () => {
+  const times = {
+    impactStartedAt: T0 + 7_000,
+    detectedAt: T0 + 600_000,
+    declaredAt: T0 + 600_000,
+    acknowledgedAt: T0 + 600_000,
+    mitigatedAt: T0 + 3_000_000,
+    resolvedAt: T0 + 9_000_000,
+    closedAt: null,
+  };
+
+  it('marks impact start, detected, acknowledged, mitigated and resolved where they fall in the window', () => {
+    const m = keyTimeMarkers(times, T0, T0 + 4_000_000);
+    expect(m.map((x) => [x.t, x.kind, x.label, x.times])).toEqual([
+      [T0 + 7_000, 'key', 'impact start', ['impactStartedAt']],
+      [T0 + 600_000, 'key', 'detected · acknowledged', ['detectedAt', 'acknowledgedAt']],
+      [T0 + 3_000_000, 'key', 'mitigated', ['mitigatedAt']],
+    ]);
+  });
+
+  it('folds the event written at a key time into its marker instead of a second line', () => {
+    const event = (id: number, at: number, kind: TimelineEvent['kind'], summary: string): TimelineEvent => ({
+      id,
+      incidentId: 1,
+      at,
+      kind,
+      actor: 'alice',
+      summary,
+      data: {},
+    });
+    const events = incidentMarkers(
+      [
+        event(1, T0 + 600_000, 'declared', 'Declared SEV2: GPU OOM'),
+        event(2, T0 + 1_200_000, 'severity', 'Severity SEV2 → SEV1'),
+        event(3, T0 + 3_000_000, 'status', 'Status identified → monitoring'),
+      ],
+      T0,
+      T0 + 4_000_000,
+    );
+    const all = withKeyTimes(events, keyTimeMarkers(times, T0, T0 + 4_000_000));
+    expect(all.map((x) => [x.t, x.kind, x.label])).toEqual([
+      [T0 + 7_000, 'key', 'impact start'],
+      [T0 + 600_000, 'key', 'detected · acknowledged · declared'],
+      [T0 + 1_200_000, 'incident', 'Severity SEV2 → SEV1'],
+      [T0 + 3_000_000, 'key', 'mitigated'],
+    ]);
+    expect(all[3]?.detail).toEqual(['Mitigated', 'Status identified → monitoring']);
+    // Key times are never merged away, however close they are at this zoom.
+    expect(mergeClose(all, 10_000_000).filter((x) => x.kind === 'key')).toHaveLength(3);
   });
 });

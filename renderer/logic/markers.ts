@@ -1,8 +1,8 @@
-import type { EventKind, TimelineEvent } from '../../shared/domain/incident';
+import type { EventKind, IncidentTimes, TimelineEvent } from '../../shared/domain/incident';
 import type { AlertRecord, SeriesData } from '../../shared/domain/telemetry';
 import { valueAt } from './chart-data';
 
-export type MarkerKind = 'oom' | 'restart' | 'alert' | 'incident';
+export type MarkerKind = 'oom' | 'restart' | 'alert' | 'incident' | 'key';
 
 /** A moment drawn as a vertical line on the chart's time axis. */
 export interface ChartMarker {
@@ -14,6 +14,8 @@ export interface ChartMarker {
   detail: string[];
   /** For incident markers: the timeline event kind (declared, severity, …). */
   event?: EventKind;
+  /** For key-time markers: which of the incident's times it marks (impactStartedAt, …). */
+  times?: (keyof IncidentTimes)[];
 }
 
 /** Timeline events the chart shows: the ones that change what the response is doing. */
@@ -83,6 +85,55 @@ export function incidentMarkers(timeline: readonly TimelineEvent[], fromMs: numb
     .map((e) => ({ t: e.at, kind: 'incident', label: e.summary || e.kind, detail: [e.summary], event: e.kind }));
 }
 
+/** The moments MTTD / MTTA / MTTR are measured between, in the order they happen. */
+const KEY_TIMES: readonly { field: keyof IncidentTimes; word: string; detail: string }[] = [
+  { field: 'impactStartedAt', word: 'impact start', detail: 'Impact started' },
+  { field: 'detectedAt', word: 'detected', detail: 'Detected' },
+  { field: 'acknowledgedAt', word: 'acknowledged', detail: 'Acknowledged' },
+  { field: 'mitigatedAt', word: 'mitigated', detail: 'Mitigated' },
+  { field: 'resolvedAt', word: 'resolved', detail: 'Resolved' },
+];
+
+/**
+ * The incident's key times (impact start, detected, acknowledged, mitigated, resolved) as markers
+ * where they fall in the window — the moments the response is measured by, not when someone wrote
+ * them down. Times that coincide share one marker ("detected · acknowledged").
+ */
+export function keyTimeMarkers(times: IncidentTimes, fromMs: number, toMs: number): ChartMarker[] {
+  const byTime = new Map<number, ChartMarker>();
+  for (const k of KEY_TIMES) {
+    const t = times[k.field];
+    if (t === null || t < fromMs || t > toMs) continue;
+    const m = byTime.get(t);
+    if (m) {
+      m.label = `${m.label} · ${k.word}`;
+      m.detail.push(k.detail);
+      m.times?.push(k.field);
+    } else byTime.set(t, { t, kind: 'key', label: k.word, detail: [k.detail], times: [k.field] });
+  }
+  return [...byTime.values()].sort((a, b) => a.t - b.t);
+}
+
+/**
+ * Key-time markers with the incident's event markers: an event written at the very moment of a key
+ * time (the status change that set "mitigated", the declaration that set "detected") is folded into
+ * that key marker's detail instead of drawing a second line on top of it.
+ */
+export function withKeyTimes(events: readonly ChartMarker[], keys: readonly ChartMarker[]): ChartMarker[] {
+  const byTime = new Map(keys.map((k) => [k.t, { ...k, detail: [...k.detail] }]));
+  const out: ChartMarker[] = [];
+  for (const e of events) {
+    const key = e.kind === 'incident' ? byTime.get(e.t) : undefined;
+    if (!key) {
+      out.push(e);
+      continue;
+    }
+    key.detail.push(...e.detail);
+    if (e.event === 'declared' && !key.label.includes('declared')) key.label = `${key.label} · declared`;
+  }
+  return [...out, ...byTime.values()].sort((a, b) => a.t - b.t);
+}
+
 /**
  * Markers of one kind closer together than `minGapMs` (a few pixels at the current zoom) are
  * merged into the first, so a restart storm reads as one thick marker, not a smear.
@@ -92,7 +143,7 @@ export function mergeClose(markers: readonly ChartMarker[], minGapMs: number): C
   const lastOfKind = new Map<MarkerKind, ChartMarker>();
   for (const m of [...markers].sort((a, b) => a.t - b.t)) {
     const last = lastOfKind.get(m.kind);
-    if (last && m.t - last.t < minGapMs && m.kind !== 'incident') {
+    if (last && m.t - last.t < minGapMs && m.kind !== 'incident' && m.kind !== 'key') {
       last.detail.push(...m.detail);
       last.label = `${last.detail.length} ${m.kind === 'alert' ? 'alerts' : 'restarts'}${m.kind === 'oom' ? ' (OOM)' : ''}`;
       continue;

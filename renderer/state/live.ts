@@ -44,11 +44,18 @@ export function startApp(): () => void {
     if (typeof payload === 'object' && payload !== null && payload.id === selectedId()) refreshShown();
     if (typeof payload === 'object' && payload !== null && typeof payload.id === 'number') refreshCommandState(payload.id);
   });
+  // The panels say which source they show and why one is empty (a source down, a query switched off):
+  // a health change or an edited source can change those words without any new data being stored.
+  const refreshPanels = coalesce(loadSnapshot, 1_000);
   const offHealth = onEvent('source:health', (payload) => {
     if (typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'number') applyHealth(payload);
+    refreshPanels();
   });
   const refreshSources = coalesce(loadSources, 50);
-  const offSources = onEvent('source:changed', refreshSources);
+  const offSources = onEvent('source:changed', () => {
+    refreshSources();
+    refreshPanels();
+  });
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
   const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);

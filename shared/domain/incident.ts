@@ -67,6 +67,8 @@ export const EVENT_KINDS = [
   'pin-metric',
   'pin-log',
   'edit',
+  /** History fetched (or not) from Prometheus / Loki for a range the incident newly covers. */
+  'backfill',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -5,6 +5,8 @@
  * always the host (from `Hostname`, `hostname` or `instance`), `pod` the workload pod.
  */
 
+import type { SourceKind } from './sources';
+
 export const METRICS = {
   /** FB_USED / (FB_USED + FB_FREE + FB_RESERVED), 0..1. Labels: node, gpu, model. */
   gpuMemoryShare: 'gpu.memory.share',
@@ -38,6 +40,19 @@ export const METRICS = {
 } as const;
 export type MetricKey = (typeof METRICS)[keyof typeof METRICS];
 
+/**
+ * A Prometheus query stored under one of these keys fills a panel instead of a chart series: its
+ * instant answer (raw series with `__name__`) is read into the GPU or queue snapshot, as the
+ * exporter-scrape and AsynqMon sources fill them, so Prometheus alone is a complete setup.
+ */
+export const SNAPSHOT_METRICS = {
+  /** DCGM_FI_DEV_FB_USED / _FREE / _RESERVED (MiB) per GPU, with its node, model and pod labels. */
+  gpus: 'snapshot.gpus',
+  /** asynq_tasks_enqueued_total by queue and state, asynq_queue_latency_seconds, asynq_queue_paused_total. */
+  queues: 'snapshot.queues',
+} as const;
+export type SnapshotMetric = (typeof SNAPSHOT_METRICS)[keyof typeof SNAPSHOT_METRICS];
+
 export const QUEUE_STATES = ['pending', 'active', 'scheduled', 'retry', 'archived'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
@@ -66,7 +81,7 @@ export interface SeriesResult {
   newestAt: number | null;
 }
 
-/** One AsynqMon queue as the queue panel shows it. */
+/** One asynq queue as the queue panel shows it (from AsynqMon, or from Prometheus' asynq metrics). */
 export interface QueueStat {
   queue: string;
   pending: number;
@@ -75,12 +90,16 @@ export interface QueueStat {
   retry: number;
   archived: number;
   latencyMs: number;
-  processedToday: number;
-  failedToday: number;
+  /**
+   * AsynqMon's daily counters (since midnight UTC). null when the source does not report them:
+   * asynq's Prometheus metrics carry only all-time counters, and Pitwall does not guess a day from them.
+   */
+  processedToday: number | null;
+  failedToday: number | null;
   paused: boolean;
 }
 
-/** One GPU as the per-GPU view shows it, with the workload holding it when the exporter says. */
+/** One GPU as the per-GPU view shows it, with the workload(s) holding it when the exporter says. */
 export interface GpuStat {
   node: string;
   gpu: string;
@@ -91,6 +110,11 @@ export interface GpuStat {
   totalMiB: number;
   namespace: string | null;
   pod: string | null;
+  /**
+   * Every workload on this GPU as `namespace/pod`, when more than one is (a shared GPU is exported
+   * once per pod); `namespace` and `pod` above are the first of them, the same from every source.
+   */
+  sharedBy?: string[];
 }
 
 export interface AlertRecord {
@@ -119,6 +143,28 @@ export interface TelemetrySnapshot {
   queues: Snapshot<QueueStat[]> | null;
   gpus: Snapshot<GpuStat[]> | null;
   alerts: Snapshot<AlertRecord[]> | null;
+  /** Which sources can fill the GPU and queue panels, which one is shown, and what is missing. */
+  panels?: { gpus: PanelSources; queues: PanelSources };
+}
+
+/** A source able to fill a panel, and what it last gave it. */
+export interface PanelCandidate {
+  sourceId: number;
+  name: string;
+  kind: SourceKind;
+  /** When its last snapshot for this panel was stored; null if it never gave one. */
+  at: number | null;
+  /** GPUs or queues in that snapshot. */
+  rows: number | null;
+}
+
+/**
+ * What a panel is built from: every source that could fill it (the shown one first) and, when the
+ * panel would be empty, what is actually missing in words — never a configuration the user already has.
+ */
+export interface PanelSources {
+  candidates: PanelCandidate[];
+  missing: string | null;
 }
 
 /** How much is kept. Incident windows (lead-in to resolution) are always kept in full. */

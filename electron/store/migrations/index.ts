@@ -2,6 +2,7 @@ import { migration001 } from './001-incidents';
 import { migration002 } from './002-sources-telemetry';
 import { migration003 } from './003-playbooks';
 import { migration004 } from './004-command';
+import { migration005 } from './005-fidelity';
 import type { Migration } from './types';
 
 /**
@@ -9,4 +10,4 @@ import type { Migration } from './types';
  * (`00N-<domain>.ts`) with the tables it owns; records other machines may one day sync get a UUIDv7
  * text id (electron/core/ids.ts) and an author, never an AUTOINCREMENT integer.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

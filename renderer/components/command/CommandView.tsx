@@ -67,12 +67,15 @@ export function CommandView({
         onGpuMode={setGpuMode}
         incidentId={incident?.id ?? null}
         timeline={timeline}
+        times={incident?.times ?? null}
+        gpuMissing={snapshot?.panels?.gpus.missing ?? null}
         live={live}
         toolbar={<RangeToolbar range={range} shown={shown} live={live} hasIncident={incident !== null} />}
       />
       <div className="command-side" data-testid="command-side">
         <GpuHeatmap
           gpus={snapshot?.gpus ?? null}
+          panel={snapshot?.panels?.gpus ?? null}
           error={snapshotError}
           trends={side.fetch.data?.perGpu ?? []}
           win={side.shown}

@@ -91,6 +91,20 @@ describe('GpuHeatmap', () => {
     expect(stale).toContain('stale · 10m 00s old');
     const none = renderToStaticMarkup(<GpuHeatmap gpus={null} error="Could not read live data: refused" trends={[]} win={win} />);
     expect(none).toContain('No GPU snapshot yet');
+    const missing = "No GPU memory series (DCGM_FI_DEV_FB_USED with DCGM_FI_DEV_FB_FREE) in the last 5 minutes from Prometheus 'prod'.";
+    const empty = renderToStaticMarkup(
+      <GpuHeatmap
+        gpus={{ sourceId: 4, at: NOW - 5_000, data: [] }}
+        panel={{ candidates: [{ sourceId: 4, name: 'prod', kind: 'prometheus', at: NOW - 5_000, rows: 0 }], missing }}
+        error={null}
+        trends={[]}
+        win={win}
+      />,
+    );
+    expect(empty).toContain(
+      'No GPU memory series (DCGM_FI_DEV_FB_USED with DCGM_FI_DEV_FB_FREE) in the last 5 minutes from Prometheus &#x27;prod&#x27;.',
+    );
+    expect(empty).toContain('from Prometheus &#x27;prod&#x27;');
     expect(none).toContain('Could not read live data: refused');
   });
 });

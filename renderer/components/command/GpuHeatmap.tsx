@@ -1,9 +1,10 @@
 import { Fragment } from 'react';
-import type { GpuStat, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
+import type { GpuStat, PanelSources, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
 import { useNow } from '../../hooks/useNow';
 import type { TimeWindow } from '../../logic/chart-data';
 import { formatAgo, formatClock, formatTime } from '../../logic/format';
 import { missingGpus, nodeRows, podShortName, shareTone, trendFor, type MissingGpu } from '../../logic/gpu-grid';
+import { panelSourceText } from '../../logic/panel-source';
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
@@ -34,7 +35,11 @@ function Breakable({ text }: { text: string }) {
 function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | null; win: TimeWindow }) {
   const tone = shareTone(g.share);
   const pct = g.share === null ? '—' : `${Math.round(g.share * 100)}%`;
-  const who = g.pod ? `${g.namespace ? `${g.namespace}/` : ''}${g.pod}` : null;
+  const who = g.sharedBy?.length
+    ? `${g.sharedBy.length} workloads: ${g.sharedBy.join(', ')}`
+    : g.pod
+      ? `${g.namespace ? `${g.namespace}/` : ''}${g.pod}`
+      : null;
   const title = [
     `${g.node} GPU ${g.gpu} (${g.model})`,
     `${g.usedMiB.toLocaleString('en-US')} of ${g.totalMiB.toLocaleString('en-US')} MiB`,
@@ -53,7 +58,10 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
         <span className="gpu-id">GPU {g.gpu}</span>
         <span className="gpu-share">{pct}</span>
       </span>
-      <span className="gpu-pod">{g.pod ? <Breakable text={podShortName(g.pod)} /> : '—'}</span>
+      <span className="gpu-pod">
+        {g.pod ? <Breakable text={podShortName(g.pod)} /> : '—'}
+        {g.sharedBy && g.sharedBy.length > 1 ? ` +${g.sharedBy.length - 1}` : ''}
+      </span>
       {trend && (
         <svg className="gpu-spark" viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" aria-hidden="true">
           <path d={sparkPath(trend, ...sparkSpan(trend, win.fromMs, win.toMs), SPARK_W, SPARK_H)} />
@@ -90,6 +98,8 @@ function MissingCell({ m, now }: { m: MissingGpu; now: number }) {
 
 interface Props {
   gpus: Snapshot<GpuStat[]> | null;
+  /** Which sources can fill the panel and what is missing (absent from an older core). */
+  panel?: PanelSources | null;
   error: string | null;
   trends: readonly SeriesData[];
   win: TimeWindow;
@@ -98,16 +108,27 @@ interface Props {
 }
 
 /** Every GPU at a glance, by node: how full, who holds it, its trend over the visible window, and which stopped reporting. */
-export function GpuHeatmap({ gpus, error, trends, win, lastSeen = [] }: Props) {
+export function GpuHeatmap({ gpus, panel, error, trends, win, lastSeen = [] }: Props) {
   const now = useNow(5_000);
   const missing = gpus ? missingGpus(gpus.data, lastSeen, gpus.at) : [];
   const rows = gpus ? nodeRows(gpus.data, missing) : [];
   const intervalMs = useSlowestInterval(gpus ? [gpus.sourceId] : []);
+  const from = panelSourceText(panel, gpus?.sourceId ?? null);
   return (
     <section className="panel gpu-heatmap" data-testid="gpu-heatmap" aria-label="GPUs by node">
       <div className="chart-head">
         <h2>GPUs</h2>
-        {gpus && <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatTime(gpus.at)}`} />}
+        {gpus && (
+          <span className="panel-source">
+            {from.shown && (
+              <span data-testid="gpu-source" title={from.others ?? undefined}>
+                {from.shown}
+              </span>
+            )}
+            {from.shown ? ' · ' : ''}
+            <DataAge at={gpus.at} intervalMs={intervalMs} testId="gpu-age" title={`Snapshot taken ${formatTime(gpus.at)}`} />
+          </span>
+        )}
         {missing.length > 0 && (
           <span className="gpu-missing-count" data-testid="gpu-missing-count">
             {missing.length} not reporting
@@ -116,7 +137,9 @@ export function GpuHeatmap({ gpus, error, trends, win, lastSeen = [] }: Props) {
       </div>
       {error && <p className="inline-error">{error}</p>}
       {rows.length === 0 ? (
-        <p className="muted">{gpus ? 'The last poll reported no GPUs.' : 'No GPU snapshot yet — is a GPU source configured?'}</p>
+        <p className="muted panel-missing" data-testid="gpu-missing">
+          {panel?.missing ?? (gpus ? 'The last poll reported no GPUs.' : 'No GPU snapshot yet.')}
+        </p>
       ) : (
         rows.map((r) => {
           const gone = r.gpus.length === 0 && r.missing.length > 0;

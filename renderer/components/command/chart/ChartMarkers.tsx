@@ -3,14 +3,17 @@ import { formatClock } from '../../../logic/format';
 import { layoutMarkerLabels } from '../../../logic/marker-layout';
 import type { ChartMarker, MarkerKind } from '../../../logic/markers';
 
-const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆' };
-/** Which labels keep their place when lanes run out: what the response did, then OOM kills, alerts, restarts. */
-const PRIORITY: Record<MarkerKind, number> = { incident: 0, oom: 1, alert: 2, restart: 3 };
+const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆', key: '▾' };
+/**
+ * Which labels keep their place when lanes run out: the incident's key times first (the response is
+ * measured by them), then what the response did, OOM kills, alerts, restarts.
+ */
+const PRIORITY: Record<MarkerKind, number> = { key: 0, incident: 1, oom: 2, alert: 3, restart: 4 };
 const LANE_PX = 12;
 
 /**
- * Vertical lines on the chart's time axis for restarts / OOM kills, alerts and the incident's
- * own events. Labels sit in up to three lanes under the top edge, never over one another and never
+ * Vertical lines on the chart's time axis for restarts / OOM kills, alerts, the incident's key
+ * times (impact start, detected, acknowledged, mitigated, resolved) and its own events. Labels sit in up to three lanes under the top edge, never over one another and never
  * cut by the plot's edge (logic/marker-layout.ts); a marker without room for its label keeps its
  * glyph and full detail in a hover title, and the hover card lists the ones near the pointer.
  */
@@ -25,7 +28,7 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
     shown.push({ m, x });
   }
   const labels = layoutMarkerLabels(
-    shown.map(({ m, x }) => ({ x, label: m.label, priority: PRIORITY[m.kind] ?? 4 })),
+    shown.map(({ m, x }) => ({ x, label: m.label, priority: PRIORITY[m.kind] ?? 5 })),
     plot.x,
     plot.x + plot.width,
   );
@@ -40,6 +43,7 @@ export function ChartMarkers({ markers }: { markers: readonly ChartMarker[] }) {
             data-testid="chart-marker"
             data-kind={m.kind}
             data-event={m.event}
+            data-times={m.times?.join(' ')}
             data-t={m.t}
           >
             <title>{`${formatClock(m.t)} — ${m.detail.join('\n')}`}</title>

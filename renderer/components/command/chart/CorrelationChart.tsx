@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { TimelineEvent } from '../../../../shared/domain/incident';
+import type { IncidentTimes, TimelineEvent } from '../../../../shared/domain/incident';
 import {
   dedupeByLabels,
   drawnMax,
@@ -13,7 +13,7 @@ import {
   type TimeWindow,
 } from '../../../logic/chart-data';
 import { chartUrlOptions } from '../../../logic/chart-url';
-import { alertMarkers, incidentMarkers, mergeClose, restartMarkers } from '../../../logic/markers';
+import { alertMarkers, incidentMarkers, keyTimeMarkers, mergeClose, restartMarkers, withKeyTimes } from '../../../logic/markers';
 import { zoomRange } from '../../../logic/range-actions';
 import { setViewRange } from '../../../state/telemetry';
 import { ChartControls } from './ChartControls';
@@ -33,6 +33,10 @@ interface Props {
   onGpuMode: (mode: GpuMode) => void;
   incidentId: number | null;
   timeline: readonly TimelineEvent[];
+  /** The incident's key times, marked on the time axis; null without an incident. */
+  times: IncidentTimes | null;
+  /** What the GPU panel says is missing (no source, a source down…), so an empty chart says the same. */
+  gpuMissing?: string | null;
   /** The window ends now (logic/view-range.ts isLive): only then can its newest sample be stale. */
   live: boolean;
   /** The range toolbar, shown in the chart's head (it sets the window every panel shows). */
@@ -63,7 +67,7 @@ function Legend({ lines }: { lines: readonly ChartSeries[] }) {
 }
 
 /** GPU memory against queue depth on one time axis, with markers, brush zoom, hover values and the correlation in words. */
-export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, live, toolbar }: Props) {
+export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, times, gpuMissing, live, toolbar }: Props) {
   const [queueView, setQueueView] = useState<QueueView>(DEFAULT_QUEUE);
   const [hover] = useState(createHoverStore);
   const { data, error } = fetch;
@@ -87,11 +91,14 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
       [
         ...restartMarkers(dedupeByLabels(data.restarts), dedupeByLabels(data.oom), Math.max(30_000, 2 * bucket)),
         ...alertMarkers(data.alerts, data.win.fromMs, data.win.toMs),
-        ...incidentMarkers(timeline, data.win.fromMs, data.win.toMs),
+        ...withKeyTimes(
+          incidentMarkers(timeline, data.win.fromMs, data.win.toMs),
+          times ? keyTimeMarkers(times, data.win.fromMs, data.win.toMs) : [],
+        ),
       ],
       span / 200,
     );
-  }, [data, timeline]);
+  }, [data, timeline, times]);
   // Once per lines, not per render: each is a pass over every drawn point.
   const { drawn, gpuMax, queueMax } = useMemo(
     () => ({ drawn: drawnPoints(lines), gpuMax: drawnMax(lines, 'gpu'), queueMax: drawnMax(lines, 'queue') }),
@@ -137,7 +144,7 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
         )}
         {data !== null && !hasGpu && (
           <p className="chart-message" data-testid="chart-empty">
-            No GPU memory samples in this window — is a source configured?
+            No GPU memory samples in this window.{gpuMissing ? ` ${gpuMissing}` : ''}
           </p>
         )}
         {lines.length > 0 &&

@@ -60,25 +60,38 @@ describe('TimelineEvidence', () => {
     expect(html).toContain('app=&quot;&lt;b&gt;echo&lt;/b&gt;&quot;');
     expect(html).toContain('2026-01-01 00:00:00Z');
   });
-  it('summarises a pinned metric window', () => {
+  it('summarises a pinned metric window per metric, each with its unit and the time of its peak', () => {
+    const t0 = Date.UTC(2026, 11, 4, 11, 0, 0);
     const html = renderToStaticMarkup(
       <TimelineEvidence
         event={event('pin-metric', {
-          metrics: ['queue.depth'],
+          metrics: ['gpu.memory.share', 'queue.depth'],
           series: [
             {
-              metric: 'queue.depth',
+              metric: 'gpu.memory.share',
+              labels: { node: 'gpu-node-01', gpu: '3' },
               points: [
-                [0, 4],
-                [1, 900],
+                [t0, 0.196],
+                [t0 + 42 * 60_000 + 15_000, 0.991],
+              ],
+            },
+            {
+              metric: 'queue.depth',
+              labels: { queue: 'ocr', state: 'pending' },
+              points: [
+                [t0, 4],
+                [t0 + 50 * 60_000, 1_212],
               ],
             },
           ],
         })}
       />,
     );
-    expect(html).toContain('queue.depth');
-    expect(html).toContain('4 / 900');
+    expect(html).toContain('GPU memory used, Queue depth');
+    expect(html).toContain('peak 99.1 % at 11:42:15Z (gpu-node-01 GPU 3)');
+    expect(html).toContain('low 19.6 % at 11:00:00Z (gpu-node-01 GPU 3)');
+    expect(html).toContain('peak 1,212 tasks at 11:50:00Z (ocr pending)');
+    expect(html).not.toContain('0.196 / 1,212');
   });
   it('draws nothing for other kinds or broken data', () => {
     expect(renderToStaticMarkup(<TimelineEvidence event={event('note', { line: 'x' })} />)).toBe('');

@@ -1,13 +1,16 @@
 import type { TimelineEvent } from '../../../../shared/domain/incident';
-import { formatUtc } from '../../../logic/format';
+import { formatMetricValue, seriesName, type Extreme } from '../../../../shared/domain/metric-values';
+import { metricTitle } from '../../../../shared/domain/telemetry';
+import { formatUtc, formatUtcTime } from '../../../logic/format';
 import { formatLabels } from '../../../logic/log-level';
 import { TimelineChecklist } from '../../playbooks/TimelineChecklist';
 import { pinnedLogOf, pinnedMetricOf } from './evidence-data';
 import '../../../styles/logs.css';
 
-// Shares are 0..1; anything else is shown as the number it is.
-function formatValue(v: number): string {
-  return Math.abs(v) >= 1000 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(Math.round(v * 1000) / 1000);
+/** "99.1 % at 11:42:15Z (gpu-node-01 GPU 3)": a value with its unit, when it was first reached, and where. */
+function extremeText(metric: string, e: Extreme): string {
+  const where = seriesName(e.labels);
+  return `${formatMetricValue(metric, e.value)} at ${formatUtcTime(e.t)}${where ? ` (${where})` : ''}`;
 }
 
 function PinnedLogView({ data }: { data: unknown }) {
@@ -34,7 +37,7 @@ function PinnedMetricView({ data }: { data: unknown }) {
     <div className="evidence evidence-metric" data-testid="timeline-evidence" data-evidence="metric">
       <dl>
         <dt>metrics</dt>
-        <dd>{pinned.metrics.join(', ') || 'unknown'}</dd>
+        <dd>{pinned.metrics.map(metricTitle).join(', ') || 'unknown'}</dd>
         <dt>window</dt>
         <dd>
           {pinned.fromMs !== null ? formatUtc(pinned.fromMs) : '?'} – {pinned.toMs !== null ? formatUtc(pinned.toMs) : '?'}
@@ -43,9 +46,30 @@ function PinnedMetricView({ data }: { data: unknown }) {
         <dd>
           {pinned.seriesCount} ({pinned.pointCount.toLocaleString('en-US')} points)
         </dd>
-        <dt>min / max</dt>
-        <dd>{pinned.min !== null && pinned.max !== null ? `${formatValue(pinned.min)} / ${formatValue(pinned.max)}` : 'no values'}</dd>
       </dl>
+      {/* One block per metric: titles and series names can be long, so nothing here sits in a narrow column. */}
+      <ul className="evidence-extremes">
+        {pinned.extremes.map((m) => (
+          <li
+            key={m.metric}
+            data-testid="evidence-extreme"
+            data-metric={m.metric}
+            data-max={m.max?.value ?? ''}
+            data-max-t={m.max?.t ?? ''}
+            data-min={m.min?.value ?? ''}
+          >
+            <span className="evidence-title">{m.title}</span>
+            {m.max && m.min ? (
+              <>
+                <span className="evidence-peak">peak {extremeText(m.metric, m.max)}</span>
+                <span className="evidence-low">low {extremeText(m.metric, m.min)}</span>
+              </>
+            ) : (
+              <span className="evidence-low">no values</span>
+            )}
+          </li>
+        ))}
+      </ul>
       {pinned.comment && <span>{pinned.comment}</span>}
     </div>
   );

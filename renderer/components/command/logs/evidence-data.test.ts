@@ -40,37 +40,66 @@ describe('nsToMs', () => {
 });
 
 describe('pinnedMetricOf', () => {
-  it('summarises the copied series', () => {
+  it('summarises each metric on its own: a share and a task count never share a min or max', () => {
     const pinned = pinnedMetricOf({
-      metrics: ['gpu.memory.share'],
+      metrics: ['gpu.memory.share', 'queue.depth'],
       fromMs: 1,
       toMs: 2,
       series: [
         {
           metric: 'gpu.memory.share',
+          labels: { node: 'n1', gpu: '3' },
           points: [
             [1, 0.5],
             [2, null],
-            [3, 0.97],
+            [3, 0.991],
+            [4, 0.991],
           ],
         },
-        { metric: 'queue.depth', points: [[1, 0.1]] },
+        { metric: 'gpu.memory.share', labels: { node: 'n1', gpu: '0' }, points: [[1, 0.196]] },
+        {
+          metric: 'queue.depth',
+          labels: { queue: 'ocr', state: 'pending' },
+          points: [
+            [5, 1_212],
+            [6, 3],
+          ],
+        },
         'garbage',
       ],
     });
-    expect(pinned).toEqual({
+    expect(pinned).toMatchObject({
       metrics: ['gpu.memory.share', 'queue.depth'],
       fromMs: 1,
       toMs: 2,
-      seriesCount: 2,
-      pointCount: 3,
-      min: 0.1,
-      max: 0.97,
+      seriesCount: 3,
+      pointCount: 6,
       comment: null,
     });
+    expect(pinned?.extremes).toEqual([
+      {
+        metric: 'gpu.memory.share',
+        title: 'GPU memory used',
+        series: 2,
+        points: 4,
+        max: { value: 0.991, t: 3, labels: { node: 'n1', gpu: '3' } },
+        min: { value: 0.196, t: 1, labels: { node: 'n1', gpu: '0' } },
+      },
+      {
+        metric: 'queue.depth',
+        title: 'Queue depth',
+        series: 1,
+        points: 2,
+        max: { value: 1_212, t: 5, labels: { queue: 'ocr', state: 'pending' } },
+        min: { value: 3, t: 6, labels: { queue: 'ocr', state: 'pending' } },
+      },
+    ]);
   });
   it('survives series without points and says when there is nothing', () => {
-    expect(pinnedMetricOf({ metrics: ['x'], series: [{ points: 'no' }] })).toMatchObject({ seriesCount: 1, min: null, max: null });
+    expect(pinnedMetricOf({ metrics: ['x'], series: [{ points: 'no' }] })).toMatchObject({
+      seriesCount: 1,
+      extremes: [{ min: null, max: null }],
+    });
     expect(pinnedMetricOf({})).toBeNull();
     expect(pinnedMetricOf([1, 2])).toBeNull();
   });

@@ -4,6 +4,8 @@
  */
 
 import type { TimelineEvent } from '../../../../shared/domain/incident';
+import { windowExtremes, type MetricExtremes, type SeriesLike } from '../../../../shared/domain/metric-values';
+import type { SeriesPoint } from '../../../../shared/domain/telemetry';
 
 export interface PinnedLog {
   line: string;
@@ -20,8 +22,8 @@ export interface PinnedMetric {
   toMs: number | null;
   seriesCount: number;
   pointCount: number;
-  min: number | null;
-  max: number | null;
+  /** Each metric's own lowest and highest value with the time it was first reached: never mixed across metrics. */
+  extremes: MetricExtremes[];
   comment: string | null;
 }
 
@@ -75,36 +77,34 @@ export function pinnedLines(events: readonly TimelineEvent[]): { tNs: string; la
   return out;
 }
 
-/** Summarises the copied `SeriesData[]` (under `series`): how many series and points, their min and max. */
+/** Summarises the copied `SeriesData[]` (under `series`): how many series and points, and each metric's extremes. */
 export function pinnedMetricOf(data: unknown): PinnedMetric | null {
   if (!isObject(data)) return null;
-  const series = Array.isArray(data.series) ? data.series.filter(isObject) : [];
+  const raw = Array.isArray(data.series) ? data.series.filter(isObject) : [];
   const metrics = new Set<string>();
   if (Array.isArray(data.metrics)) for (const m of data.metrics) if (typeof m === 'string') metrics.add(m);
-  let min: number | null = null;
-  let max: number | null = null;
-  let pointCount = 0;
-  for (const s of series) {
-    const metric = str(s.metric);
+  const series: SeriesLike[] = [];
+  for (const s of raw) {
+    const metric = str(s.metric) ?? '';
     if (metric) metrics.add(metric);
-    if (!Array.isArray(s.points)) continue;
-    for (const p of s.points) {
-      const v = Array.isArray(p) ? num(p[1]) : null;
-      if (v === null) continue;
-      pointCount += 1;
-      min = min === null ? v : Math.min(min, v);
-      max = max === null ? v : Math.max(max, v);
+    const points: SeriesPoint[] = [];
+    if (Array.isArray(s.points)) {
+      for (const p of s.points) {
+        const t = Array.isArray(p) ? num(p[0]) : null;
+        if (t !== null) points.push([t, num((p as unknown[])[1])]);
+      }
     }
+    series.push({ metric, labels: labelsOf(s.labels), points });
   }
-  if (metrics.size === 0 && series.length === 0) return null;
+  if (metrics.size === 0 && raw.length === 0) return null;
+  const extremes = windowExtremes(series);
   return {
     metrics: [...metrics],
     fromMs: num(data.fromMs),
     toMs: num(data.toMs),
-    seriesCount: series.length,
-    pointCount,
-    min,
-    max,
+    seriesCount: raw.length,
+    pointCount: extremes.reduce((n, m) => n + m.points, 0),
+    extremes,
     comment: text(data.comment),
   };
 }

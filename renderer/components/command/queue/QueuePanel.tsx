@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
 import { useIsStale } from '../../../hooks/useDataAge';
 import { formatUtcTime } from '../../../logic/format';
+import { panelSourceText } from '../../../logic/panel-source';
 import { DEFAULT_QUEUE_SORT, QUEUE_COLUMNS, nextSort, sortQueues, type QueueColumn, type QueueSort } from '../../../logic/queue-table';
 import { useSources } from '../../../state/sources';
 import { useSnapshot, useSnapshotError } from '../../../state/telemetry';
@@ -26,7 +27,7 @@ const SORT_LABEL: Readonly<Record<QueueColumn, { label: string; title: string }>
 };
 
 /**
- * AsynqMon's queues from the last snapshot, sortable, with the pending trend since the incident
+ * The asynq queues from the last snapshot (AsynqMon's, or Prometheus' asynq metrics), sortable, with the pending trend since the incident
  * began (from the chart's queue series where they cover it). Only its age ticks every second.
  */
 export function QueuePanel({ incident, chart }: { incident: Incident | null; chart: ChartFetch }) {
@@ -40,6 +41,8 @@ export function QueuePanel({ incident, chart }: { incident: Incident | null; cha
 
   const source = queues ? sources.find((s) => s.id === queues.sourceId) : undefined;
   const stale = useIsStale(queues?.at ?? null, source?.intervalMs, queues !== null);
+  const panel = snapshot?.panels?.queues ?? null;
+  const from = panelSourceText(panel, queues?.sourceId ?? null);
 
   return (
     <section
@@ -51,8 +54,8 @@ export function QueuePanel({ incident, chart }: { incident: Incident | null; cha
       <div className="queue-head">
         <h2 id="queues-h">Queues</h2>
         {queues && (
-          <span className="data-age">
-            {source ? `${source.name} · ` : ''}
+          <span className="data-age" data-testid="queue-source" title={from.others ?? undefined}>
+            {from.shown ? `${from.shown} · ` : source ? `${source.name} · ` : ''}
             <DataAge
               at={queues.at}
               intervalMs={source?.intervalMs}
@@ -72,10 +75,11 @@ export function QueuePanel({ incident, chart }: { incident: Incident | null; cha
           {snapshotError}
         </p>
       )}
-      {queues === null ? (
-        <p className="muted queue-note">{snapshotError ? 'No queue data to show.' : 'No AsynqMon source has answered yet.'}</p>
-      ) : rows.length === 0 ? (
-        <p className="muted queue-note">AsynqMon reports no queues.</p>
+      {queues === null || rows.length === 0 ? (
+        <p className="muted queue-note panel-missing" data-testid="queue-missing">
+          {panel?.missing ??
+            (snapshotError ? 'No queue data to show.' : queues ? 'The last poll reported no queues.' : 'No queue snapshot yet.')}
+        </p>
       ) : (
         <>
           <div className="queue-sort" role="group" aria-label="Sort queues by">

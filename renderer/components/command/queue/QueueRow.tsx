@@ -4,9 +4,21 @@ import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../.
 import { Sparkline } from './Sparkline';
 
 const n = (v: number): string => v.toLocaleString('en-US');
+/** A daily count this source may not report: a dash, never a zero. */
+const maybe = (v: number | null): string => (v === null ? '—' : n(v));
 
-/** One figure; zero is muted, and a non-zero `bad` figure (retry, archived, failed) stands out. */
-function Stat({ label, value, text, bad = false }: { label: string; value: number; text?: string; bad?: boolean }) {
+/** Why a daily count is blank: asynq's Prometheus metrics carry only all-time counters. */
+const NOT_REPORTED = 'Not reported by this source: only AsynqMon counts tasks per day (Prometheus has all-time counters only)';
+
+/** One figure; zero is muted, a non-zero `bad` figure (retry, archived, failed) stands out, an unreported one is a dash. */
+function Stat({ label, value, text, bad = false }: { label: string; value: number | null; text?: string; bad?: boolean }) {
+  if (value === null) {
+    return (
+      <span className="q-stat zero" title={NOT_REPORTED} data-testid="queue-stat-unreported">
+        <span className="q-label">{label}</span> —
+      </span>
+    );
+  }
   const tone = value === 0 ? ' zero' : bad ? ' bad' : '';
   return (
     <span className={`q-stat${tone}`}>
@@ -28,7 +40,7 @@ export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: Queu
       data-testid="queue-row"
       data-queue={row.queue}
       data-paused={row.paused}
-      title={`${row.queue}: ${n(row.pending)} pending, ${n(row.active)} active, ${n(row.scheduled)} scheduled, ${n(row.retry)} retry, ${n(row.archived)} archived; latency ${formatLatency(row.latencyMs)}; today ${n(row.processedToday)} done, ${n(row.failedToday)} failed`}
+      title={`${row.queue}: ${n(row.pending)} pending, ${n(row.active)} active, ${n(row.scheduled)} scheduled, ${n(row.retry)} retry, ${n(row.archived)} archived; latency ${formatLatency(row.latencyMs)}; today ${maybe(row.processedToday)} done, ${maybe(row.failedToday)} failed`}
     >
       <div className="q-main">
         <span className="q-name">{row.queue}</span>
