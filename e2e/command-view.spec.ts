@@ -42,7 +42,11 @@ test('GPU memory climbs against the queue backlog, OOM kills are marked, a brush
   await expect.poll(() => cmd.number('data-queue-max'), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(cmd.gpuCells.filter({ has: page.locator('.gpu-pod') }).first()).toBeVisible();
   await expect(page.locator('[data-testid="gpu-cell"][data-node="gpu-node-01"]').first()).toHaveAttribute('data-share', /^\d\.\d{3}$/);
-  // Hovering the newest stretch lists every line's value at that moment.
+  // Hovering the newest stretch lists every line's value at that moment. That stretch is the last 13 s of
+  // the window: wait until every line holds more polls than that (the OOM kill can come first).
+  await expect
+    .poll(async () => (await cmd.number('data-points')) / (await cmd.number('data-series')), { timeout: 60_000 })
+    .toBeGreaterThan(20);
   const plot = await cmd.brushArea.boundingBox();
   await cmd.brushArea.hover({ position: { x: (plot?.width ?? 100) * 0.985, y: (plot?.height ?? 100) / 2 } });
   await expect(page.getByTestId('chart-hover-card')).toContainText('gpu-node-01');

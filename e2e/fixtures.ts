@@ -8,8 +8,8 @@ import { advanceServeClock, startServeProcess, stopServeProcess } from '../elect
 export interface PitwallProcess {
   url: string;
   dataDir: string;
-  /** Stop the server (as a user quitting would) and start it again on the same data directory. */
-  restart(): Promise<void>;
+  /** Stop the server (as a user quitting would) and start it again on the same data directory; `whileStopped` runs in between. */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
   /**
    * Move the server's clock forward (PITWALL_TEST_CLOCK, see electron/server/test-clock.ts). Move the
    * page's clock by the same amount with Playwright's `page.clock` so both agree on "now".
@@ -28,8 +28,9 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
     const handle: PitwallProcess = {
       url: current.url,
       dataDir,
-      async restart() {
+      async restart(whileStopped) {
         await stopServeProcess(current.child);
+        await whileStopped?.();
         current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
         handle.url = current.url;
       },

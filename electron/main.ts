@@ -4,6 +4,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, safeStora
 import { channels } from '../shared/contract/channels';
 import { createCore, type PitwallCore } from './core/app';
 import { resolveDataDir } from './core/data-dir';
+import { ElectronPdfPrinter } from './platform/electron-pdf-printer';
 import type { Notifier } from './platform/notifier';
 import type { SecretBox } from './platform/platform';
 import { CONTENT_SECURITY_POLICY } from './server/csp';
@@ -48,6 +49,14 @@ function safeStorageBox(): SecretBox {
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (sealed) => safeStorage.decryptString(sealed),
   };
+}
+
+/** Reports print in a hidden window of Electron's own Chromium, with JavaScript off: the report is static HTML and SVG. */
+function printWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+  });
 }
 
 /**
@@ -126,7 +135,12 @@ async function start(): Promise<void> {
       dataDir: resolveDataDir(),
       mode: 'electron',
       version: PITWALL_VERSION,
-      platform: { secrets: safeStorageBox(), notifier: electronNotifier(), clipboard: { writeText: (text) => clipboard.writeText(text) } },
+      platform: {
+        secrets: safeStorageBox(),
+        pdf: new ElectronPdfPrinter(printWindow, app.getPath('temp')),
+        notifier: electronNotifier(),
+        clipboard: { writeText: (text) => clipboard.writeText(text) },
+      },
       ...(process.env.PITWALL_NATIVE_BINDING ? { nativeBinding: process.env.PITWALL_NATIVE_BINDING } : {}),
     });
     // The same embedded demo lab as browser mode, when the demo profile wants it, unless --no-lab.

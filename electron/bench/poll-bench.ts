@@ -8,7 +8,13 @@ import { Poller } from '../poller/poller';
 import type { ResolvedSource } from '../poller/types';
 import { openStore, type OpenedStore } from '../store/database';
 import { SourceRepo } from '../store/source-repo';
-import { TelemetryStore } from '../store/telemetry-store';
+import type { TelemetryStore } from '../store/telemetry-store';
+import { TelemetryService } from '../core/telemetry-service';
+import { Detector } from '../core/detection/detector';
+import { readFrame } from '../core/detection/frame-reader';
+import { DetectionWindows } from '../store/detection/window-store';
+import { DEFAULT_DETECTION_SETTINGS } from '../../shared/detection/settings';
+import { initialHealth } from '../../shared/domain/source-config';
 import { tempDir } from '../test-support/temp-dir';
 import { advanceLab, havePrometheus, rawCycle, rawRequests, startLabProcess, startPrometheus, type Child } from './poll-bench-env';
 import { median, result, type BenchResult } from './results';
@@ -18,7 +24,13 @@ const CYCLE_RUNS = 301;
 const DAY_CYCLES = 86_400_000 / INTERVAL_MS;
 
 /** A real store in a temp dir, with source rows for the sink's foreign keys; ids follow the rows. */
-function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: ResolvedSource[]; close(): Promise<void> } {
+function openSink(sources: ResolvedSource[]): {
+  sink: TelemetryStore;
+  telemetry: TelemetryService;
+  db: OpenedStore['db'];
+  sources: ResolvedSource[];
+  close(): Promise<void>;
+} {
   const t = tempDir('pitwall-bench-poll-');
   // As the app opens it: WAL checkpoints on a worker thread, not inside the poll's commits.
   const store: OpenedStore = openStore(join(t.dir, 'data'), { backgroundCheckpoints: true });
@@ -38,8 +50,12 @@ function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: R
     );
     return { ...s, id, connection: { ...s.connection, timeoutMs: 10_000 } };
   });
+  // The app's telemetry service: its store is the poller's sink, its reads are what detection evaluates.
+  const telemetry = new TelemetryService({ db: store.db });
   return {
-    sink: new TelemetryStore(store.db),
+    sink: telemetry.store,
+    telemetry,
+    db: store.db,
     sources: stored,
     close: async () => {
       await store.stopCheckpoints();
@@ -49,9 +65,13 @@ function openSink(sources: ResolvedSource[]): { sink: TelemetryStore; sources: R
   };
 }
 
-function startPoller(sources: ResolvedSource[], sink: TelemetryStore): { poller: Poller; clock: FakeClock } {
+function startPoller(
+  sources: ResolvedSource[],
+  sink: TelemetryStore,
+  onRecorded?: (sourceId: number, at: number) => void,
+): { poller: Poller; clock: FakeClock } {
   const clock = new FakeClock(Date.now());
-  const poller = new Poller({ sources: () => sources, sink, clock });
+  const poller = new Poller({ sources: () => sources, sink, clock, ...(onRecorded ? { onRecorded } : {}) });
   poller.start();
   return { poller, clock };
 }
@@ -84,12 +104,34 @@ async function cycleRatio(): Promise<BenchResult> {
         }),
       );
     const opened = openSink(wanted);
-    const { poller, clock } = startPoller(opened.sources, opened.sink);
+    // Detection rides on every stored poll in the app (electron/core/detection): it is part of Pitwall's cycle here.
+    const windows = new DetectionWindows(opened.db, (specs, toMs) => opened.telemetry.readWindows(specs, toMs));
+    const { poller, clock } = startPoller(opened.sources, opened.sink, (id, at) => windows.recorded(id, at));
     const raw = rawRequests(opened.sources);
+    // Detection rides on every stored poll in the app (electron/core/detection): it is part of Pitwall's cycle here.
+    const detector = new Detector({
+      db: opened.db,
+      now: () => clock.now(),
+      author: () => 'bench',
+      settings: () => DEFAULT_DETECTION_SETTINGS,
+      readFrame: (settings, now) =>
+        readFrame(
+          {
+            windows: (specs, toMs) => windows.read(specs, toMs),
+            getSnapshot: () => opened.telemetry.getSnapshot(),
+            sources: () => opened.sources.map((r) => ({ ...r, health: poller.health(r.id) ?? initialHealth(r.id, true) })),
+          },
+          settings,
+          now,
+        ),
+      emit: () => undefined,
+      log: (message, err) => console.error(message, err),
+    });
     try {
       const pitwall = async (): Promise<void> => {
         clock.advance(INTERVAL_MS);
         await poller.idle();
+        if (process.env.NO_DETECT !== '1') detector.evaluate();
       };
       for (let i = 0; i < 10; i += 1) {
         await pitwall();
@@ -120,8 +162,18 @@ async function cycleRatio(): Promise<BenchResult> {
       // The store moves recent samples into the main table every couple of minutes of polling (about
       // one cycle in 24 here): the median leaves that cost out, the mean carries it. Both are reported.
       const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const notes = `mean ${mean(ours).toFixed(2)} ms vs ${mean(theirs).toFixed(2)} ms raw, ratio ${(mean(ours) / mean(theirs)).toFixed(3)} (includes the store's periodic move of recent samples)`;
-      return result('poll.cycle_ratio', median(ours), `ms per cycle, median of ${CYCLE_RUNS}: ${what}; into SQLite`, median(theirs), notes);
+      const notes =
+        `mean ${mean(ours).toFixed(2)} ms vs ${mean(theirs).toFixed(2)} ms raw, ratio ${(mean(ours) / mean(theirs)).toFixed(3)} (includes the store's periodic move of recent samples); ` +
+        `detection is inside Pitwall's time: evaluation median ${median(detector.stats.samples).toFixed(2)} ms a cycle, ` +
+        `appending each stored poll to its windows ${(windows.stats.appendMs / Math.max(1, windows.stats.appends)).toFixed(2)} ms a poll, ` +
+        `${windows.stats.reloads} whole reads after the store's moves (${(windows.stats.reloadMs / Math.max(1, windows.stats.reloads)).toFixed(1)} ms each)`;
+      return result(
+        'poll.cycle_ratio',
+        median(ours),
+        `ms per cycle, median of ${CYCLE_RUNS}: ${what}; into SQLite, then detection`,
+        median(theirs),
+        notes,
+      );
     } finally {
       await poller.stop();
       raw.close();

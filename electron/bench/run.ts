@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { benchChart } from './chart-bench';
+import { benchDetect } from './detect-bench';
 import { benchLogs } from './logs-bench';
+import { benchPdf } from './pdf-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
 import { benchStore } from './store-bench';
@@ -9,7 +11,14 @@ import { benchStore } from './store-bench';
 async function main(): Promise<void> {
   const file = join(process.cwd(), 'bench-results.json');
   // `npm run bench -- chart logs` runs only the named parts; the file keeps the others' last results.
-  const parts: Record<string, () => Promise<BenchResult[]>> = { store: benchStore, poll: benchPoll, logs: benchLogs, chart: benchChart };
+  const parts: Record<string, () => Promise<BenchResult[]>> = {
+    store: benchStore,
+    poll: benchPoll,
+    detect: benchDetect,
+    logs: benchLogs,
+    chart: benchChart,
+    pdf: benchPdf,
+  };
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !(name in parts));
   if (unknown.length) throw new Error(`Unknown bench part ${unknown.join(', ')}; the parts are ${Object.keys(parts).join(', ')}.`);

@@ -1,7 +1,9 @@
 import { userInfo } from 'node:os';
 import type { AppInfo } from '../../shared/contract/channels';
 import type { Platform } from '../platform/platform';
+import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
+import { recordDemoHistory, type DemoHistory, type DemoHistoryOutcome } from './demo-history';
 import { openStore } from '../store/database';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -21,11 +23,19 @@ import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
 import { preferencesHandlers } from './preferences/handlers';
 import { PreferencesService } from './preferences/preferences-service';
+import { createDetection, detectionHandlers } from './detection/handlers';
+import type { DetectionService } from './detection/detection-service';
+import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
+import type { ReportService } from './reports/report-service';
+import { createReports } from './reports/reports-domain';
+import { reportsHandlers } from './reports/handlers';
 import { createPlaybooks } from './playbooks/domain';
 import { playbookHandlers } from './playbooks/handlers';
 import { createCommand, type CommandDomain } from './command/create-command';
 import { commandHandlers } from './command/handlers';
 import { openItemLines } from '../../shared/playbooks/checklist';
+import { suggestionNotice } from './command/due-notifier';
+import type { PushedEvents } from '../../shared/contract/events';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,10 +46,12 @@ export interface CoreOptions {
   now?: () => number;
   /** The operator until one is saved in preferences (tests, PITWALL_OPERATOR); without it, the OS user. */
   operator?: string;
-  /** Host capabilities (Electron passes safeStorage); browser mode and tests get the Node implementations. */
-  platform?: Platform;
+  /** Host capabilities (Electron passes safeStorage and printToPDF); browser mode and tests get the Node implementations. */
+  platform?: Partial<Platform>;
   /** Poll sources (default true); tests that only exercise channels turn it off. */
   poll?: boolean;
+  /** The poller's clock; tests and the bench fast-forward a FakeClock (pass its `now` as `now` too). */
+  clock?: PollerClock;
 }
 
 export interface PitwallCore {
@@ -50,10 +62,16 @@ export interface PitwallCore {
   wantsDemoLab(): boolean;
   /** The embedded lab's URL: the first run creates the demo sources for it, later runs point them at it. */
   useDemoLab(url: string): void;
+  /** As useDemoLab, first polling the lab's own past (`history`) into the store, so the console opens on it. */
+  prepareDemoLab(url: string, history: DemoHistory): Promise<DemoHistoryOutcome>;
+  /** Reports and bundles, for the command line (the console goes through dispatch). */
+  reports: ReportService;
   /** Incident command (due items, notifications, comms, mitigations): tests drive its checks; detection wires suggestions to it. */
   command: CommandDomain;
   /** Stops polling, then closes the database. */
   close(): Promise<void>;
+  /** For tests and the bench that step a fake clock: wait for polls in flight, run detection's pending evaluation. */
+  internals: { runtime: TelemetryRuntime; detection: DetectionService };
 }
 
 function osUser(): string {
@@ -87,7 +105,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   const incidents = new IncidentService({ db: store.db, operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
-  const platform = { ...opts.platform, secrets };
+  const platform: Platform = { ...opts.platform, secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
   const stops: (() => void | Promise<void>)[] = [];
   const telemetry = new TelemetryService({ db: store.db, now });
   let runtime: TelemetryRuntime | null = null;
@@ -109,7 +127,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     copyWindow: (...args) => telemetry.copyWindow(...args),
     sourceName: (id) => sources.name(id),
   });
-  runtime = new TelemetryRuntime({ sources, telemetry, hub, now, log, lastDataAt: (id) => lastDataAt(store.db, id) });
+  runtime = new TelemetryRuntime({
+    sources,
+    telemetry,
+    hub,
+    now,
+    log,
+    lastDataAt: (id) => lastDataAt(store.db, id),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   if (opts.poll !== false) runtime.start();
   const live = runtime;
   const ctx: CoreContext = {
@@ -137,10 +163,21 @@ export function createCore(opts: CoreOptions): PitwallCore {
   };
   // Domains (electron/core/<domain>/) are created from ctx, one line each, and their handlers spread into dispatch below.
   createBackfills(ctx);
+  const reports = createReports(ctx, `Pitwall ${opts.version}`);
   const playbooks = createPlaybooks(ctx);
   const command = createCommand(ctx, { background: opts.poll !== false });
   // The handoff note lists what is still open on the incident's checklists.
   command.openChecklist = (incidentId) => openItemLines(ctx.playbooks.checklists(incidentId));
+  const detection = createDetection(ctx);
+  // A new suggested incident is notified like a due item (once per suggestion).
+  hub.subscribe((m) => {
+    if (m.event !== 'detection:suggested') return;
+    try {
+      command.notifier.notifySuggestion(suggestionNotice(m.payload as PushedEvents['detection:suggested']));
+    } catch (err) {
+      log('notifying a suggested incident failed', err);
+    }
+  });
   const info: AppInfo = {
     version: opts.version,
     mode: opts.mode,
@@ -157,8 +194,10 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...preferencesHandlers(ctx),
+      ...reportsHandlers(reports),
       ...playbookHandlers(playbooks),
       ...commandHandlers(ctx, command),
+      ...detectionHandlers(ctx, detection),
     },
     log,
   );
@@ -179,6 +218,15 @@ export function createCore(opts: CoreOptions): PitwallCore {
     sources.ensureDemoSources(url);
     live.sourcesChanged();
   };
+  const prepareDemoLab = async (url: string, history: DemoHistory): Promise<DemoHistoryOutcome> => {
+    const demo = sources.ensureDemoSources(url).map((s) => sources.resolve(s.id));
+    const stored = demo.map((s) => lastDataAt(store.db, s.id) ?? 0);
+    try {
+      return await recordDemoHistory(demo, telemetry.store, history, stored.length > 0 ? Math.max(...stored) || null : null);
+    } finally {
+      live.sourcesChanged();
+    }
+  };
   return {
     dispatch,
     subscribe: (l) => hub.subscribe(l),
@@ -186,6 +234,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
     close,
     wantsDemoLab: () => sources.wantsDemoLab(),
     useDemoLab,
+    prepareDemoLab,
+    internals: { runtime: live, detection },
+    reports: reports.service,
     command,
   };
 }

@@ -51,7 +51,7 @@ export class IncidentService {
     this.checkNotFuture(input.detectedAt, 'detected', at);
     const id = this.deps.db.transaction(() => {
       const prefix = `INC-${utcDateStamp(at)}-`;
-      const ref = `${prefix}${String(this.repo.countRefsWithPrefix(prefix) + 1).padStart(3, '0')}`;
+      const ref = `${prefix}${String(this.repo.lastRefNumber(prefix) + 1).padStart(3, '0')}`;
       const newId = this.repo.insert({
         ref,
         title: input.title,

@@ -128,9 +128,14 @@ describe('SourceService', () => {
       'gateway.requests_total',
       'auth.token_failures_total',
       'auth.provider_up',
+      'gpu.xid',
+      'node.ready',
     ]);
     expect(prom.queries.every((q) => q.enabled && q.expr.length > 0)).toBe(true);
-    expect(svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l' })).queries.map((q) => q.id)).toEqual(['log-error-rate']);
+    expect(svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l' })).queries.map((q) => q.id)).toEqual([
+      'log-error-rate',
+      'log-auth-failures',
+    ]);
     expect(svc.save(input({ name: 'Q', kind: 'asynqmon', baseUrl: 'http://q' })).queries).toEqual([]);
 
     const custom = [{ id: 'mine', metric: 'my.metric', title: 'Mine', expr: 'up', enabled: false }];
@@ -172,7 +177,7 @@ describe('demo profile', () => {
       ['Lab AsynqMon', 'asynqmon', 'http://127.0.0.1:41000', true, 5_000],
       ['Lab Loki', 'loki', 'http://127.0.0.1:41000', true, 5_000],
     ]);
-    expect(demo[2]?.queries.map((q) => q.metric)).toEqual(['logs.error_lines']);
+    expect(demo[2]?.queries.map((q) => q.metric)).toEqual(['logs.error_lines', 'logs.auth_failures']);
 
     const moved = svc.ensureDemoSources('http://127.0.0.1:42000');
     expect(moved.map((s) => s.baseUrl)).toEqual(['http://127.0.0.1:42000/', 'http://127.0.0.1:42000', 'http://127.0.0.1:42000']);

@@ -5,6 +5,7 @@ import type { LogQueryResult } from '../../shared/domain/telemetry';
 import { testSource } from '../poller/collector';
 import { queryLogs } from '../poller/logs-query';
 import { Poller } from '../poller/poller';
+import type { PollerClock } from '../poller/clock';
 import type { ResolvedSource } from '../poller/types';
 import { isSourceError } from '../sources/source-error';
 import type { EventHub } from './event-hub';
@@ -23,6 +24,8 @@ export interface TelemetryRuntimeDeps {
   log: (message: string, err?: unknown) => void;
   /** The newest stored data of a source (electron/store/last-data.ts). */
   lastDataAt: (sourceId: number) => number | null;
+  /** Tests and the bench step a FakeClock; the app polls on the system clock. */
+  clock?: PollerClock;
 }
 
 /** A failed upstream call as an error value the renderer shows in words. */
@@ -42,14 +45,34 @@ export class TelemetryRuntime {
   private compacting = false;
   private readonly storedAt = new Map<number, number | null>();
   private readonly unusable = new Map<number, SourceHealth>();
+  private readonly recorded = new Set<(sourceId: number, at: number) => void>();
 
   constructor(private readonly deps: TelemetryRuntimeDeps) {
     this.poller = new Poller({
       sources: () => deps.sources.resolveAll((id, err) => this.unresolvable(id, err)),
       sink: deps.telemetry.store,
+      ...(deps.clock ? { clock: deps.clock } : {}),
       onHealth: (health) => deps.hub.emit('source:health', this.withStoredAge(health)),
-      onRecorded: (sourceId, at) => deps.hub.emit('telemetry:updated', { sourceId, at }),
+      onRecorded: (sourceId, at) => {
+        deps.hub.emit('telemetry:updated', { sourceId, at });
+        for (const listener of this.recorded) {
+          try {
+            listener(sourceId, at);
+          } catch (err) {
+            deps.log('a listener of stored polls failed', err);
+          }
+        }
+      },
     });
+  }
+
+  /**
+   * Runs after every poll whose answer was stored (detection evaluates here: on the poll path, with no
+   * polling of its own). A throwing listener is the listener's problem; the poller carries on.
+   */
+  onRecorded(listener: (sourceId: number, at: number) => void): () => void {
+    this.recorded.add(listener);
+    return () => this.recorded.delete(listener);
   }
 
   start(): void {

@@ -12,12 +12,15 @@ import {
 import type { SourceView } from '../../shared/domain/source-config';
 import { readPanel } from './snapshot-panels';
 import { Retention, incidentWindows, type CompactStats, type TimeWindow } from '../store/retention';
-import { SeriesQuery } from '../store/series-query';
+import { ColumnCache } from '../store/column-cache';
+import { SeriesQuery, type SeriesColumns, type WindowSpec } from '../store/series-query';
 import { SettingsRepo } from '../store/settings-repo';
 import { TelemetryReads } from '../store/telemetry-reads';
 import { TelemetryStore } from '../store/telemetry-store';
 
 export const RETENTION_SETTINGS_KEY = 'retention';
+/** Detection's windows (15 min of 5 s polls, 60 min of one Loki series): 64 GPUs and 20 queues hold about 100,000 points. */
+const DETECTION_CACHE_POINTS = 500_000;
 
 export interface TelemetryServiceDeps {
   db: Database.Database;
@@ -32,6 +35,7 @@ export class TelemetryService {
   /** Give this to the poller: record()/backfill() return how many label sets were dropped. */
   readonly store: TelemetryStore;
   private readonly query: SeriesQuery;
+  private windowQuery: SeriesQuery | null = null;
   private readonly reads: TelemetryReads;
   private readonly retention: Retention;
   private readonly settings: SettingsRepo;
@@ -50,6 +54,16 @@ export class TelemetryService {
 
   getSeries(input: ParsedInput<'telemetry:get-series'>): SeriesResult {
     return this.query.get(input);
+  }
+
+  /**
+   * Every stored point of several metrics over their windows (detection, after each poll). Its own
+   * column cache: the chart's holds the range the chart last read (perhaps yesterday's incident), and
+   * two readers of different ranges sharing one would keep replacing each other's copy.
+   */
+  readWindows(specs: readonly WindowSpec[], toMs: number): Map<string, SeriesColumns[]> {
+    this.windowQuery ??= new SeriesQuery(this.deps.db, new ColumnCache(DETECTION_CACHE_POINTS));
+    return this.windowQuery.windows(specs, toMs);
   }
 
   /**

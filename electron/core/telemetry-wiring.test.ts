@@ -100,7 +100,10 @@ describe('telemetry through the core', () => {
     const prometheus = await call<SourceQuery[]>('source:default-queries', { kind: 'prometheus' });
     expect(prometheus.map((q) => q.metric)).toContain('gpu.memory.share');
     expect(prometheus.every((q) => q.enabled && q.expr.length > 0)).toBe(true);
-    expect((await call<SourceQuery[]>('source:default-queries', { kind: 'loki' })).map((q) => q.metric)).toEqual(['logs.error_lines']);
+    expect((await call<SourceQuery[]>('source:default-queries', { kind: 'loki' })).map((q) => q.metric)).toEqual([
+      'logs.error_lines',
+      'logs.auth_failures',
+    ]);
     expect(await call<SourceQuery[]>('source:default-queries', { kind: 'asynqmon' })).toEqual([]);
     expect((await failure('source:default-queries', { kind: 'graphite' })).code).toBe('bad-input');
   });

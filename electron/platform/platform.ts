@@ -1,5 +1,6 @@
 import type { ClipboardWriter } from './clipboard';
 import type { Notifier } from './notifier';
+import type { PdfPrinter } from './pdf-printer';
 
 /**
  * What only the host can do, behind a small interface so electron/core never imports Electron.
@@ -26,4 +27,6 @@ export interface Platform {
   notifier?: Notifier;
   /** Absent: the page copies with navigator.clipboard. */
   clipboard?: ClipboardWriter;
+  /** Reports to PDF (pdf-printer.ts): Electron printToPDF in the app, headless Chromium elsewhere. */
+  pdf: PdfPrinter;
 }

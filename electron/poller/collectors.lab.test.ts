@@ -200,3 +200,37 @@ describe('the gpu-oom scenario through the collectors', () => {
     }
   });
 });
+
+describe('what detection reads, through the collectors', () => {
+  it('stores the GPU XID per GPU (0 on a healthy fleet, 79 where a GPU fell off the bus)', async () => {
+    const failing = await startLab({ seed: 11, scenario: 'gpu-node-failure', speed: 0 });
+    try {
+      const exporter = collector('exporter-scrape', `${failing.url}/metrics`);
+      failing.engine.advance(30);
+      const xid = byMetric(await exporter.collect(new AbortController().signal, failing.engine.nowMs), METRICS.gpuXid);
+      expect(xid).toHaveLength(failing.engine.world.gpus.length);
+      expect(xid.filter((s) => s.value !== 0).map((s) => [s.labels['node'], s.labels['gpu'], s.value])).toEqual([['gpu-node-02', '0', 79]]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('counts 401 / token-validation failure lines per app with the default Loki query', async () => {
+    const outage = await startLab({ seed: 11, scenario: 'baseline', speed: 0 });
+    try {
+      const auth = DEMO_SOURCES.find((d) => d.kind === 'loki')?.queries.find((q) => q.metric === METRICS.logAuthFailures);
+      expect(auth).toBeDefined();
+      const loki = collector('loki', outage.url, { queries: auth ? [auth] : [] });
+      outage.engine.advance(120);
+      const before = byMetric(await loki.collect(new AbortController().signal, outage.engine.nowMs), METRICS.logAuthFailures);
+      expect(before).toEqual([]);
+      outage.engine.setScenario('auth-outage');
+      outage.engine.advance(90);
+      const during = byMetric(await loki.collect(new AbortController().signal, outage.engine.nowMs), METRICS.logAuthFailures);
+      expect(during.map((s) => s.labels)).toEqual([{ namespace: 'platform', app: 'api-gateway' }]);
+      expect(during[0]?.value).toBeGreaterThan(60);
+    } finally {
+      await outage.close();
+    }
+  });
+});

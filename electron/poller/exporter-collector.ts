@@ -16,6 +16,8 @@ const ENQUEUED = 'asynq_tasks_enqueued_total';
 const GATEWAY_REQUESTS = 'gateway_http_requests_total';
 const TOKEN_FAILURES = 'auth_token_validation_failures_total';
 const PROVIDER_UP = 'auth_provider_up';
+const XID = 'DCGM_FI_DEV_XID_ERRORS';
+const NODE_CONDITION = 'kube_node_status_condition';
 
 /** Only these families are kept from the page: what the default PromQL queries read. */
 export const SCRAPED_FAMILIES = [
@@ -29,6 +31,8 @@ export const SCRAPED_FAMILIES = [
   GATEWAY_REQUESTS,
   TOKEN_FAILURES,
   PROVIDER_UP,
+  XID,
+  NODE_CONDITION,
 ] as const;
 
 // Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
@@ -99,6 +103,12 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   add(METRICS.gatewayRequests, summed(family(GATEWAY_REQUESTS), ['service', 'code']));
   add(METRICS.authTokenFailures, summed(family(TOKEN_FAILURES), ['provider']));
   add(METRICS.authProviderUp, family(PROVIDER_UP));
+  // Detection reads device XIDs and node readiness (shared/detection/rules/node-failure.ts).
+  add(METRICS.gpuXid, family(XID));
+  add(
+    METRICS.nodeReady,
+    family(NODE_CONDITION).filter((s) => s.labels['condition'] === 'Ready' && s.labels['status'] === 'true'),
+  );
   return { samples, gpus };
 }
 

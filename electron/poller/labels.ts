@@ -63,6 +63,8 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.gatewayRequests]: (l) => pick(l, SERVICE_CODE),
   [METRICS.authTokenFailures]: (l) => pick(l, PROVIDER),
   [METRICS.authProviderUp]: (l) => pick(l, PROVIDER),
+  [METRICS.gpuXid]: gpuLabels,
+  [METRICS.nodeReady]: (l) => ({ node: nodeOf(l) }),
 };
 
 const SCRAPE_LABELS = ['instance', 'job'] as const;

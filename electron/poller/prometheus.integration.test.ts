@@ -97,6 +97,7 @@ describe.skipIf(!havePrometheus)('Prometheus collector vs exporter-scrape on the
       METRICS.podLastOom,
       METRICS.fsUsedShare,
       METRICS.fsDeviceError,
+      METRICS.gpuXid,
     ];
     for (const metric of shared) {
       const a = byKey(viaProm, metric);

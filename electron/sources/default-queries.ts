@@ -44,6 +44,10 @@ const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
 // Pseudo and container-layer filesystems would only add noise to a saturation chart.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
 
+/** A surge of these is the auth-outage detection rule's input (shared/detection/rules/auth.ts). */
+const AUTH_FAILURES =
+  'sum by (namespace, app) (count_over_time({namespace=~".+"} |~ "(?i)(status[=: ]*401|code[=: ]*401|unauthori[sz]ed|token (validation|verification) failed|invalid[_ ]token|token (has )?expired)" [1m]))';
+
 export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   {
     id: 'gpu-memory-share',
@@ -207,6 +211,27 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     description: '1 while the identity provider answers its health check; 0 is an auth outage at its source.',
   },
   {
+    id: 'gpu-xid',
+    metric: METRICS.gpuXid,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'GPU XID errors (last code per GPU)',
+    expr: 'DCGM_FI_DEV_XID_ERRORS',
+    unit: 'flag',
+    description:
+      'The last XID a GPU reported (0 = none). 79 means the GPU fell off the bus, 48/63/64/94/95 are memory errors; detection ignores application XIDs (13, 31, 43, 45) by default.',
+  },
+  {
+    id: 'node-ready',
+    metric: METRICS.nodeReady,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Node Ready condition',
+    expr: 'kube_node_status_condition{condition="Ready",status="true"}',
+    unit: 'flag',
+    description: 'kube-state-metrics: 1 while the node is Ready, 0 when NotReady or Unknown.',
+  },
+  {
     id: 'log-error-rate',
     metric: METRICS.logErrorLines,
     source: 'loki',
@@ -215,6 +240,17 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     expr: 'sum by (service) (count_over_time({namespace="echo"} |~ "(?i)error" [1m]))',
     unit: 'lines',
     description: 'Case-insensitive "error" lines per minute; change the stream selector to your namespace.',
+  },
+  {
+    id: 'log-auth-failures',
+    metric: METRICS.logAuthFailures,
+    source: 'loki',
+    kind: 'metric',
+    title: 'Auth failure lines (401, token errors) per minute',
+    expr: AUTH_FAILURES,
+    unit: 'lines',
+    description:
+      'Lines that say 401, unauthorized or a token failed validation, per minute and app, in every namespace; narrow the selector to your gateway and identity services if it is too broad.',
   },
   {
     id: 'log-error-lines',

@@ -12,6 +12,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid of the live Pitwall holding this data directory, or null when none does (no lock, or a dead one's). */
+export function lockHolder(dir: string): number | null {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'pitwall.lock'), 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(text.trim(), 10);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
 /**
  * One Pitwall per data directory. Two writers on one SQLite file would each keep
  * their own idea of what is current and the timeline would interleave, so the

@@ -53,7 +53,9 @@ export class IncidentRepo {
       insertEvent: db.prepare(
         'INSERT INTO timeline_events (incident_id, at, kind, actor, summary, data) VALUES (@incidentId, @at, @kind, @actor, @summary, @data)',
       ),
-      countRefs: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incidents WHERE ref LIKE ?'),
+      lastRef: db.prepare<[number, string], { n: number | null }>(
+        'SELECT max(CAST(substr(ref, ?) AS INTEGER)) AS n FROM incidents WHERE ref LIKE ?',
+      ),
       insert: db.prepare(`INSERT INTO incidents (ref, title, summary, severity, status, services, tenants,
           impact_started_at, detected_at, declared_at, updated_at)
         VALUES (@ref, @title, @summary, @severity, 'investigating', @services, @tenants,
@@ -82,9 +84,12 @@ export class IncidentRepo {
     return this.stmts.events.all(id).map(toEvent);
   }
 
-  /** How many incidents already carry a ref with this prefix (for INC-YYYYMMDD-NNN numbering). */
-  countRefsWithPrefix(prefix: string): number {
-    return this.stmts.countRefs.get(`${prefix}%`)?.n ?? 0;
+  /**
+   * The highest NNN among refs with this prefix (INC-YYYYMMDD-), 0 when none: numbering goes on from
+   * the highest, not the count, because an imported incident can bring a number with gaps before it.
+   */
+  lastRefNumber(prefix: string): number {
+    return this.stmts.lastRef.get(prefix.length + 1, `${prefix}%`)?.n ?? 0;
   }
 
   insert(n: NewIncident): number {

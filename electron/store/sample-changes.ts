@@ -6,6 +6,11 @@ export interface SampleChangeListener {
   changedFrom(tMs: number): void;
   /** Rows before `tMs` may have been written, replaced or removed, in any series. */
   changedBefore(tMs: number): void;
+  /**
+   * The polls waiting in samples_recent (all at or after `tMs`) were moved, unchanged, into samples.
+   * Optional: a listener without it is told `changedFrom(tMs)` (for a copy of `samples`, that is what it is).
+   */
+  moved?(tMs: number): void;
 }
 
 /**
@@ -30,6 +35,13 @@ export class SampleChanges {
 
   changedBefore(tMs: number): void {
     for (const l of this.listeners) l.changedBefore(tMs);
+  }
+
+  moved(tMs: number): void {
+    for (const l of this.listeners) {
+      if (l.moved) l.moved(tMs);
+      else l.changedFrom(tMs);
+    }
   }
 }
 

@@ -25,6 +25,15 @@ interface SeriesRow {
   labels: string;
 }
 
+/** One series' stored columns over a window, unreduced (detection reads every point). */
+export interface SeriesColumns {
+  id: number;
+  sourceId: number;
+  labels: Record<string, string>;
+  t: number[];
+  v: (number | null)[];
+}
+
 type Range = [seriesId: number, fromMs: number, toMs: number];
 
 /** The per-series reads; each must walk its table's (series_id, time) primary key (tested with EXPLAIN QUERY PLAN). */
@@ -66,6 +75,12 @@ export class SeriesQuery {
       rawV: db.prepare<Range, number | null>(READ_SQL.rawV).pluck(),
       rolledT: db.prepare<Range, number>(READ_SQL.rolledT).pluck(),
       rolledV: db.prepare<Range, number | null>(READ_SQL.rolledV).pluck(),
+      oldestRecent: db.prepare<[], number | null>('SELECT min(t_ms) FROM samples_recent').pluck(),
+      recentAny: db
+        .prepare<[number, number], [number, number, number | null]>(
+          'SELECT series_id, t_ms, value FROM samples_recent WHERE t_ms BETWEEN ? AND ? ORDER BY t_ms',
+        )
+        .raw(true),
       recent: db
         .prepare<[number, number, string], [number, number, number | null]>(
           `SELECT r.series_id, r.t_ms, r.value FROM samples_recent r JOIN series s ON s.id = r.series_id
@@ -74,6 +89,59 @@ export class SeriesQuery {
         .raw(true),
     };
     this.read = db.transaction((req: SeriesRequest) => this.readSeries(req));
+    this.readWindows = db.transaction((specs: readonly WindowSpec[], toMs: number) => this.readAll(specs, toMs));
+  }
+
+  private readonly readWindows: (specs: readonly WindowSpec[], toMs: number) => Map<string, SeriesColumns[]>;
+  /** Labels never change for a series id (a new label set is a new id): parsed once. */
+  private readonly labelsById = new Map<number, Record<string, string>>();
+
+  /**
+   * Several metrics, each over its own window ending at `toMs`, every point (no downsampling): what
+   * detection evaluates after each poll. One transaction, one scan of the polls still in
+   * samples_recent for all of them, and the stored columns through this reader's cache.
+   */
+  windows(specs: readonly WindowSpec[], toMs: number): Map<string, SeriesColumns[]> {
+    return this.readWindows(specs, toMs);
+  }
+
+  private readAll(specs: readonly WindowSpec[], toMs: number): Map<string, SeriesColumns[]> {
+    const out = new Map<string, SeriesColumns[]>();
+    if (specs.length === 0) return out;
+    const earliest = Math.min(...specs.map((s) => s.fromMs));
+    // Polls since the last move wait in samples_recent; `samples` holds nothing newer than the oldest of
+    // them (a move takes them all), so the stored part is read only up to it and the cached copy of each
+    // series stays whole between moves, instead of asking SQLite for every series' empty tail each poll.
+    // (A lead-in backfill newer than that is picked up at the next move, when the store reports it.)
+    const oldest = this.stmts.oldestRecent.get() ?? null;
+    const storedTo = oldest === null ? toMs : Math.min(toMs, oldest - 1);
+    const recent = new Map<number, Columns>();
+    for (const [id, t, v] of this.stmts.recentAny.all(earliest, toMs)) {
+      const cols = recent.get(id);
+      if (cols) {
+        cols.t.push(t);
+        cols.v.push(v);
+      } else recent.set(id, { t: [t], v: [v] });
+    }
+    for (const spec of specs) {
+      const list: SeriesColumns[] = [];
+      for (const row of this.stmts.series.all(spec.metric)) {
+        const r = recent.get(row.id);
+        const stored =
+          storedTo >= spec.fromMs ? this.cache.get(row.id, spec.fromMs, storedTo, (from, to) => this.stored(row.id, from, to)) : NO_COLUMNS;
+        const tail = r && spec.fromMs > earliest ? clip(r, spec.fromMs) : r;
+        const cols = tail ? mergeByTime(stored, tail) : stored;
+        if (cols.t.length === 0) continue;
+        let labels = this.labelsById.get(row.id);
+        if (!labels) {
+          labels = parseLabels(row.labels);
+          this.labelsById.set(row.id, labels);
+        }
+        list.push({ id: row.id, sourceId: row.source_id, labels, t: cols.t, v: cols.v });
+      }
+      out.set(spec.metric, list);
+    }
+    return out;
   }
 
   get(req: SeriesRequest): SeriesResult {
@@ -159,6 +227,20 @@ export class SeriesQuery {
     }
     return out;
   }
+}
+
+const NO_COLUMNS: Columns = { t: [], v: [] };
+
+export interface WindowSpec {
+  metric: string;
+  fromMs: number;
+}
+
+/** The part of time-sorted columns at or after `fromMs`. */
+function clip(c: Columns, fromMs: number): Columns {
+  let i = 0;
+  while (i < c.t.length && (c.t[i] as number) < fromMs) i += 1;
+  return i === 0 ? c : { t: c.t.slice(i), v: c.v.slice(i) };
 }
 
 /** Merge two time-sorted column sets; on an equal time the point from `over` replaces the one from `under`. */

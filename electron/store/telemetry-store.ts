@@ -172,7 +172,7 @@ export class TelemetryStore implements TelemetrySink {
     this.stmts.moveRecent.run();
     this.stmts.clearRecent.run();
     this.pendingRows = 0;
-    if (oldest !== null && oldest !== undefined) this.changes.changedFrom(oldest);
+    if (oldest !== null && oldest !== undefined) this.changes.moved(oldest);
   }
 
   private requireSource(sourceId: number): void {

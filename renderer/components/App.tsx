@@ -11,6 +11,7 @@ import { IncidentView } from './IncidentView';
 import { PAGE_SPECS } from './pages';
 import { OperatorPrompt } from './preferences/OperatorPrompt';
 import { StatusBar } from './StatusBar';
+import { SuggestionStrip } from './detection/SuggestionStrip';
 
 export function App() {
   const appState = useAppState();
@@ -48,6 +49,7 @@ export function App() {
         </button>
       </header>
       <HealthBar />
+      <SuggestionStrip />
       <ErrorBanner />
       <NoticeBanner />
       <div className="workspace">

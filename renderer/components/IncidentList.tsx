@@ -7,6 +7,7 @@ import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
 import { LIST_ROW_ITEMS } from './incident/list-row-items';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
+import { ImportBundle } from './reports/ImportBundle';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -44,6 +45,7 @@ export function IncidentList() {
           autoComplete="off"
         />
       </div>
+      <ImportBundle />
       <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
         {items.map((i) => (
           <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />

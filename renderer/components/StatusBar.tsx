@@ -2,6 +2,7 @@ import { useAppInfo, useAppInfoError, useConnection } from '../state/app-info';
 import { useNow } from '../hooks/useNow';
 import { zoneName } from '../logic/format';
 import { usePolicyLoaded } from '../state/policy';
+import { DetectionStatus } from './detection/DetectionStatus';
 
 const CONNECTION_TEXT = { open: 'live', connecting: 'connecting…', closed: 'offline — reconnecting' } as const;
 
@@ -30,6 +31,7 @@ export function StatusBar() {
         <span>{infoError ? `app info unavailable: ${infoError}` : 'loading app info…'}</span>
       )}
       {!policyLoaded && <span className="muted">policy: seed defaults</span>}
+      <DetectionStatus />
     </footer>
   );
 }

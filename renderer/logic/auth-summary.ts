@@ -1,5 +1,5 @@
 import type { SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
-import { dedupeByLabels } from './chart-data';
+import { dedupeByLabels } from '../../shared/chart/chart-data';
 import { rateTrend, recentRatePerMin } from './counter-rate';
 
 /** The rate the auth panel calls "now": requests over the last two minutes of samples. */

@@ -1,4 +1,4 @@
-import { GPU_MODES, type GpuMode } from './chart-data';
+import { GPU_MODES, type GpuMode } from '../../shared/chart/chart-data';
 import type { ViewRange } from './view-range';
 
 /**

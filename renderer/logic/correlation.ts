@@ -1,6 +1,6 @@
 import { sampleCorrelation } from 'simple-statistics';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { bucketMeans, makeGrid, nativeStep } from './chart-data';
+import { bucketMeans, makeGrid, nativeStep } from '../../shared/chart/chart-data';
 
 export interface CorrelationOptions {
   fromMs: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueStat, SeriesData } from '../../shared/domain/telemetry';
-import { queueLines } from './chart-data';
+import { queueLines } from '../../shared/chart/chart-data';
 import { formatDelta, formatLatency, nextSort, pendingTrends, sortQueues, trendWindow, type QueueTrend } from './queue-table';
 
 const q = (queue: string, over: Partial<QueueStat> = {}): QueueStat => ({

@@ -1,5 +1,5 @@
 import type { QueueStat, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
-import { combine, dedupeByLabels, type TimeWindow } from './chart-data';
+import { combine, dedupeByLabels, type TimeWindow } from '../../shared/chart/chart-data';
 import { formatDuration } from './format';
 import { INCIDENT_LEAD_IN_MS } from './view-range';
 
@@ -101,7 +101,7 @@ export function trendWindow(incidentStartMs: number | null, viewFromMs: number, 
 }
 
 /**
- * Pending-task trends per queue from `queue.depth` series, by the chart's rules (logic/chart-data.ts):
+ * Pending-task trends per queue from `queue.depth` series, by the chart's rules (shared/chart/chart-data.ts):
  * `dedupeByLabels` keeps one series where two sources report the same queue (adding them would
  * double-count), and what is left for a queue is summed, so the table's Δ and the chart's
  * per-queue pending line are the same numbers.

@@ -1,5 +1,5 @@
 import type { SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
-import { combine, dedupeByLabels, type TimeWindow } from './chart-data';
+import { combine, dedupeByLabels, type TimeWindow } from '../../shared/chart/chart-data';
 import { FULL_SHARE, WARN_SHARE } from './gpu-grid';
 
 export type StorageTone = 'ok' | 'warn' | 'full' | 'hung' | 'unknown';

@@ -12,6 +12,7 @@ import { followHash } from './route';
 import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 import { refreshCommandState } from './command';
 import { startNotices } from './notices';
+import { startDetection } from './detection';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -85,6 +86,7 @@ export function startApp(): () => void {
   const offRoute = followHash();
   const offPlaybooks = followPlaybooks();
   const offNotices = startNotices();
+  const offDetection = startDetection();
 
   return () => {
     offChanged();
@@ -96,5 +98,6 @@ export function startApp(): () => void {
     offRoute();
     offPlaybooks();
     offNotices();
+    offDetection();
   };
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { commandChannels } from './command';
 import { emptyInput, out } from './define';
+import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { preferencesChannels } from './preferences';
 import { playbookChannels } from './playbooks';
+import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
 
 /**
@@ -19,6 +21,8 @@ export const channels = {
   ...preferencesChannels,
   ...playbookChannels,
   ...commandChannels,
+  ...detectionChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -31,7 +35,8 @@ export type ChannelOutput<C extends Channel> = Channels[C]['output'];
 
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'cli': the command line (`npm run pitwall`), which serves no console. */
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   /** Who events are attributed to when the info was read (preferences:get says where the name comes from). */
   operator: string;

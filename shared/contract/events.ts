@@ -1,4 +1,6 @@
 import type { Notice } from '../command/types';
+import type { Severity } from '../domain/severity';
+import type { ReportJob } from '../domain/reports';
 import type { SourceHealth } from '../domain/source-config';
 
 /**
@@ -24,6 +26,22 @@ export interface PushedEvents {
   'command:notified': Notice;
   /** The person clicked a host notification (Electron): open what it is about. */
   'command:notice-clicked': { incidentId: number | null };
+  /**
+   * Detection opened a new suggested incident (not one kept quiet by a dismissal). `coveredBy` is the
+   * ref of an open incident already dealing with the condition: then it is offered as "attach to …".
+   */
+  'detection:suggested': {
+    id: string;
+    key: string;
+    playbookId: string | null;
+    title: string;
+    severity: Severity;
+    coveredBy: string | null;
+  };
+  /** Suggestions or rule states changed (or a suggestion was acted on): re-read `detection:get`. */
+  'detection:changed': { evaluatedAt: number };
+  /** An export or import moved on a step, finished, failed or was cancelled (the whole job: it is small). */
+  'report:job-changed': ReportJob;
 }
 
 export type PushedEvent = keyof PushedEvents;
@@ -38,6 +56,9 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'playbook:changed',
   'command:notified',
   'command:notice-clicked',
+  'detection:suggested',
+  'detection:changed',
+  'report:job-changed',
 ];
 
 export interface EventMessage<E extends PushedEvent = PushedEvent> {

@@ -37,6 +37,12 @@ export const METRICS = {
   authTokenFailures: 'auth.token_failures_total',
   /** 1 while the identity provider answers its health check. Labels: provider. */
   authProviderUp: 'auth.provider_up',
+  /** 401 / token-validation failure lines per minute (the auth surge detection reads). Labels: the query's `by`. */
+  logAuthFailures: 'logs.auth_failures',
+  /** The last XID error a GPU reported (DCGM_FI_DEV_XID_ERRORS; 0 = none). Labels: node, gpu, model. */
+  gpuXid: 'gpu.xid',
+  /** 1 while the node's Ready condition is true, 0 when NotReady or Unknown. Labels: node. */
+  nodeReady: 'node.ready',
 } as const;
 export type MetricKey = (typeof METRICS)[keyof typeof METRICS];
 
@@ -224,6 +230,9 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
   'gateway.requests_total': 'Gateway requests',
   'auth.token_failures_total': 'Token validation failures',
   'auth.provider_up': 'Identity provider up',
+  'logs.auth_failures': '401 / token failure lines',
+  'gpu.xid': 'GPU XID error',
+  'node.ready': 'Node Ready',
 };
 
 export function metricTitle(metric: string): string {

@@ -78,7 +78,7 @@ export function conditionsFor(name: ScenarioName, elapsedSec: number): Condition
       return c;
     case 'gpu-oom':
       c.fragmentingNodes = ['gpu-node-01'];
-      c.fragMiBPerTask = 256;
+      c.fragMiBPerTask = 384;
       c.arrivalMultiplier = 1.3;
       return c;
     case 'gpu-contention':

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import { authSummary } from '../../logic/auth-summary';
-import type { GpuMode } from '../../logic/chart-data';
+import type { GpuMode } from '../../../shared/chart/chart-data';
 import { chartUrlOptions } from '../../logic/chart-url';
 import { isLive, resolveRange } from '../../logic/view-range';
 import { useSnapshot, useSnapshotError, useTelemetryTick, useViewRange } from '../../state/telemetry';

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import type { GpuStat, PanelSources, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
 import { useNow } from '../../hooks/useNow';
-import type { TimeWindow } from '../../logic/chart-data';
+import type { TimeWindow } from '../../../shared/chart/chart-data';
 import { formatAgo, formatClock, formatTime } from '../../logic/format';
 import { missingGpus, nodeRows, podShortName, shareTone, trendFor, type MissingGpu } from '../../logic/gpu-grid';
 import { panelSourceText } from '../../logic/panel-source';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TimeWindow } from '../../logic/chart-data';
+import type { TimeWindow } from '../../../shared/chart/chart-data';
 import { useNow } from '../../hooks/useNow';
 import { formatStamp, formatTime, fromTimeInput, toTimeInput, zoneName } from '../../logic/format';
 import { withFollow, withPreset } from '../../logic/range-actions';

@@ -49,7 +49,7 @@ export function SettingsView() {
       </header>
 
       <section className="panel" aria-labelledby="sources-h">
-        <h2 id="sources-h">Polled sources</h2>
+        <h2 id="sources-h">Sources</h2>
         {error && (
           <p className="inline-error" role="alert" data-testid="sources-error">
             {error}{' '}

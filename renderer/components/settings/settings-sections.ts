@@ -4,6 +4,7 @@ import { PolicySection } from '../command-actions/PolicySection';
 import { TemplatesSection } from '../command-actions/TemplatesSection';
 import { PreferencesSection } from '../preferences/PreferencesSection';
 import { RetentionSection } from './RetentionSection';
+import { DetectionSettingsSection } from '../detection/DetectionSettingsSection';
 
 /**
  * Sections of the settings page below the sources, in order. A domain with settings of its own
@@ -16,4 +17,5 @@ export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[
   { id: 'severity-policy', Section: PolicySection },
   { id: 'comms-templates', Section: TemplatesSection },
   { id: 'notifications', Section: NotificationsSection },
+  { id: 'detection', Section: DetectionSettingsSection },
 ];

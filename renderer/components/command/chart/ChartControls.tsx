@@ -1,5 +1,5 @@
 import { QUEUE_STATES, type QueueState } from '../../../../shared/domain/telemetry';
-import { GPU_MODES, type GpuMode, type QueueView } from '../../../logic/chart-data';
+import { GPU_MODES, type GpuMode, type QueueView } from '../../../../shared/chart/chart-data';
 
 const GPU_MODE_LABEL: Record<GpuMode, string> = { pool: 'pool max / mean', node: 'per node', gpu: 'per GPU' };
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { nativeStep, valueAt, type ChartSeries } from '../../../logic/chart-data';
+import { nativeStep, valueAt, type ChartSeries } from '../../../../shared/chart/chart-data';
 import { formatClock, formatUtc } from '../../../logic/format';
-import type { ChartMarker } from '../../../logic/markers';
+import type { ChartMarker } from '../../../../shared/chart/markers';
 import type { HoverStore } from './hover-store';
 
 const MAX_ROWS = 32;

@@ -1,8 +1,8 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { useStore } from 'zustand';
-import { nativeStep, type ChartSeries } from '../../../logic/chart-data';
-import { nearestLine } from '../../../logic/chart-geometry';
+import { nativeStep, type ChartSeries } from '../../../../shared/chart/chart-data';
+import { nearestLine } from '../../../../shared/chart/chart-geometry';
 import type { HoverStore } from './hover-store';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { usePlotArea, useXAxisScale } from 'recharts';
 import { formatClock } from '../../../logic/format';
 import { layoutMarkerLabels } from '../../../logic/marker-layout';
-import type { ChartMarker, MarkerKind } from '../../../logic/markers';
+import type { ChartMarker, MarkerKind } from '../../../../shared/chart/markers';
 
 const GLYPH: Record<MarkerKind, string> = { oom: '✕', restart: '↻', alert: '!', incident: '◆', key: '▾' };
 /**

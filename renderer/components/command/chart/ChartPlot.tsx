@@ -1,9 +1,9 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
-import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
-import { queueAxisMax, queueTicks, timeTicks } from '../../../logic/chart-geometry';
+import type { ChartSeries, TimeWindow } from '../../../../shared/chart/chart-data';
+import { queueAxisMax, queueTicks, timeTicks } from '../../../../shared/chart/chart-geometry';
 import { formatTick } from '../../../logic/format';
-import type { ChartMarker } from '../../../logic/markers';
+import type { ChartMarker } from '../../../../shared/chart/markers';
 import { AxisTitles, PlainTick, type AxisTitle } from './AxisText';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
 import { ChartInteraction } from './ChartInteraction';

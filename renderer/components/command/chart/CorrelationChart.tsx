@@ -11,9 +11,9 @@ import {
   type GpuMode,
   type QueueView,
   type TimeWindow,
-} from '../../../logic/chart-data';
+} from '../../../../shared/chart/chart-data';
 import { chartUrlOptions } from '../../../logic/chart-url';
-import { alertMarkers, incidentMarkers, keyTimeMarkers, mergeClose, restartMarkers, withKeyTimes } from '../../../logic/markers';
+import { alertMarkers, incidentMarkers, keyTimeMarkers, mergeClose, restartMarkers, withKeyTimes } from '../../../../shared/chart/markers';
 import { zoomRange } from '../../../logic/range-actions';
 import { setViewRange } from '../../../state/telemetry';
 import { ChartControls } from './ChartControls';

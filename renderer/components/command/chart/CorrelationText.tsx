@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { combine, type ChartSeries, type TimeWindow } from '../../../logic/chart-data';
+import { combine, type ChartSeries, type TimeWindow } from '../../../../shared/chart/chart-data';
 import { correlationSentence } from '../../../logic/correlation';
 
 interface Props {

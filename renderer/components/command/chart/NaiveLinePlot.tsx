@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { ChartSeries, TimeWindow } from '../../../logic/chart-data';
+import type { ChartSeries, TimeWindow } from '../../../../shared/chart/chart-data';
 import { markChartPaintedWhen } from './paint-mark';
 
 const HEIGHT = 340;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { METRICS } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
-import type { GpuMode, TimeWindow } from '../../../logic/chart-data';
+import type { GpuMode, TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatUtc } from '../../../logic/format';
 import { appendEvent } from '../../../state/detail';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { useStore } from 'zustand';
-import type { ChartSeries } from '../../../logic/chart-data';
-import { linePath, linearScale } from '../../../logic/chart-geometry';
+import type { ChartSeries } from '../../../../shared/chart/chart-data';
+import { linePath, linearScale } from '../../../../shared/chart/chart-geometry';
 import type { HoverStore } from './hover-store';
 
 /**

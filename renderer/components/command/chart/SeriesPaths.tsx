@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import type { ChartSeries } from '../../../logic/chart-data';
-import { linePath, linearScale } from '../../../logic/chart-geometry';
+import type { ChartSeries } from '../../../../shared/chart/chart-data';
+import { linePath, linearScale } from '../../../../shared/chart/chart-geometry';
 
 /**
  * The lines, drawn through the chart's own recharts scales as one SVG path each. Not recharts'

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import type { ChartData } from './useChartData';
 
 /** Test-only: chart data for `win` with no series, no markers and nothing stored; tests override what they need. */

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useState, type Dispatch, type SetStateAction
 import type { Incident } from '../../../../shared/domain/incident';
 import { METRICS, type AlertRecord, type SeriesData, type SeriesResult } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
-import type { GpuMode, TimeWindow } from '../../../logic/chart-data';
+import type { GpuMode, TimeWindow } from '../../../../shared/chart/chart-data';
 import { chartUrlOptions } from '../../../logic/chart-url';
 import { resolveRange, windowKey, type ViewRange } from '../../../logic/view-range';
 import { markChartRequest } from './paint-mark';

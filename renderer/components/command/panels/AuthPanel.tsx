@@ -1,5 +1,5 @@
 import type { AuthSummary } from '../../../logic/auth-summary';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatClock } from '../../../logic/format';
 import { Sparkline } from '../queue/Sparkline';
 import '../../../styles/side-panels.css';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNow } from '../../../hooks/useNow';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatAgo, formatClock } from '../../../logic/format';
 import { storageRows, type MountRow } from '../../../logic/storage-rows';
 import { Sparkline } from '../queue/Sparkline';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { METRICS, type SeriesData } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 
 /** Points per series: plenty for a sparkline and a rate over the last minutes. */
 const PANEL_POINTS = 240;

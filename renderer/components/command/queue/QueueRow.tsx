@@ -1,5 +1,5 @@
 import type { QueueStat } from '../../../../shared/domain/telemetry';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../../logic/queue-table';
 import { Sparkline } from './Sparkline';
 

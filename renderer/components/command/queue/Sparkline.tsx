@@ -1,5 +1,5 @@
 import type { SeriesPoint } from '../../../../shared/domain/telemetry';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { sparkPath, sparkSpan, valueDomain } from '../../../logic/spark-path';
 
 const W = 56;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain/incident';
 import { METRICS } from '../../../../shared/domain/telemetry';
 import { call, errorMessage } from '../../../api/client';
-import type { TimeWindow } from '../../../logic/chart-data';
+import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { pendingTrends, trendWindow, type QueueTrend } from '../../../logic/queue-table';
 import { incidentStart, isLive, resolveRange, windowKey } from '../../../logic/view-range';
 import { useTelemetryTick, useViewRange } from '../../../state/telemetry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
+import type { SeriesData, SeriesPoint } from '../domain/telemetry';
 import {
   aggregate,
   dedupeByLabels,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesPoint } from '../../shared/domain/telemetry';
+import type { SeriesPoint } from '../domain/telemetry';
 import { linePath, linearScale, nearestLine, queueAxisMax, queueTicks, tenths, timeTicks } from './chart-geometry';
 import type { ChartSeries } from './chart-data';
 

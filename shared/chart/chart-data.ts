@@ -1,4 +1,4 @@
-import type { QueueState, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
+import type { QueueState, SeriesData, SeriesPoint } from '../domain/telemetry';
 
 /** How GPU memory is drawn: the pool's max and average, one line per node, or one per GPU. */
 export const GPU_MODES = ['pool', 'node', 'gpu'] as const;

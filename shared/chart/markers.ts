@@ -1,5 +1,5 @@
-import type { EventKind, IncidentTimes, TimelineEvent } from '../../shared/domain/incident';
-import type { AlertRecord, SeriesData } from '../../shared/domain/telemetry';
+import type { EventKind, IncidentTimes, TimelineEvent } from '../domain/incident';
+import type { AlertRecord, SeriesData } from '../domain/telemetry';
 import { valueAt } from './chart-data';
 
 export type MarkerKind = 'oom' | 'restart' | 'alert' | 'incident' | 'key';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '../../shared/domain/incident';
-import type { AlertRecord, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
+import type { TimelineEvent } from '../domain/incident';
+import type { AlertRecord, SeriesData, SeriesPoint } from '../domain/telemetry';
 import { alertMarkers, incidentMarkers, keyTimeMarkers, mergeClose, restartMarkers, withKeyTimes } from './markers';
 
 const T0 = 1_700_000_000_000;

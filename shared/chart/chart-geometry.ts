@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '../../shared/domain/telemetry';
+import type { SeriesPoint } from '../domain/telemetry';
 import { makeGrid, valueAt, type ChartSeries } from './chart-data';
 
 /* Geometry of the correlation chart: axis ticks, the queue axis top, and line paths. */
