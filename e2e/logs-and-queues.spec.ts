@@ -55,7 +55,7 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   expect(await view.queueOrder()).toEqual(['translation', 'ocr', 'echo', 'default', 'batch']);
 
   // Logs: scoped to the affected services by default, coloured by level.
-  await expect(page.getByTestId('logs-query')).toHaveValue('{job=~"(?i).*(ocr|echo).*"}');
+  await expect(page.getByTestId('logs-query')).toHaveValue('{app=~"(?i).*(ocr|echo).*"}');
   await expect(view.logLines.first()).toBeVisible({ timeout: 20_000 });
   // Errors first by default (a few errors among many lines are what the IC looks for); newest first on request.
   await expect(view.logLines.first()).toHaveAttribute('data-level', 'error');

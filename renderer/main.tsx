@@ -1,3 +1,5 @@
+// First: it configures zod before any schema module is evaluated (see zod-config.ts).
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';

@@ -43,6 +43,7 @@ function openSink(sources: ResolvedSource[]): {
       timeoutMs: 10_000,
       intervalMs: s.intervalMs,
       queries: s.queries,
+      serviceLabel: null,
     };
     const id = repo.insert(
       { name: s.name, kind: s.kind, baseUrl: s.connection.baseUrl, config, secrets: null, enabled: true, demo: false },

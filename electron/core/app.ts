@@ -5,6 +5,7 @@ import type { PollerClock } from '../poller/clock';
 import { lastDataAt } from '../store/last-data';
 import { recordDemoHistory, type DemoHistory, type DemoHistoryOutcome } from './demo-history';
 import { openStore } from '../store/database';
+import { storageFailure } from '../store/storage-error';
 import { SettingsRepo } from '../store/settings-repo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type EventListener } from './event-hub';
@@ -200,6 +201,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...detectionHandlers(ctx, detection),
     },
     log,
+    { describe: (err, channel) => storageFailure(err, opts.dataDir, `this change (${channel})`) },
   );
 
   let closing: Promise<void> | null = null;

@@ -21,7 +21,16 @@ function tooLarge(input: unknown): boolean {
  * the input from unknown, run the handler, and turn every failure into a value.
  * An unexpected exception becomes 'internal' with its message; it never crosses as a crash.
  */
-export function createDispatch(handlers: Handlers, log: (msg: string, err: unknown) => void = () => {}): Dispatch {
+export interface DispatchOptions {
+  /** Turns a known low-level failure (a full disk) into an error value in words; null leaves it 'internal'. */
+  describe?: (err: unknown, channel: Channel) => AppFailure | null;
+}
+
+export function createDispatch(
+  handlers: Handlers,
+  log: (msg: string, err: unknown) => void = () => {},
+  options: DispatchOptions = {},
+): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) return fail('unknown-channel', `Unknown channel: ${String(channel).slice(0, 80)}`);
     if (tooLarge(input)) return fail('too-large', `Input for ${channel} is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
@@ -37,6 +46,8 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err: unkno
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message);
       log(`handler for ${channel} failed`, err);
+      const described = options.describe?.(err, channel);
+      if (described) return fail(described.code, described.message);
       return fail('internal', `Pitwall could not complete ${channel}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };

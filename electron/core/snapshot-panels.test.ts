@@ -19,6 +19,7 @@ function source(id: number, kind: SourceKind, name: string, over: Partial<Source
     enabled: true,
     demo: false,
     queries: kind === 'prometheus' ? defaultQueriesFor('prometheus') : [],
+    serviceLabel: null,
     health: initialHealth(id, true),
     createdAt: 0,
     updatedAt: 0,

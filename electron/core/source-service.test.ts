@@ -145,6 +145,19 @@ describe('SourceService', () => {
     expect(svc.save(input({ id: prom.id, name: 'P2', kind: 'prometheus', baseUrl: 'http://p' })).queries).toEqual(custom);
   });
 
+  it("keeps a Loki source's service label and builds its default queries on it", () => {
+    const { svc } = setup();
+    const loki = svc.save(input({ name: 'L', kind: 'loki', baseUrl: 'http://l', serviceLabel: 'service_name' }));
+    expect(loki.serviceLabel).toBe('service_name');
+    expect(loki.queries[0]?.expr).toMatch(/^sum by \(service_name\) \(count_over_time\(\{service_name=~"\.\+"\}/);
+    expect(svc.resolve(loki.id).serviceLabel).toBe('service_name');
+    // Omitted on update keeps it; null clears it; other kinds never have one.
+    expect(svc.save(input({ id: loki.id, name: 'L', kind: 'loki', baseUrl: 'http://l' })).serviceLabel).toBe('service_name');
+    expect(svc.save(input({ id: loki.id, name: 'L', kind: 'loki', baseUrl: 'http://l', serviceLabel: null })).serviceLabel).toBeNull();
+    expect(svc.save(input({ name: 'P', kind: 'prometheus', baseUrl: 'http://p', serviceLabel: 'app' })).serviceLabel).toBeNull();
+    expect(() => input({ name: 'X', kind: 'loki', baseUrl: 'http://x', serviceLabel: 'a"}' })).toThrow();
+  });
+
   it('deletes a source and reports it', () => {
     const { svc, changed } = setup();
     const { id } = svc.save(input({ name: 'A', kind: 'alertmanager', baseUrl: 'http://am' }));

@@ -144,6 +144,7 @@ export class SourceService {
                   timeoutMs: DEMO_TIMEOUT_MS,
                   intervalMs: DEMO_INTERVAL_MS,
                   queries: d.queries,
+                  serviceLabel: d.serviceLabel,
                 },
                 secrets: null,
                 enabled: true,
@@ -178,9 +179,12 @@ export class SourceService {
     const stored = () => (opened ??= this.openSecrets(existing));
     const { auth, headers, secrets } = mergeSecrets(input, existing, stored);
     const hasQueries = input.kind === 'prometheus' || input.kind === 'loki';
+    const sameKind = existing !== null && existing.kind === input.kind;
+    const serviceLabel =
+      input.kind !== 'loki' ? null : input.serviceLabel !== undefined ? input.serviceLabel : sameKind ? existing.config.serviceLabel : null;
     const queries = !hasQueries
       ? []
-      : (input.queries ?? (existing && existing.kind === input.kind ? existing.config.queries : defaultQueriesFor(input.kind)));
+      : (input.queries ?? (sameKind ? existing.config.queries : defaultQueriesFor(input.kind, serviceLabel)));
     const ids = new Set<string>();
     for (const q of queries) {
       if (ids.has(q.id)) throw new AppFailure('bad-input', `The query id "${q.id}" is used twice.`);
@@ -190,7 +194,7 @@ export class SourceService {
       name: input.name,
       kind: input.kind,
       baseUrl: input.baseUrl,
-      config: { auth, headers, tls: input.tls, timeoutMs: input.timeoutMs, intervalMs: input.intervalMs, queries },
+      config: { auth, headers, tls: input.tls, timeoutMs: input.timeoutMs, intervalMs: input.intervalMs, queries, serviceLabel },
       secrets: hasSecrets(secrets) ? this.deps.secrets.encrypt(JSON.stringify(secrets)) : null,
       enabled: input.enabled,
       // A demo source the user pointed elsewhere is theirs now: the lab URL no longer follows it.
@@ -235,6 +239,15 @@ export class SourceService {
       tls: { ...(c.tls.caPem !== null ? { caPem: c.tls.caPem } : {}), insecureSkipVerify: c.tls.insecureSkipVerify },
       timeoutMs: c.timeoutMs,
     };
-    return { id: s.id, name: s.name, kind: s.kind, connection, intervalMs: c.intervalMs, enabled: s.enabled, queries: c.queries };
+    return {
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      connection,
+      intervalMs: c.intervalMs,
+      enabled: s.enabled,
+      queries: c.queries,
+      serviceLabel: c.serviceLabel,
+    };
   }
 }

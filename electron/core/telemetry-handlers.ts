@@ -12,12 +12,13 @@ export function telemetryHandlers(ctx: CoreContext): HandlersFor<typeof telemetr
     'source:delete': (i) => sources.delete(i.id),
     'source:test': (i) => runtime.test(i),
     'source:poll-now': (i) => runtime.pollNow(i.id),
-    'source:default-queries': (i) => defaultQueriesFor(i.kind),
+    'source:default-queries': (i) => defaultQueriesFor(i.kind, i.serviceLabel),
     'telemetry:get-series': (i) => telemetry.getSeries(i),
     'telemetry:get-snapshot': () => telemetry.getSnapshot(sources.list()),
     'telemetry:list-alerts': (i) => telemetry.listAlerts(i),
     'retention:get': () => telemetry.getRetention(),
     'retention:set': (i) => telemetry.setRetention(i),
     'logs:query': (i) => runtime.queryLogs(i),
+    'logs:defaults': (i) => runtime.logDefaults(i.sourceId),
   };
 }

@@ -1,9 +1,9 @@
 import type { ParsedInput } from '../../shared/contract/channels';
 import { AppFailure } from '../../shared/contract/result';
 import { initialHealth, type SourceHealth, type SourceTestOutcome } from '../../shared/domain/source-config';
-import type { LogQueryResult } from '../../shared/domain/telemetry';
+import type { LogDefaults, LogQueryResult } from '../../shared/domain/telemetry';
 import { testSource } from '../poller/collector';
-import { queryLogs } from '../poller/logs-query';
+import { logDefaults, queryLogs } from '../poller/logs-query';
 import { Poller } from '../poller/poller';
 import type { PollerClock } from '../poller/clock';
 import type { ResolvedSource } from '../poller/types';
@@ -28,9 +28,12 @@ export interface TelemetryRuntimeDeps {
   clock?: PollerClock;
 }
 
-/** A failed upstream call as an error value the renderer shows in words. */
+/** A failed upstream call as an error value the renderer shows in words: the user's mistake (bad-input) or an outage. */
 function upstreamFailure(err: unknown): never {
-  if (isSourceError(err)) throw new AppFailure(err.status === 400 ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  if (isSourceError(err)) {
+    const mistake = err.kind === 'rejected' || err.status === 400;
+    throw new AppFailure(mistake ? 'bad-input' : 'unavailable', err.message, { cause: err });
+  }
   throw err;
 }
 
@@ -160,6 +163,13 @@ export class TelemetryRuntime {
     } catch (err) {
       return upstreamFailure(err);
     }
+  }
+
+  /** Never fails for an unreachable Loki: the defaults fall back to the source's choice, and say so. */
+  async logDefaults(sourceId: number | undefined): Promise<LogDefaults> {
+    const source = this.lokiSource(sourceId);
+    const signal = AbortSignal.timeout(source.connection.timeoutMs + LOGS_DEADLINE_GRACE_MS);
+    return logDefaults(source, this.deps.now(), signal);
   }
 
   private lokiSource(id: number | undefined): ResolvedSource {

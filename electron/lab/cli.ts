@@ -9,10 +9,16 @@ import { parseArgs } from 'node:util';
 import { startLab } from './lab.js';
 import { prometheusConfigText } from './prometheus-config.js';
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from './scenarios/catalog.js';
+import { LOG_LABEL_STYLES, type LogLabelStyle } from './sim/world.js';
 
-const USAGE = `usage: npm run lab -- [--scenario NAME] [--speed N] [--port N] [--seed N]
+function isLogLabelStyle(value: string): value is LogLabelStyle {
+  return (LOG_LABEL_STYLES as readonly string[]).includes(value);
+}
+
+const USAGE = `usage: npm run lab -- [--scenario NAME] [--speed N] [--port N] [--seed N] [--log-labels promtail|app]
                       [--prometheus-config FILE] [--rules FILE] [--alertmanager HOST:PORT]
-scenarios: ${SCENARIO_NAMES.join(', ')}`;
+scenarios: ${SCENARIO_NAMES.join(', ')}
+--log-labels app: log streams carry only app, cluster and pod (no job, namespace or level label)`;
 
 function numberArg(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
       'prometheus-config': { type: 'string' },
       rules: { type: 'string' },
       alertmanager: { type: 'string' },
+      'log-labels': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,7 +48,10 @@ async function main(): Promise<void> {
   }
   const scenario = values.scenario ?? 'baseline';
   if (!isScenarioName(scenario)) throw new Error(`unknown scenario ${JSON.stringify(scenario)}\n${USAGE}`);
+  const logLabels = values['log-labels'] ?? 'promtail';
+  if (!isLogLabelStyle(logLabels)) throw new Error(`unknown --log-labels ${JSON.stringify(logLabels)}\n${USAGE}`);
   const lab = await startLab({
+    logLabels,
     scenario,
     speed: numberArg('speed', values.speed, 1, 0, 10_000),
     port: numberArg('port', values.port, 9400, 0, 65_535),

@@ -5,13 +5,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleAsynqmon } from './asynqmon/handler.js';
+import { handleAsynqmon, sendUiPage } from './asynqmon/handler.js';
 import { handleControl } from './control/handler.js';
 import { renderDcgmMetrics, renderMetrics } from './exporters/metrics.js';
 import { send } from './http-util.js';
 import { handleLoki } from './loki/handler.js';
 import type { ScenarioName } from './scenarios/catalog.js';
 import { Engine } from './scenarios/engine.js';
+import type { LogLabelStyle } from './sim/world.js';
 
 export interface LabOptions {
   port?: number;
@@ -23,6 +24,8 @@ export interface LabOptions {
   /** Simulated start time (ms since epoch); defaults to now. */
   startMs?: number;
   logCapacity?: number;
+  /** How log streams are labelled (sim/world.ts); Promtail's Kubernetes labels by default. */
+  logLabels?: LogLabelStyle;
 }
 
 export interface Lab {
@@ -52,7 +55,10 @@ async function route(engine: Engine, req: IncomingMessage, res: ServerResponse):
   if (handleAsynqmon(engine, req, res, url)) return;
   if (await handleLoki(engine, req, res, url)) return;
   if (await handleControl(engine, req, res, url)) return;
-  send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
+  // Loki's router answers 404; everything else falls to AsynqMon's UI, which serves its page for any
+  // path (so a source whose base URL is one segment off meets the real server's 200 text/html).
+  if (url.pathname.startsWith('/loki/')) send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
+  else sendUiPage(res);
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -62,6 +68,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     speed: options.speed ?? 1,
     startMs: options.startMs,
     logCapacity: options.logCapacity,
+    logLabels: options.logLabels,
   });
   const server = createServer((req, res) => {
     route(engine, req, res).catch((err: unknown) => {

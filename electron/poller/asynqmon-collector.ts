@@ -1,7 +1,7 @@
 import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, QUEUE_STATES, type QueueStat } from '../../shared/domain/telemetry';
 import { AsynqmonClient, type AsynqQueue } from '../sources/asynqmon';
-import { outcome, plural, type Collector } from './collector-kit';
+import { noData, outcome, plural, type Collector } from './collector-kit';
 import type { CollectedSample, Collection } from './types';
 
 export function queueStat(q: AsynqQueue): QueueStat {
@@ -39,12 +39,21 @@ export function createAsynqmonCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const queues = (await client.listQueues({ signal })).map(queueStat);
-      return { samples: queueSamples(queues, nowMs), queues, partialErrors: [] };
+      const partialErrors =
+        queues.length === 0 ? [noData(`${where} answered, but it lists no queues: is it connected to the Redis your workers use?`)] : [];
+      return { samples: queueSamples(queues, nowMs), queues, partialErrors };
     },
     test(signal) {
       return outcome(where, async () => {
         const queues = await client.listQueues({ signal });
         const paused = queues.filter((q) => q.paused).length;
+        if (queues.length === 0) {
+          return {
+            summary: 'AsynqMon: 0 queues',
+            details: [],
+            failure: noData('AsynqMon answered, but it lists no queues: is it connected to the Redis your workers use?'),
+          };
+        }
         return {
           summary: `AsynqMon: ${plural(queues.length, 'queue')}${paused > 0 ? ` (${paused} paused)` : ''}`,
           details: queues.map(

@@ -80,7 +80,7 @@ describe('backfill', () => {
     expect(got.partialErrors).toEqual([]);
     expect(got.samples.length).toBeGreaterThan(5);
     expect(new Set(got.samples.map((s) => s.tMs)).size).toBeGreaterThan(5);
-    expect(got.samples.every((s) => s.metric === METRICS.logErrorLines && 'app' in s.labels)).toBe(true);
+    expect(got.samples.every((s) => s.metric === METRICS.logErrorLines && 'service' in s.labels)).toBe(true);
   });
 
   it('kinds without upstream history fetch nothing', async () => {

@@ -9,6 +9,7 @@ import { settleParts } from './collector-kit';
 import { shapeSeries } from './labels';
 import { polledLokiQueries } from './loki-collector';
 import { isSnapshotQuery } from './prometheus-collector';
+import { guardSamples, sourceLabel } from './sample-domain';
 import type { CollectedSample, ResolvedSource, TelemetrySink } from './types';
 
 export interface History {
@@ -127,9 +128,11 @@ export async function fetchHistory(
   try {
     const parts = queries.map((q) => ({ what: `query "${q.title}"`, run: async () => rangeSamples(q.metric, await runner.run(q)) }));
     const { values, errors } = await settleParts(parts, source.name);
-    const samples: CollectedSample[] = [];
-    for (const v of values) if (v) for (const s of v) samples.push(s);
-    return { samples, partialErrors: errors };
+    const fetched: CollectedSample[] = [];
+    for (const v of values) if (v) for (const s of v) fetched.push(s);
+    // History is held to the same domains as polls: an implausible point is not stored, and is said.
+    const { samples, refused } = guardSamples(fetched, sourceLabel(source.kind, source.name));
+    return { samples, partialErrors: [...errors, ...refused] };
   } finally {
     runner.close();
   }

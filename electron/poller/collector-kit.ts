@@ -27,7 +27,14 @@ export function prefixed(err: SourceError, what: string): SourceError {
 export interface TestAnswer {
   summary: string;
   details: string[];
-  /** Set when the server answered but is not usable (e.g. not ready yet). */
+  /** It answered and gave data, but part of the configuration will not work as it is. */
+  warnings?: string[];
+  /** Loki: its stream labels, for the form to choose the service label from. */
+  labels?: string[];
+  /**
+   * Set when the server answered but is not usable: not ready yet, every query failed, or none of
+   * the data the source exists for (a test passes only when something usable came back).
+   */
   failure?: SourceError;
 }
 
@@ -37,11 +44,12 @@ export async function outcome(where: string, probe: () => Promise<TestAnswer>): 
   try {
     const answer = await probe();
     const latencyMs = Math.round(performance.now() - started);
-    if (answer.failure) {
-      const { kind, message } = answer.failure;
-      return { success: false, summary: answer.summary, details: answer.details, latencyMs, error: { kind, message } };
-    }
-    return { success: true, summary: answer.summary, details: answer.details, latencyMs, error: null };
+    const base = { summary: answer.summary, details: answer.details, latencyMs, warnings: answer.warnings ?? [] };
+    const result: SourceTestOutcome = answer.failure
+      ? { ...base, success: false, error: { kind: answer.failure.kind, message: answer.failure.message } }
+      : { ...base, success: true, error: null };
+    if (answer.labels) result.labels = answer.labels;
+    return result;
   } catch (err) {
     const e = asSourceError(err, where);
     return {
@@ -50,8 +58,14 @@ export async function outcome(where: string, probe: () => Promise<TestAnswer>): 
       details: [],
       latencyMs: Math.round(performance.now() - started),
       error: { kind: e.kind, message: e.message },
+      warnings: [],
     };
   }
+}
+
+/** "the AsynqMon at http://x answered, but …": a poll or test that got nothing it exists for. */
+export function noData(message: string): SourceError {
+  return new SourceError('no-data', message);
 }
 
 export interface Settled<T> {

@@ -161,7 +161,8 @@ describe('loki collector against the lab', () => {
     const rate = byMetric(got, METRICS.logErrorLines);
     expect(rate.length).toBeGreaterThan(0);
     for (const s of rate) {
-      expect(Object.keys(s.labels)).toEqual(['app']);
+      // Grouped by app; the one grouping label is stored as the service.
+      expect(Object.keys(s.labels)).toEqual(['service']);
       expect(s.value).toBeGreaterThan(0);
     }
   });
@@ -169,8 +170,11 @@ describe('loki collector against the lab', () => {
   it('reports readiness and label count', async () => {
     const out = await collector('loki', lab.url, { queries: [LAB_ERROR_RATE] }).test(new AbortController().signal);
     expect(out.success).toBe(true);
-    expect(out.summary).toMatch(/^Loki 2\.8\.11 ready — \d+ labels$/);
-    expect(out.details[0]).toMatch(/^Error lines per app \(per minute\): \d+ series$/);
+    expect(out.summary).toMatch(/^Loki 2\.8\.11 ready — \d+ stream labels$/);
+    expect(out.details[0]).toMatch(/^Stream labels: app, .*job/);
+    expect(out.details[1]).toMatch(/^Error lines per app \(per minute\): \d+ series$/);
+    expect(out.labels).toContain('app');
+    expect(out.warnings).toEqual([]);
   });
 });
 
@@ -227,7 +231,8 @@ describe('what detection reads, through the collectors', () => {
       outage.engine.setScenario('auth-outage');
       outage.engine.advance(90);
       const during = byMetric(await loki.collect(new AbortController().signal, outage.engine.nowMs), METRICS.logAuthFailures);
-      expect(during.map((s) => s.labels)).toEqual([{ namespace: 'platform', app: 'api-gateway' }]);
+      // Grouped by the demo source's service label (app), which the auth rule reads as the service.
+      expect(during.map((s) => s.labels)).toEqual([{ app: 'api-gateway' }]);
       expect(during[0]?.value).toBeGreaterThan(60);
     } finally {
       await outage.close();

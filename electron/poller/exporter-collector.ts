@@ -2,9 +2,10 @@ import type { SourceConnection } from '../../shared/domain/sources';
 import { METRICS, type GpuStat } from '../../shared/domain/telemetry';
 import { ExporterScrapeClient, type ExporterSample } from '../sources/exporter-scrape';
 import { FB_METRICS, gpuMemoryFromSamples, nodeMemory } from '../sources/gpu-memory';
-import { outcome, plural, type Collector } from './collector-kit';
+import { noData, outcome, plural, type Collector } from './collector-kit';
 import { seriesKey, toSamples, type RawSeries } from './labels';
 import { gpuStat } from './prometheus-snapshots';
+import { plausibleGpuMemory } from './sample-domain';
 import type { CollectedSample, Collection } from './types';
 
 const RESTARTS = 'kube_pod_container_status_restarts_total';
@@ -67,7 +68,10 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
     if (g.model !== undefined) labels['model'] = g.model;
     samples.push({ metric: METRICS.gpuMemoryShare, labels, tMs, value: g.share });
   }
-  for (const n of nodeMemory(gpuMem)) samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
+  // A GPU with impossible framebuffer numbers stays in `gpus` (where the poller refuses it, and says so)
+  // but is kept out of its node's share, which would otherwise look real.
+  for (const n of nodeMemory(gpuMem.filter((g) => plausibleGpuMemory(g.usedMiB, g.totalMiB))))
+    samples.push({ metric: METRICS.nodeGpuMemoryShare, labels: { node: n.node }, tMs, value: n.share });
 
   // `sum by (queue, state)`: one exporter per Redis, but several scrapes may land on one page.
   const depth = new Map<string, RawSeries>();
@@ -134,6 +138,12 @@ export function splitMetricsUrl(baseUrl: string): { baseUrl: string; metricsPath
   return { baseUrl: baseUrl.replace(/(?:\/metrics)?\/*$/, '') || baseUrl, metricsPath: '/metrics' };
 }
 
+function noMetrics(where: string) {
+  return noData(
+    `${where} answered, but its page has none of the metrics Pitwall reads (DCGM framebuffer, kube-state-metrics restarts, node_exporter filesystems, asynq queues)`,
+  );
+}
+
 export function createExporterCollector(conn: SourceConnection): Collector {
   const split = splitMetricsUrl(conn.baseUrl);
   const client = ExporterScrapeClient.connect({ ...conn, baseUrl: split.baseUrl }, split.metricsPath);
@@ -143,7 +153,7 @@ export function createExporterCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const { samples, gpus } = readExporterSamples(await scrape(signal), nowMs);
-      return { samples, gpus, partialErrors: [] };
+      return { samples, gpus, partialErrors: samples.length === 0 ? [noMetrics(where)] : [] };
     },
     test(signal) {
       return outcome(where, async () => {
@@ -157,8 +167,11 @@ export function createExporterCollector(conn: SourceConnection): Collector {
         if (pods > 0) details.push(`kube-state-metrics: ${plural(pods, 'container')}`);
         if (fs > 0) details.push(`node_exporter: ${plural(fs, 'filesystem')}`);
         if (queues > 0) details.push(`asynq: ${plural(queues, 'queue')}`);
-        if (gpus.length === 0) details.push('no DCGM framebuffer metrics on this page (is it a dcgm-exporter?)');
-        return { summary: `Exporter: ${plural(gpus.length, 'GPU')} on ${plural(nodes, 'node')}`, details };
+        const summary = `Exporter: ${plural(gpus.length, 'GPU')} on ${plural(nodes, 'node')}`;
+        if (samples.length === 0) return { summary, details, failure: noMetrics(where) };
+        const warnings =
+          gpus.length === 0 ? ['No DCGM framebuffer metrics on this page (is it a dcgm-exporter?): the GPU panels stay empty.'] : [];
+        return { summary, details, warnings };
       });
     },
     close() {

@@ -18,6 +18,7 @@ export function resolvedSource(kind: SourceKind, baseUrl: string, extra: Partial
     intervalMs: extra.intervalMs ?? 5_000,
     enabled: extra.enabled ?? true,
     queries: extra.queries ?? [],
+    serviceLabel: extra.serviceLabel ?? null,
   };
 }
 
@@ -29,6 +30,7 @@ export function labDemoSources(labUrl: string, intervalMs = DEMO_INTERVAL_MS): R
       name: d.name,
       intervalMs,
       queries: d.queries,
+      serviceLabel: d.serviceLabel,
       connection: { baseUrl, auth: { kind: 'none' }, timeoutMs: DEMO_TIMEOUT_MS },
     });
   });

@@ -63,9 +63,23 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.gatewayRequests]: (l) => pick(l, SERVICE_CODE),
   [METRICS.authTokenFailures]: (l) => pick(l, PROVIDER),
   [METRICS.authProviderUp]: (l) => pick(l, PROVIDER),
+  [METRICS.logErrorLines]: serviceOf,
   [METRICS.gpuXid]: gpuLabels,
   [METRICS.nodeReady]: (l) => ({ node: nodeOf(l) }),
 };
+
+/**
+ * Error lines are stored per `service`, whichever stream label the query grouped by (`sum by (app)`,
+ * `sum by (service_name)`): one grouping label is the service. Several are kept as they are.
+ */
+function serviceOf(labels: Labels): Labels {
+  const service = labels['service'];
+  if (service !== undefined && service !== '') return { service };
+  const names = Object.keys(labels).filter((k) => k !== '__name__');
+  if (names.length !== 1) return withoutName(labels);
+  const value = labels[names[0] as string] ?? '';
+  return value === '' ? {} : { service: value };
+}
 
 const SCRAPE_LABELS = ['instance', 'job'] as const;
 

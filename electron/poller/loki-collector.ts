@@ -1,9 +1,10 @@
+import { selectorLabels } from '../../shared/domain/log-queries';
 import type { SourceQuery } from '../../shared/domain/source-config';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { LokiClient, type LokiInstantData } from '../sources/loki';
 import { SourceError } from '../sources/source-error';
 import { isLogqlMetricQuery } from '../sources/logql-kind';
-import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
+import { noData, outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
 import { toSamples, type RawSeries } from './labels';
 import type { CollectedSample, Collection } from './types';
 
@@ -58,15 +59,39 @@ export function createLokiCollector(conn: SourceConnection, queries: readonly So
           ...polled.map((q) => run(q, signal)),
         ]);
         if (labels?.status === 'rejected') throw labels.reason;
-        const version = info?.status === 'fulfilled' ? ` ${info.value.version}` : '';
-        const count = labels?.status === 'fulfilled' ? labels.value.length : 0;
-        const details = polled.map((q, i) => {
+        const names = labels?.status === 'fulfilled' ? labels.value : [];
+        // A build without version stamping reports "" (measured on 2.8.11).
+        const version = info?.status === 'fulfilled' && info.value.version !== '' ? ` ${info.value.version}` : '';
+        const summary = `Loki${version} ready`;
+        if (names.length === 0) {
+          return {
+            summary,
+            details: [],
+            labels: names,
+            failure: noData(
+              'Loki answered, but it has no log streams in the last 6 hours: is anything shipping logs to it (Promtail, the OpenTelemetry collector), under this tenant?',
+            ),
+          };
+        }
+        const warnings: string[] = [];
+        const details = [`Stream labels: ${names.join(', ')}`];
+        polled.forEach((q, i) => {
           const a = answers[i];
-          if (a?.status === 'fulfilled') return `${q.title}: ${plural(a.value.length, 'series', 'series')}`;
-          const reason: unknown = a?.status === 'rejected' ? a.reason : undefined;
-          return `${q.title}: failed — ${reason instanceof Error ? reason.message : String(reason)}`;
+          const missing = selectorLabels(q.expr).filter((l) => !names.includes(l));
+          if (missing.length > 0) {
+            warnings.push(
+              `"${q.title}" selects on ${missing.join(', ')}, which no stream has: choose the label that names your services under Service label.`,
+            );
+          }
+          if (a?.status === 'fulfilled') details.push(`${q.title}: ${plural(a.value.length, 'series', 'series')}`);
+          else {
+            const reason: unknown = a?.status === 'rejected' ? a.reason : undefined;
+            const text = reason instanceof Error ? reason.message : String(reason);
+            details.push(`${q.title}: failed — ${text}`);
+            warnings.push(`"${q.title}" failed: ${text}`);
+          }
         });
-        return { summary: `Loki${version} ready — ${plural(count, 'label')}`, details };
+        return { summary: `${summary} — ${plural(names.length, 'stream label')}`, details, warnings, labels: names };
       });
     },
 

@@ -23,7 +23,7 @@ class ScriptedCollector implements Collector {
     return Promise.resolve({ ...next, samples: next.samples.map((s) => ({ ...s, tMs: nowMs })) });
   }
   test() {
-    return Promise.resolve({ success: true, summary: 'ok', details: [], latencyMs: 0, error: null });
+    return Promise.resolve({ success: true, summary: 'ok', details: [], latencyMs: 0, error: null, warnings: [] });
   }
   close(): void {
     this.closed = true;
@@ -113,7 +113,7 @@ describe('Poller health', () => {
     p.start();
     const h = await step();
     expect(h?.state).toBe('degraded');
-    expect(h?.lastError?.message).toMatch(/could not store it: SQLITE_FULL/);
+    expect(h?.lastError?.message).toMatch(/could not store it: the disk holding Pitwall's data is full \(SQLITE_FULL/);
     expect(h?.lastError?.kind).toBe('storage');
     expect(h?.lastSuccessAt).toBeNull();
     sink.failWith = null;

@@ -5,6 +5,8 @@ import { systemClock, type PollerClock } from './clock';
 import { createCollector as defaultCreateCollector, type Collector } from './collector';
 import { afterFailure, afterSuccess, sameHealth } from './health';
 import { collectOnce, newEntry, type Entry, type Outcome } from './poll-entry';
+import { storageProblem } from '../store/storage-error';
+import { guardCollection, sourceLabel } from './sample-domain';
 import { Slots } from './slots';
 import type { Collection, ResolvedSource, TelemetrySink } from './types';
 
@@ -198,8 +200,10 @@ export class Poller {
    */
   private store(entry: Entry, at: number, collection: Collection, refused: SourceError[]): SourceError | null {
     const id = entry.source.id;
+    const guarded = guardCollection(collection, sourceLabel(entry.source.kind, entry.source.name));
+    for (const e of guarded.refused) refused.push(e);
     try {
-      const { droppedSeries, droppedSamples } = this.options.sink.record(id, at, collection);
+      const { droppedSeries, droppedSamples } = this.options.sink.record(id, at, guarded.collection);
       if (droppedSeries > 0) {
         refused.push(
           new SourceError(
@@ -210,8 +214,10 @@ export class Poller {
       }
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
+      const problem = storageProblem(err);
+      const said = problem === 'full' ? `the disk holding Pitwall's data is full (${detail}): free some space there` : detail;
       // The upstream is fine; the fault (and its fix) is on this machine.
-      return new SourceError('storage', `${entry.source.name} answered, but Pitwall could not store it: ${detail}`, { cause: err });
+      return new SourceError('storage', `${entry.source.name} answered, but Pitwall could not store it: ${said}`, { cause: err });
     }
     this.safely(() => this.options.onRecorded?.(id, at));
     return null;

@@ -4,7 +4,7 @@ import { SNAPSHOT_METRICS, type SnapshotMetric } from '../../shared/domain/telem
 import { PrometheusClient, type PromInstantData } from '../sources/prometheus';
 import { SourceError } from '../sources/source-error';
 import { firingFromPrometheus } from './alerts';
-import { outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
+import { asSourceError, noData, outcome, plural, settleParts, type Collector, type TestAnswer } from './collector-kit';
 import { toSamples, type RawSeries } from './labels';
 import { gpuSnapshot, queueSnapshot, queueSnapshotSamples } from './prometheus-snapshots';
 import type { CollectedSample, Collection, FiringAlert } from './types';
@@ -48,6 +48,30 @@ function snapshotDetail(metric: SnapshotMetric, series: readonly RawSeries[]): s
   return plural(queueSnapshot(series).length, 'queue');
 }
 
+/** One query's answer in a test: its line in the details, and whether it failed or gave series. */
+interface QueryVerdict {
+  line: string;
+  /** Why it failed; undefined when it answered. */
+  error?: SourceError;
+  series: number;
+}
+
+function verdict(q: SourceQuery, answer: PromiseSettledResult<{ data: PromInstantData }> | undefined): QueryVerdict {
+  const title = q.title;
+  if (answer?.status === 'fulfilled') {
+    try {
+      const series = instantSeries(answer.value.data, title);
+      const said = isSnapshotQuery(q) ? snapshotDetail(q.metric, series) : plural(series.length, 'series', 'series');
+      return { line: `${title}: ${said}`, series: series.length };
+    } catch (err) {
+      const error = asSourceError(err, title);
+      return { line: `${title}: ${error.message}`, error, series: 0 };
+    }
+  }
+  const error = asSourceError(answer?.reason, title);
+  return { line: `${title}: failed — ${error.message}`, error, series: 0 };
+}
+
 export function createPrometheusCollector(conn: SourceConnection, queries: readonly SourceQuery[]): Collector {
   const client = PrometheusClient.connect(conn);
   const enabled = queries.filter((q) => q.enabled);
@@ -75,10 +99,17 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
       const collection: Collection = { samples, partialErrors: errors };
       // Several snapshot queries of one kind (say, one per cluster) fill one panel together.
       const snapshot = new Map<SnapshotMetric, RawSeries[]>();
+      let answered = 0;
+      let snapshotSeries = 0;
       for (const v of values) {
-        if (v?.kind === 'query') for (const s of v.samples) samples.push(s);
-        else if (v?.kind === 'snapshot') snapshot.set(v.metric, [...(snapshot.get(v.metric) ?? []), ...v.series]);
-        else if (v?.kind === 'alerts') collection.alerts = v.alerts;
+        if (v?.kind === 'query') {
+          answered += 1;
+          for (const s of v.samples) samples.push(s);
+        } else if (v?.kind === 'snapshot') {
+          answered += 1;
+          snapshotSeries += v.series.length;
+          snapshot.set(v.metric, [...(snapshot.get(v.metric) ?? []), ...v.series]);
+        } else if (v?.kind === 'alerts') collection.alerts = v.alerts;
       }
       const gpuSeries = snapshot.get(SNAPSHOT_METRICS.gpus);
       if (gpuSeries) collection.gpus = gpuSnapshot(gpuSeries);
@@ -86,6 +117,10 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
       if (queueSeries) {
         collection.queues = queueSnapshot(queueSeries);
         for (const s of queueSnapshotSamples(collection.queues, nowMs)) samples.push(s);
+      }
+      // Every query answered, none with a series: Prometheus is up but holds none of what it is polled for.
+      if (enabled.length > 0 && answered === enabled.length && samples.length === 0 && snapshotSeries === 0) {
+        errors.push(noData(`${where} answered, but none of its ${plural(enabled.length, 'query', 'queries')} returned any series`));
       }
       return collection;
     },
@@ -102,26 +137,37 @@ export function createPrometheusCollector(conn: SourceConnection, queries: reado
           client.buildInfo({ signal }),
           ...enabled.map((q) => client.query(q.expr, { signal })),
         ]);
-        const version = info?.status === 'fulfilled' ? ` ${info.value.version}` : '';
-        let failed = 0;
-        const details = enabled.map((q, i) => {
-          const a = answers[i];
-          if (a?.status === 'fulfilled') {
-            try {
-              const series = instantSeries(a.value.data, q.title);
-              if (isSnapshotQuery(q)) return `${q.title}: ${snapshotDetail(q.metric, series)}`;
-              return `${q.title}: ${plural(series.length, 'series', 'series')}`;
-            } catch (err) {
-              failed += 1;
-              return `${q.title}: ${err instanceof Error ? err.message : String(err)}`;
-            }
-          }
-          failed += 1;
-          const reason: unknown = a?.status === 'rejected' ? a.reason : undefined;
-          return `${q.title}: failed — ${reason instanceof Error ? reason.message : String(reason)}`;
-        });
-        const queryNote = failed > 0 ? `, ${failed} of ${enabled.length} queries failed` : '';
-        return { summary: `Prometheus${version} — ready${queryNote}`, details };
+        const version = info?.status === 'fulfilled' && info.value.version !== '' ? ` ${info.value.version}` : '';
+        const verdicts = enabled.map((q, i) => verdict(q, answers[i]));
+        const details = verdicts.map((v) => v.line);
+        const failed = verdicts.filter((v) => v.error).length;
+        const withData = verdicts.filter((v) => v.series > 0).length;
+        const summary = `Prometheus${version} — ready`;
+        if (enabled.length === 0)
+          return { summary, details, warnings: ['No query is enabled: this source will poll nothing but its alerts.'] };
+        if (failed === enabled.length) {
+          const first = verdicts[0];
+          return {
+            summary: `${summary}, but all ${plural(enabled.length, 'query', 'queries')} failed`,
+            details,
+            failure: new SourceError(
+              first?.error?.kind ?? 'malformed',
+              `Prometheus answered, but every query failed (${first?.line ?? ''})`,
+            ),
+          };
+        }
+        if (withData === 0) {
+          return {
+            summary: `${summary}, but no query returned data`,
+            details,
+            failure: noData(
+              `Prometheus answered, but none of its ${plural(enabled.length, 'query', 'queries')} returned a series: does it scrape the exporters (DCGM, kube-state-metrics, node_exporter, asynq)?`,
+            ),
+          };
+        }
+        const warnings =
+          failed > 0 ? [`${failed} of ${plural(enabled.length, 'query', 'queries')} failed; the rest answered (see below).`] : [];
+        return { summary: `${summary} — ${withData} of ${plural(enabled.length, 'query', 'queries')} returned data`, details, warnings };
       });
     },
 

@@ -18,6 +18,8 @@ export interface ResolvedSource {
   enabled: boolean;
   /** Prometheus and Loki only; enabled metric queries are polled each cycle. */
   queries: SourceQuery[];
+  /** Loki only: the stream label that names a service, when the user chose one. */
+  serviceLabel?: string | null;
 }
 
 export interface CollectedSample {

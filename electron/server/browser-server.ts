@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { MAX_INPUT_BYTES } from '../../shared/contract/limits';
+import { INPUT_TOO_LARGE, MAX_INPUT_BYTES } from '../../shared/contract/limits';
 import { fail, type Result } from '../../shared/contract/result';
 import type { PitwallCore } from '../core/app';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -43,14 +43,20 @@ function sendResult(res: ServerResponse, status: number, result: Result<unknown>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 
+/**
+ * Over the cap, a body is drained unstored up to this size so the sender can read our 413 (a browser
+ * that is still uploading when the socket closes reports a network error, not our answer). Beyond it
+ * the connection is dropped; the renderer never gets there, as it refuses such a call before sending.
+ */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Over the cap: keep draining (so the client can read our 413) but stop storing; give up on absurd sizes.
-      if (size > cap * 16) req.destroy();
+      if (size > MAX_DRAIN_BYTES) req.destroy();
       else if (size <= cap) chunks.push(c);
     });
     req.on('end', () => resolve(size > cap ? null : Buffer.concat(chunks).toString('utf8')));
@@ -122,7 +128,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       return sendResult(res, 415, fail('bad-input', 'Calls must be sent as application/json.'));
     }
     const body = await readBody(req, MAX_INPUT_BYTES + 1024);
-    if (body === null) return sendResult(res, 413, fail('too-large', `Input is larger than ${MAX_INPUT_BYTES / 1024} KiB.`));
+    if (body === null) return sendResult(res, 413, fail('too-large', INPUT_TOO_LARGE));
     let input: unknown;
     try {
       input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);

@@ -95,37 +95,128 @@ describe('reads (recorded AsynqMon 0.7.2 bodies)', () => {
   });
 });
 
+/** AsynqMon's reply to GET /api/queues/{q} for the recorded "exports" queue, paused or not, stamped by its clock. */
+function exportsQueue(paused: boolean, timestamp = '2026-11-22T15:47:52.180611496Z') {
+  const current = { ...(JSON.parse(ASYNQ_QUEUES) as { queues: Record<string, unknown>[] }).queues[0], queue: 'exports', paused, timestamp };
+  return asText(JSON.stringify({ current, history: [] }));
+}
+const queueList = asText(
+  JSON.stringify({
+    queues: ['critical', 'default', 'exports'].map((queue) => ({ ...(JSON.parse(ASYNQ_QUEUES) as { queues: object[] }).queues[0], queue })),
+  }),
+);
+const webPage = (_r: unknown, res: http.ServerResponse): void =>
+  send(res, 200, '<!doctype html><html lang="en"><head><title>Asynq - Monitoring</title></head><body></body></html>', {
+    'Content-Type': 'text/html; charset=utf-8',
+  });
+const posts = (): string[] => up.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+
 describe('pause and resume', () => {
-  it('POSTs to the literal :pause / :resume path and accepts 204', async () => {
+  beforeEach(() => {
+    up.requests.length = 0;
+    up.routes.set('GET /api/queues', queueList);
+  });
+
+  it('POSTs to the literal :pause path, then reads the queue back and reports the state AsynqMon shows', async () => {
     up.routes.set('POST /api/queues/exports:pause', noContent);
+    up.routes.set('GET /api/queues/exports', exportsQueue(true));
+    const result = await asynq.pauseQueue('exports');
+    expect(result).toEqual({
+      queue: 'exports',
+      action: 'pause',
+      answer: 'changed',
+      observed: { paused: true, atMs: Date.parse('2026-11-22T15:47:52.180Z'), pending: 6, active: 0 },
+      confirmed: true,
+      unconfirmed: null,
+    });
+    expect(up.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/queues',
+      'POST /api/queues/exports:pause',
+      'GET /api/queues/exports',
+    ]);
+
     up.routes.set('POST /api/queues/exports:resume', noContent);
-    expect(await asynq.pause('exports')).toBe('paused');
-    expect(up.requests.at(-1)?.method).toBe('POST');
-    expect(await asynq.resume('exports')).toBe('resumed');
+    up.routes.set('GET /api/queues/exports', exportsQueue(false));
+    expect(await asynq.resumeQueue('exports')).toMatchObject({ answer: 'changed', confirmed: true, observed: { paused: false } });
   });
 
-  it('reads "already paused" / "not paused" 500s as the state already holding', async () => {
+  it('reads "already paused" / "not paused" 500s as the state already holding, confirmed by the read-back', async () => {
     up.routes.set('POST /api/queues/exports:pause', (_r, res) => goError(res, 500, 'queue "exports" is already paused'));
+    up.routes.set('GET /api/queues/exports', exportsQueue(true));
+    expect(await asynq.pauseQueue('exports')).toMatchObject({ answer: 'already', confirmed: true });
     up.routes.set('POST /api/queues/exports:resume', (_r, res) => goError(res, 500, 'queue "exports" is not paused'));
-    expect(await asynq.pause('exports')).toBe('already-paused');
-    expect(await asynq.resume('exports')).toBe('already-running');
+    up.routes.set('GET /api/queues/exports', exportsQueue(false));
+    expect(await asynq.resumeQueue('exports')).toMatchObject({ answer: 'already', confirmed: true });
   });
 
-  it('fails a pause when Redis is down, with the server text and a hint', async () => {
-    up.routes.set('POST /api/queues/default:pause', (_r, res) =>
-      goError(res, 500, 'dial tcp 127.0.0.1:16379: connect: connection refused'),
-    );
-    const err = await failure(asynq.pause('default'));
+  it('a 204 is not a pause: when the queue still reads running, the outcome says so', async () => {
+    up.routes.set('POST /api/queues/exports:pause', noContent);
+    up.routes.set('GET /api/queues/exports', exportsQueue(false));
+    const result = await asynq.pauseQueue('exports');
+    expect(result.confirmed).toBe(false);
+    expect(result.observed?.paused).toBe(false);
+    expect(result.unconfirmed).toMatch(/accepted the pause, but queue "exports" still reads running/);
+  });
+
+  it('says when the read-back fails, without claiming the pause worked', async () => {
+    up.routes.set('POST /api/queues/exports:pause', noContent);
+    up.routes.set('GET /api/queues/exports', (_r, res) => goError(res, 500, 'dial tcp 127.0.0.1:16379: connect: connection refused'));
+    const result = await asynq.pauseQueue('exports');
+    expect(result).toMatchObject({ answer: 'changed', observed: null, confirmed: false });
+    expect(result.unconfirmed).toMatch(/reading queue "exports" back failed: .*cannot reach Redis/);
+  });
+
+  it('refuses a queue AsynqMon does not list before sending anything (AsynqMon would answer 204)', async () => {
+    up.routes.set('POST /api/queues/nosuchqueue:pause', noContent);
+    const err = await failure(asynq.pauseQueue('nosuchqueue'));
+    expect(err.kind).toBe('rejected');
+    expect(err.message).toMatch(/has no queue "nosuchqueue" \(it lists "critical", "default", "exports"\); nothing was sent/);
+    expect(posts()).toEqual([]);
+  });
+
+  it('refuses a queue name with "/" (AsynqMon routes %2F to its web page) before sending anything', async () => {
+    const err = await failure(asynq.pauseQueue('a/b'));
+    expect(err.kind).toBe('rejected');
+    expect(err.message).toContain('contains "/"');
+    expect(up.requests).toEqual([]);
+  });
+
+  it('a 200 web page is a failure in words: on the queue list (nothing sent) and on the POST itself', async () => {
+    up.routes.set('GET /api/queues', webPage);
+    const listed = await failure(asynq.pauseQueue('exports'));
+    expect(listed.message).toContain('answers with a web page, not the AsynqMon API');
+    expect(posts()).toEqual([]);
+
+    up.routes.set('GET /api/queues', queueList);
+    up.routes.set('POST /api/queues/exports:pause', webPage);
+    const posted = await failure(asynq.pauseQueue('exports'));
+    expect(posted).toMatchObject({ kind: 'malformed', status: 200 });
+    expect(posted.message).toContain('answers with a web page, not the AsynqMon API');
+    // No read-back: nothing happened to report on.
+    expect(up.requests.filter((r) => r.path === '/api/queues/exports')).toEqual([]);
+  });
+
+  it('fails a pause when Redis is down, before sending it, with the server text and a hint', async () => {
+    up.routes.set('GET /api/queues', (_r, res) => goError(res, 500, 'dial tcp 127.0.0.1:16379: connect: connection refused'));
+    const err = await failure(asynq.pauseQueue('default'));
     expect(err).toMatchObject({ kind: 'http', status: 500 });
     expect(err.message).toContain('dial tcp 127.0.0.1:16379');
     expect(err.message).toContain('cannot reach Redis');
+    expect(posts()).toEqual([]);
+  });
+
+  it('hints at a hung Redis when AsynqMon answers "i/o timeout"', async () => {
+    up.routes.set('GET /api/queues', (_r, res) => goError(res, 500, 'read tcp 127.0.0.1:53712->127.0.0.1:16379: i/o timeout'));
+    const err = await failure(asynq.listQueues());
+    expect(err.message).toContain('i/o timeout');
+    expect(err.message).toContain('gets no answer from Redis in time');
   });
 
   it('reports read-only mode (405)', async () => {
     up.routes.set('POST /api/queues/default:pause', (_r, res) =>
       goError(res, 405, 'API Server is running in read-only mode: POST request is not allowed'),
     );
-    expect((await failure(asynq.pause('default'))).message).toContain('read-only mode');
+    expect((await failure(asynq.pauseQueue('default'))).message).toContain('read-only mode');
   });
 });
 

@@ -1,165 +1,53 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CallOptions } from './client-types';
 import type { SourceConnection } from '../../shared/domain/sources';
 import { createHttpClient, httpStatusError, type HttpClient, type HttpResponse } from './http';
-import { parseJson, parseWith } from './source-error';
+import {
+  queueReply,
+  queuesReply,
+  serversReply,
+  tasksReply,
+  type AsynqDailyStat,
+  type AsynqQueue,
+  type AsynqServer,
+  type AsynqTask,
+  type TaskState,
+} from './asynqmon-schema';
+import { SourceError, bodySnippet, parseJson, parseWith } from './source-error';
 
-export const TASK_STATES = ['active', 'pending', 'scheduled', 'retry', 'archived', 'completed'] as const;
-export type TaskState = (typeof TASK_STATES)[number];
+export { TASK_STATES } from './asynqmon-schema';
+export type { AsynqDailyStat, AsynqQueue, AsynqServer, AsynqTask, TaskState } from './asynqmon-schema';
 
-const count = z.number().int();
-/** Go encodes a nil slice as null; an empty list is what it means. */
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullable()
-    .transform((v) => v ?? []);
+export type QueueAction = 'pause' | 'resume';
 
-// Field names exactly as asynqmon's conversion_helpers.go writes them; the camelCase objects below are ours.
-const queueSchema = z
-  .object({
-    queue: z.string(),
-    memory_usage_bytes: count.default(0),
-    size: count,
-    // Newer fields default to 0 so an older AsynqMon still parses.
-    groups: count.default(0),
-    latency_msec: count.default(0),
-    display_latency: z.string().default(''),
-    active: count,
-    pending: count,
-    aggregating: count.default(0),
-    scheduled: count,
-    retry: count,
-    archived: count,
-    completed: count.default(0),
-    processed: count,
-    succeeded: count.optional(),
-    failed: count,
-    paused: z.boolean(),
-    timestamp: z.string(),
-  })
-  .transform((q) => ({
-    queue: q.queue,
-    memoryUsageBytes: q.memory_usage_bytes,
-    size: q.size,
-    groups: q.groups,
-    latencyMs: q.latency_msec,
-    displayLatency: q.display_latency,
-    active: q.active,
-    pending: q.pending,
-    aggregating: q.aggregating,
-    scheduled: q.scheduled,
-    retry: q.retry,
-    archived: q.archived,
-    completed: q.completed,
-    processedToday: q.processed,
-    succeededToday: q.succeeded ?? q.processed - q.failed,
-    failedToday: q.failed,
-    paused: q.paused,
-    timestamp: q.timestamp,
-  }));
-export type AsynqQueue = z.output<typeof queueSchema>;
+/**
+ * What a pause or resume did, as read back from AsynqMon afterwards: a 2xx alone proves nothing
+ * (AsynqMon answers 204 to pausing a queue that does not exist, and 200 with its web page to any
+ * path it does not route — contracts/upstream-apis.md, "Measured against real servers").
+ */
+export interface QueueActionResult {
+  queue: string;
+  action: QueueAction;
+  /** AsynqMon's answer to the request: it made the change, or the queue was already that way ("already paused"). */
+  answer: 'changed' | 'already';
+  /** The queue as read right after, stamped with AsynqMon's clock; null when that read failed (see `unconfirmed`). */
+  observed: { paused: boolean; atMs: number; pending: number; active: number } | null;
+  /** True only when the read-back shows the state that was asked for. */
+  confirmed: boolean;
+  /** Why the outcome is not confirmed, in words; null when it is. */
+  unconfirmed: string | null;
+}
 
-const dailyStatSchema = z
-  .object({ queue: z.string(), processed: count, succeeded: count.optional(), failed: count, date: z.string() })
-  .transform((d) => ({
-    queue: d.queue,
-    date: d.date,
-    processed: d.processed,
-    succeeded: d.succeeded ?? d.processed - d.failed,
-    failed: d.failed,
-  }));
-export type AsynqDailyStat = z.output<typeof dailyStatSchema>;
+export interface QueueActionOptions extends CallOptions {
+  /** The queue names AsynqMon listed just now, when the caller has read them: the check uses them instead of asking again. */
+  knownQueues?: readonly string[];
+}
 
-const workerSchema = z
-  .object({
-    task_id: z.string(),
-    queue: z.string(),
-    task_type: z.string(),
-    task_payload: z.string().default(''),
-    start_time: z.string(),
-  })
-  .transform((w) => ({
-    taskId: w.task_id,
-    queue: w.queue,
-    taskType: w.task_type,
-    taskPayload: w.task_payload,
-    startTime: w.start_time,
-  }));
-
-const serverSchema = z
-  .object({
-    id: z.string(),
-    host: z.string(),
-    pid: count,
-    concurrency: count,
-    queue_priorities: z.record(z.string(), count).nullable().default({}),
-    strict_priority_enabled: z.boolean().default(false),
-    start_time: z.string(),
-    status: z.string(),
-    active_workers: list(workerSchema).default([]),
-  })
-  .transform((s) => ({
-    id: s.id,
-    host: s.host,
-    pid: s.pid,
-    concurrency: s.concurrency,
-    queuePriorities: s.queue_priorities ?? {},
-    strictPriority: s.strict_priority_enabled,
-    startTime: s.start_time,
-    status: s.status,
-    activeWorkers: s.active_workers,
-  }));
-export type AsynqServer = z.output<typeof serverSchema>;
-
-const taskSchema = z
-  .object({
-    id: z.string(),
-    type: z.string(),
-    payload: z.string().default(''),
-    queue: z.string(),
-    max_retry: count,
-    retried: count,
-    error_message: z.string().default(''),
-    // Per-state extras (task_handlers.go); absent on the states that lack them.
-    start_time: z.string().optional(),
-    deadline: z.string().optional(),
-    is_orphaned: z.boolean().optional(),
-    next_process_at: z.string().optional(),
-    last_failed_at: z.string().optional(),
-    completed_at: z.string().optional(),
-    result: z.string().optional(),
-    ttl_seconds: count.optional(),
-    group: z.string().optional(),
-  })
-  .transform((t) => ({
-    id: t.id,
-    type: t.type,
-    payload: t.payload,
-    queue: t.queue,
-    maxRetry: t.max_retry,
-    retried: t.retried,
-    errorMessage: t.error_message,
-    /** Active tasks: RFC3339, or "-" while no worker has picked it up. */
-    startTime: t.start_time,
-    deadline: t.deadline,
-    isOrphaned: t.is_orphaned,
-    nextProcessAt: t.next_process_at,
-    lastFailedAt: t.last_failed_at,
-    completedAt: t.completed_at,
-    result: t.result,
-    ttlSeconds: t.ttl_seconds,
-    group: t.group,
-  }));
-export type AsynqTask = z.output<typeof taskSchema>;
-
-const queuesReply = z.object({ queues: list(queueSchema) });
-const queueReply = z.object({ current: queueSchema, history: list(dailyStatSchema) });
-const serversReply = z.object({ servers: list(serverSchema) });
-const tasksReply = z.object({ tasks: list(taskSchema), stats: queueSchema });
-
-export type PauseOutcome = 'paused' | 'already-paused';
-export type ResumeOutcome = 'resumed' | 'already-running';
+/** A 2xx whose body is a web page: the base URL points at AsynqMon's UI (or another site), not its API. */
+export function isWebPage(res: HttpResponse): boolean {
+  const type = String(res.headers['content-type'] ?? '').toLowerCase();
+  return type.startsWith('text/html') || /^\s*<(?:!doctype\s+html|html)[\s>]/i.test(res.text);
+}
 
 export class AsynqmonClient {
   constructor(private readonly http: HttpClient) {}
@@ -195,39 +83,109 @@ export class AsynqmonClient {
     return this.get(path, query, tasksReply, `${state} tasks of "${queue}"`, options);
   }
 
-  /** Pausing twice is not a failure for an incident commander: the queue is paused either way. */
-  async pause(queue: string, options: CallOptions = {}): Promise<PauseOutcome> {
-    const res = await this.post(`/api/queues/${encodeURIComponent(queue)}:pause`, options);
-    if (isOk(res)) return 'paused';
-    if (res.status === 500 && /is already paused/.test(res.text)) return 'already-paused';
-    throw this.statusError(res);
+  /**
+   * Pauses a queue AsynqMon lists, then reads it back. Refused before anything is sent when the queue
+   * is not in AsynqMon's queue list right now (AsynqMon would answer 204 and pause nothing visible).
+   * Pausing twice is not a failure for an incident commander: the queue is paused either way.
+   */
+  pauseQueue(queue: string, options: QueueActionOptions = {}): Promise<QueueActionResult> {
+    return this.queueAction(queue, 'pause', options);
   }
 
-  async resume(queue: string, options: CallOptions = {}): Promise<ResumeOutcome> {
-    const res = await this.post(`/api/queues/${encodeURIComponent(queue)}:resume`, options);
-    if (isOk(res)) return 'resumed';
-    if (res.status === 500 && /is not paused/.test(res.text)) return 'already-running';
+  /** Resumes a queue AsynqMon lists, then reads it back; "not paused" reads as already running. */
+  resumeQueue(queue: string, options: QueueActionOptions = {}): Promise<QueueActionResult> {
+    return this.queueAction(queue, 'resume', options);
+  }
+
+  private async queueAction(queue: string, action: QueueAction, options: QueueActionOptions): Promise<QueueActionResult> {
+    await this.checkKnownQueue(queue, action, options);
+    const res = await this.http.request({
+      method: 'POST',
+      path: `/api/queues/${encodeURIComponent(queue)}:${action}`,
+      signal: options.signal,
+    });
+    const answer = this.actionAnswer(res, queue, action);
+    const wantPaused = action === 'pause';
+    let observed: QueueActionResult['observed'] = null;
+    let unconfirmed: string | null = null;
+    try {
+      const { current } = await this.getQueue(queue, options);
+      observed = { paused: current.paused, atMs: observedAt(current.timestamp), pending: current.pending, active: current.active };
+      if (current.paused !== wantPaused) {
+        unconfirmed = `${this.http.where} accepted the ${action}, but queue "${queue}" still reads ${current.paused ? 'paused' : 'running'}`;
+      }
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      unconfirmed = `${this.http.where} accepted the ${action}, but reading queue "${queue}" back failed: ${detail}`;
+    }
+    return { queue, action, answer, observed, confirmed: unconfirmed === null, unconfirmed };
+  }
+
+  /** The name must be one AsynqMon lists now, and one its router can address (it decodes %2F before routing). */
+  private async checkKnownQueue(queue: string, action: QueueAction, options: QueueActionOptions): Promise<void> {
+    if (queue.includes('/')) {
+      throw new SourceError(
+        'rejected',
+        `queue "${queue}" contains "/", which AsynqMon's API cannot address (it answers such paths with its web page); nothing was sent — ${action} it with the asynq CLI instead`,
+      );
+    }
+    const names = options.knownQueues ?? (await this.listQueues(options)).map((q) => q.queue);
+    if (names.includes(queue)) return;
+    const known = names.length === 0 ? 'it lists no queues' : `it lists ${names.map((n) => `"${n}"`).join(', ')}`;
+    throw new SourceError('rejected', `${this.http.where} has no queue "${queue}" (${known}); nothing was sent`);
+  }
+
+  private actionAnswer(res: HttpResponse, queue: string, action: QueueAction): QueueActionResult['answer'] {
+    if (isOk(res)) {
+      if (isWebPage(res)) throw this.webPageError(res);
+      // 204 with an empty body is what the handler writes; anything else is not this API.
+      if (res.text.trim() !== '') {
+        throw new SourceError(
+          'malformed',
+          `${this.http.where} answered the ${action} of "${queue}" with an unexpected body: "${bodySnippet(res.text)}"`,
+          {
+            status: res.status,
+          },
+        );
+      }
+      return 'changed';
+    }
+    const already = action === 'pause' ? /is already paused/ : /is not paused/;
+    if (res.status === 500 && already.test(res.text)) return 'already';
     throw this.statusError(res);
   }
 
   private async get<T>(path: string, query: Record<string, number>, schema: z.ZodType<T>, what: string, options: CallOptions): Promise<T> {
     const res = await this.http.request({ path, query, signal: options.signal });
     if (!isOk(res)) throw this.statusError(res);
+    if (isWebPage(res)) throw this.webPageError(res);
     // AsynqMon sets no Content-Type, so Go sniffs JSON as text/plain: trust the body, not the header.
     const json = parseJson(res.text, `the AsynqMon ${what}`);
     return parseWith(schema, json, `the AsynqMon ${what}`);
   }
 
-  private post(path: string, options: CallOptions): Promise<HttpResponse> {
-    return this.http.request({ method: 'POST', path, signal: options.signal });
+  private webPageError(res: HttpResponse): SourceError {
+    return new SourceError(
+      'malformed',
+      `${this.http.where} answers with a web page, not the AsynqMon API — check the base URL (AsynqMon's own address, with its --root-path if it has one)`,
+      { status: res.status },
+    );
   }
 
   private statusError(res: HttpResponse): Error {
     const err = httpStatusError(this.http.where, res.status, res.text);
-    // The most common 500 during an incident: AsynqMon is up but its Redis is not.
+    // The most common 500s during an incident: AsynqMon is up but its Redis is not (refused), or hangs (i/o timeout).
     if (/dial tcp .*connect/.test(res.text)) err.message += ' (AsynqMon cannot reach Redis)';
+    else if (/i\/o timeout/.test(res.text))
+      err.message += ' (AsynqMon gets no answer from Redis in time: Redis is hung, overloaded or unreachable)';
     return err;
   }
+}
+
+/** AsynqMon stamps each queue snapshot with its own clock (RFC3339Nano); our clock stands in when it cannot be read. */
+function observedAt(timestamp: string): number {
+  const ms = Date.parse(timestamp);
+  return Number.isFinite(ms) ? ms : Date.now();
 }
 
 function isOk(res: HttpResponse): boolean {

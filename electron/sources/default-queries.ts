@@ -4,6 +4,7 @@
  * kube-state-metrics pod metrics, node_exporter filesystem gauges, asynq's queue collector.
  */
 
+import { authFailuresQuery, errorLinesQuery, errorRateQuery } from '../../shared/domain/log-queries';
 import { FB_METRICS } from './gpu-memory';
 import { METRICS, SNAPSHOT_METRICS, type MetricKey, type SnapshotMetric } from '../../shared/domain/telemetry';
 
@@ -44,9 +45,47 @@ const GPU_MEMORY_SHARE = `DCGM_FI_DEV_FB_USED / ${FB_TOTAL}`;
 // Pseudo and container-layer filesystems would only add noise to a saturation chart.
 const REAL_FS = 'fstype!~"tmpfs|ramfs|overlay|squashfs|nsfs|autofs"';
 
-/** A surge of these is the auth-outage detection rule's input (shared/detection/rules/auth.ts). */
-const AUTH_FAILURES =
-  'sum by (namespace, app) (count_over_time({namespace=~".+"} |~ "(?i)(status[=: ]*401|code[=: ]*401|unauthori[sz]ed|token (validation|verification) failed|invalid[_ ]token|token (has )?expired)" [1m]))';
+/**
+ * The label Loki defaults select on until the user picks one from the source's labels (Test offers
+ * them): Promtail's Kubernetes config sets `job="<namespace>/<app>"` on every stream.
+ */
+export const DEFAULT_SERVICE_LABEL = 'job';
+
+/** A Loki source's default queries, selecting every stream that has `label` and grouping by it. */
+export function lokiDefaultQueries(label: string): DefaultQuery[] {
+  return [
+    {
+      id: 'log-error-rate',
+      metric: METRICS.logErrorLines,
+      source: 'loki',
+      kind: 'metric',
+      title: `Error lines per ${label} (per minute)`,
+      expr: errorRateQuery(label),
+      unit: 'lines',
+      description: `Lines per minute that read as errors (error, fatal, panic, kernel OOM kills, NVRM Xid), per value of the stream label "${label}", stored as the service.`,
+    },
+    {
+      id: 'log-auth-failures',
+      metric: METRICS.logAuthFailures,
+      source: 'loki',
+      kind: 'metric',
+      title: `Auth failure lines (401, token errors) per ${label} per minute`,
+      expr: authFailuresQuery(label),
+      unit: 'lines',
+      description:
+        'Lines that say 401, unauthorized or a token failed validation, per minute, in every stream with the label; the auth-outage detection rule reads it. Narrow the selector to your gateway and identity services if it is too broad.',
+    },
+    {
+      id: 'log-error-lines',
+      source: 'loki',
+      kind: 'logs',
+      title: 'Error lines',
+      expr: errorLinesQuery(label),
+      unit: 'lines',
+      description: 'The lines behind the error rate, newest first, scoped to the incident window.',
+    },
+  ];
+}
 
 export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
   {
@@ -231,36 +270,7 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     unit: 'flag',
     description: 'kube-state-metrics: 1 while the node is Ready, 0 when NotReady or Unknown.',
   },
-  {
-    id: 'log-error-rate',
-    metric: METRICS.logErrorLines,
-    source: 'loki',
-    kind: 'metric',
-    title: 'Error lines per service (per minute)',
-    expr: 'sum by (service) (count_over_time({namespace="echo"} |~ "(?i)error" [1m]))',
-    unit: 'lines',
-    description: 'Case-insensitive "error" lines per minute; change the stream selector to your namespace.',
-  },
-  {
-    id: 'log-auth-failures',
-    metric: METRICS.logAuthFailures,
-    source: 'loki',
-    kind: 'metric',
-    title: 'Auth failure lines (401, token errors) per minute',
-    expr: AUTH_FAILURES,
-    unit: 'lines',
-    description:
-      'Lines that say 401, unauthorized or a token failed validation, per minute and app, in every namespace; narrow the selector to your gateway and identity services if it is too broad.',
-  },
-  {
-    id: 'log-error-lines',
-    source: 'loki',
-    kind: 'logs',
-    title: 'Error lines',
-    expr: '{namespace="echo"} |~ "(?i)error"',
-    unit: 'lines',
-    description: 'The lines behind the error rate, newest first, scoped to the incident window.',
-  },
+  ...lokiDefaultQueries(DEFAULT_SERVICE_LABEL),
 ];
 
 export function defaultQuery(id: string): DefaultQuery | undefined {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,32 @@ describe('openStore', () => {
     writeFileSync(join(d, 'pitwall.db'), garbage);
     expect(() => openStore(d)).toThrow(/damaged or is not a Pitwall database/);
     expect(readFileSync(join(d, 'pitwall.db')).equals(garbage)).toBe(true);
+  });
+
+  it('refuses a zero-byte database file it did not just create, and leaves it untouched', () => {
+    const d = dir();
+    writeFileSync(join(d, 'pitwall.db'), '');
+    expect(() => openStore(d)).toThrow(/is empty \(0 bytes\), and Pitwall did not just create it.*left untouched/);
+    expect(statSync(join(d, 'pitwall.db')).size).toBe(0);
+    // The lock was released with the refusal.
+    expect(() => openStore(d)).toThrow(/is empty/);
+  });
+
+  it('finishes creating its own database after being stopped between creating the file and its schema', () => {
+    const d = dir();
+    writeFileSync(join(d, 'pitwall.db'), '');
+    writeFileSync(join(d, 'pitwall.db.creating'), '12345\n');
+    const store = openStore(d);
+    cleanups.push(() => store.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(existsSync(join(d, 'pitwall.db.creating'))).toBe(false);
+  });
+
+  it('leaves no creation marker behind after creating a database', () => {
+    const d = dir();
+    openStore(d).close();
+    expect(existsSync(join(d, 'pitwall.db.creating'))).toBe(false);
+    expect(statSync(join(d, 'pitwall.db')).size).toBeGreaterThan(0);
   });
 
   it('refuses a second instance on the same data directory while the first is alive', () => {

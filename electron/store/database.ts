@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/contract/result';
@@ -35,8 +35,10 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Open
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
   const path = join(dataDir, 'pitwall.db');
+  const creating = `${path}.creating`;
   let db: Database.Database | undefined;
   try {
+    markCreation(path, creating);
     db = new Database(path, { timeout: 2000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     assertKnownSchema(db);
@@ -45,6 +47,8 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Open
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    // The file now has a schema: from here on, an empty file would be somebody else's doing.
+    rmSync(creating, { force: true });
   } catch (err) {
     db?.close();
     unlock();
@@ -67,6 +71,33 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Open
       unlock();
     },
   };
+}
+
+/** Bytes in a file, 0 when it does not exist. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * SQLite happily opens a zero-byte file as a new, empty database. Pitwall makes one only while it
+ * creates its own (killed between creating the file and writing its schema), which the marker file
+ * `pitwall.db.creating` records; any other empty file where the database should be (a copy or a
+ * restore that went wrong, a disk that lost it) is refused like a damaged one and left untouched.
+ */
+function markCreation(path: string, creating: string): void {
+  const exists = existsSync(path);
+  if (exists && sizeOf(path) === 0 && sizeOf(`${path}-wal`) === 0 && !existsSync(creating)) {
+    throw new AppFailure(
+      'storage',
+      `The database file ${path} is empty (0 bytes), and Pitwall did not just create it: a copy or restore may have gone wrong. ` +
+        'It was left untouched: restore it from a backup, or move it aside to start with a fresh database.',
+    );
+  }
+  if (!exists) writeFileSync(creating, `${process.pid}\n`);
 }
 
 function describeOpenError(err: unknown, path: string): Error {

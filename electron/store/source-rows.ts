@@ -20,6 +20,8 @@ export const storedConfig = z.object({
   timeoutMs: z.number().int().positive(),
   intervalMs: z.number().int().positive(),
   queries: z.array(z.object({ id: z.string(), metric: z.string(), title: z.string(), expr: z.string(), enabled: z.boolean() })),
+  /** Loki: the stream label that names a service; null until chosen (sources saved before it existed have none). */
+  serviceLabel: z.string().nullable().default(null),
 });
 export type StoredConfig = z.output<typeof storedConfig>;
 
@@ -103,6 +105,7 @@ export function toView(s: StoredSource, health: SourceHealth): SourceView {
     enabled: s.enabled,
     demo: s.demo,
     queries: s.config.queries.map((q): SourceQuery => ({ ...q })),
+    serviceLabel: s.config.serviceLabel,
     health,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

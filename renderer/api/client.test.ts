@@ -21,6 +21,27 @@ async function caught(p: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('call', () => {
+  it('refuses an input over the cap before sending it, with the words main would use', async () => {
+    let sent = 0;
+    const call = createCall(() => ({
+      invoke: () => {
+        sent += 1;
+        return Promise.resolve({ ok: true, value: null });
+      },
+      on: () => () => {},
+    }));
+    for (const size of [300 * 1024, 8 * 1024 * 1024]) {
+      const err = await caught(call('incident:add-note', { id: 1, text: 'x'.repeat(size) }));
+      expect(err.code).toBe('too-large');
+      expect(err.message).toBe('Input is larger than 256 KiB.');
+    }
+    // Multi-byte text counts in bytes: 100,000 × "€" is 300,000 bytes.
+    expect((await caught(call('incident:add-note', { id: 1, text: '€'.repeat(100_000) }))).code).toBe('too-large');
+    expect(sent).toBe(0);
+    await expect(call('incident:add-note', { id: 1, text: 'x'.repeat(1000) })).resolves.toBeNull();
+    expect(sent).toBe(1);
+  });
+
   it('returns the value of an ok result', async () => {
     const call = createCall(() => bridgeReturning({ ok: true, value: [{ id: 1 }] }));
     await expect(call('incident:list', {})).resolves.toEqual([{ id: 1 }]);

@@ -1,6 +1,7 @@
 import type { PitwallBridge } from '../../shared/contract/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import type { PushedEvent, PushedEvents } from '../../shared/contract/events';
+import { INPUT_TOO_LARGE, MAX_INPUT_BYTES } from '../../shared/contract/limits';
 import type { ErrorCode } from '../../shared/contract/result';
 import { getBridge } from './bridge';
 import { toResult } from './result-value';
@@ -26,6 +27,9 @@ export type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Pr
  */
 export function createCall(bridge: () => PitwallBridge): Call {
   return async (channel, input) => {
+    // Refused here, before sending: a body of megabytes would reach main only to be refused there,
+    // and browser mode drops a connection still uploading past its cap (the page would see a network error).
+    if (inputBytes(input) > MAX_INPUT_BYTES) throw new ApiError('too-large', INPUT_TOO_LARGE);
     let raw: unknown;
     try {
       raw = await bridge().invoke(channel, input);
@@ -40,6 +44,20 @@ export function createCall(bridge: () => PitwallBridge): Call {
 }
 
 export const call: Call = createCall(getBridge);
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of the input as it would be sent; a value JSON cannot encode is main's to refuse. */
+function inputBytes(input: unknown): number {
+  try {
+    const text = JSON.stringify(input ?? null);
+    // Cheap bound first: UTF-8 is at most three bytes per UTF-16 code unit.
+    if (text === undefined || text.length * 3 <= MAX_INPUT_BYTES) return 0;
+    return encoder.encode(text).length;
+  } catch {
+    return 0;
+  }
+}
 
 /** Subscribes to a pushed event. Payloads are hints (re-read through `call`), so they are only shape-checked by the caller. */
 export function onEvent<E extends PushedEvent>(event: E, listener: (payload: PushedEvents[E]) => void): () => void {

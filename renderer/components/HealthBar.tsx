@@ -3,6 +3,7 @@ import { useDataAge } from '../hooks/useDataAge';
 import { useSources, useSourcesError, useSourcesLoaded } from '../state/sources';
 import { healthText } from './settings/health-text';
 import '../styles/logs.css';
+import { Name } from './text/UntrustedText';
 
 const SETTINGS_HREF = '#/settings';
 
@@ -24,7 +25,9 @@ function HealthChip({ source }: { source: SourceView }) {
       title={`${source.name} (${source.kind}): ${healthText(health, now)}. Open source settings.`}
     >
       <span className="health-dot" aria-hidden="true" />
-      <span className="health-name">{source.name}</span>
+      <span className="health-name">
+        <Name text={source.name} />
+      </span>
       <span className="health-state">{health.state === 'unknown' ? 'not polled yet' : health.state}</span>
       {!disabled && (
         <span className="health-age" data-testid="health-age">
@@ -33,7 +36,7 @@ function HealthChip({ source }: { source: SourceView }) {
       )}
       {failing && error && (
         <span className="health-err" data-testid="health-error">
-          · {error.message}
+          · <Name text={error.message} />
         </span>
       )}
     </a>

@@ -10,6 +10,7 @@ import { openIncidentTab } from '../state/incident-tab';
 import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
 import { DETAILS_TAB_ID } from './incident/incident-tab-ids';
+import { Name } from './text/UntrustedText';
 
 /** The one clock, saying what it counts from; declaration beside it when that is not the start. */
 function Clock({ incident }: { incident: Incident }) {
@@ -39,12 +40,12 @@ function Scope({ incident }: { incident: Incident }) {
     <span className="header-scope" data-testid="header-scope">
       {incident.services.map((s) => (
         <span key={`s-${s}`} className="tag tag-service" title="Affected service">
-          {s}
+          <Name text={s} />
         </span>
       ))}
       {incident.tenants.map((t) => (
         <span key={`t-${t}`} className="tag tag-tenant" title="Affected tenant / GPU pool">
-          {t}
+          <Name text={t} />
         </span>
       ))}
     </span>
@@ -56,6 +57,11 @@ function Scope({ incident }: { incident: Incident }) {
  * gives way (it wraps) before the controls do, and other domains' HEADER_ITEMS sit between the
  * clock and the acknowledge button.
  */
+// The title's tooltip is a glimpse of the summary, not a second copy of a 19 KB one: Details shows it all.
+const SUMMARY_TIP = 300;
+const summaryTip = (summary: string): string | undefined =>
+  summary === '' ? undefined : summary.length > SUMMARY_TIP ? `${summary.slice(0, SUMMARY_TIP)}… (all of it under Details)` : summary;
+
 export function IncidentHeader({ incident }: { incident: Incident }) {
   const [busy, setBusy] = useState(false);
   const closed = incident.status === 'closed';
@@ -74,8 +80,8 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
         <span className="ref" data-testid="incident-ref">
           {incident.ref}
         </span>
-        <h1 data-testid="incident-title" title={incident.summary || undefined}>
-          {incident.title}
+        <h1 data-testid="incident-title" title={summaryTip(incident.summary)}>
+          <Name text={incident.title} />
         </h1>
         <Scope incident={incident} />
       </div>
@@ -122,7 +128,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
           data-testid="header-ic"
         >
           <span className="label">IC</span>
-          <span className="ic-name">{commander ?? 'unassigned'}</span>
+          <span className="ic-name">{commander === null ? 'unassigned' : <Name text={commander} />}</span>
         </button>
         {HEADER_ITEMS.map((Item, i) => (
           <div key={i} className="header-item">

@@ -8,6 +8,7 @@ import { setSearch, useIncidentItems, useListError, useListLoading, useListSearc
 import { LIST_ROW_ITEMS } from './incident/list-row-items';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
 import { ImportBundle } from './reports/ImportBundle';
+import { Name } from './text/UntrustedText';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -79,7 +80,9 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
           <span className="ref">{i.ref}</span>
           <SeverityBadge severity={i.severity} />
         </span>
-        <span className="row-title">{i.title}</span>
+        <span className="row-title">
+          <Name text={i.title} />
+        </span>
         <span className="row-meta">
           <StatusPill status={i.status} />
           <span className="commander" title="Incident commander">

@@ -3,6 +3,7 @@ import type { Incident } from '../../shared/domain/incident';
 import { ROLE_LABEL, ROLES, type Role } from '../../shared/domain/roles';
 import { formatUtc } from '../logic/format';
 import { assignRole } from '../state/commands';
+import { Name } from './text/UntrustedText';
 
 function RoleRow({ incident, role }: { incident: Incident; role: Role }) {
   const holder = incident.roles.find((r) => r.role === role) ?? null;
@@ -34,7 +35,7 @@ function RoleRow({ incident, role }: { incident: Incident; role: Role }) {
       <div className="role-head">
         <span className="role-label">{ROLE_LABEL[role]}</span>
         <span className={holder ? 'holder' : 'holder muted'} data-testid={`role-holder-${role}`}>
-          {holder ? holder.person : 'unassigned'}
+          {holder ? <Name text={holder.person} /> : 'unassigned'}
         </span>
         {holder && <span className="muted since">since {formatUtc(holder.assignedAt)}</span>}
       </div>

@@ -5,6 +5,7 @@ import { KIND_ICON, KIND_LABEL } from '../logic/event-kinds';
 import { formatStamp, formatTime } from '../logic/format';
 import { addNote } from '../state/commands';
 import { TimelineEvidence } from './command/logs/TimelineEvidence';
+import { ExpandableText, Name } from './text/UntrustedText';
 
 function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
   return (
@@ -20,11 +21,13 @@ function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
             <span aria-hidden="true">{KIND_ICON[event.kind]}</span> {KIND_LABEL[event.kind]}
           </span>
           <span className="tl-actor" title="Who did it">
-            {event.actor}
+            <Name text={event.actor} />
           </span>
         </span>
         {/* Text only: summaries may contain anything a person or an upstream typed. */}
-        <span className="tl-summary">{event.summary}</span>
+        <span className="tl-summary">
+          <ExpandableText text={event.summary} />
+        </span>
         <TimelineEvidence event={event} />
       </div>
     </li>

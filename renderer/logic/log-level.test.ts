@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_LINES_QUERY, defaultLogQuery, formatLabels, formatLogTime, orderLines, streamName } from './log-level';
-
-describe('defaultLogQuery', () => {
-  it('matches the first word of each affected service on the job label', () => {
-    expect(defaultLogQuery(['Echo UI', 'OCR', 'workers'])).toBe('{job=~"(?i).*(echo|ocr|workers).*"}');
-  });
-  it('drops duplicates and names that give no usable word', () => {
-    expect(defaultLogQuery(['echo', 'Echo UI', '!!', 'x'])).toBe('{job=~"(?i).*(echo).*"}');
-  });
-  it('never builds a regex from characters a user typed', () => {
-    expect(defaultLogQuery(['ocr")|{a=~".*'])).toBe('{job=~"(?i).*(ocr).*"}');
-  });
-  it('falls back to error lines without services', () => {
-    expect(defaultLogQuery([])).toBe(ERROR_LINES_QUERY);
-  });
-});
+import { formatLabels, formatLogTime, orderLines, streamName } from './log-level';
 
 describe('display helpers', () => {
   it('formats a log time in UTC with milliseconds', () => {

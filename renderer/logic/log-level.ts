@@ -2,31 +2,10 @@ import type { LogLine } from '../../shared/domain/telemetry';
 import { formatClockMs } from './format';
 
 /**
- * The logs panel's default LogQL and display helpers. A line's level is not worked out here: main sets
- * LogLine.level (shared/domain/log-level.ts) and the panel shows that.
+ * The logs panel's display helpers. A line's level is not worked out here: main sets LogLine.level
+ * (shared/domain/log-level.ts) and the panel shows that; the default LogQL is built from the Loki
+ * source's labels (shared/domain/log-queries.ts).
  */
-
-/** Without an incident (or one without services), the lines an IC looks at first: errors anywhere. */
-export const ERROR_LINES_QUERY = '{job=~".+"} |~ "(?i)error"';
-
-/**
- * "Echo UI", "OCR", "workers" → `{job=~"(?i).*(echo|ocr|workers).*"}`. Promtail's Kubernetes
- * config (and the lab) label every stream `job="<namespace>/<app>"`, so one case-insensitive
- * match on `job` finds a service whether its name sits in the namespace or the app. Only the
- * first word of each service is used: "Echo UI" is the echo app, not a UI stream.
- */
-export function defaultLogQuery(services: readonly string[]): string {
-  const words: string[] = [];
-  for (const s of services) {
-    const word = s
-      .toLowerCase()
-      .split(/[^a-z0-9-]+/)
-      .find((w) => w.replace(/-/g, '').length >= 2);
-    if (word && !words.includes(word)) words.push(word);
-  }
-  if (words.length === 0) return ERROR_LINES_QUERY;
-  return `{job=~"(?i).*(${words.join('|')}).*"}`;
-}
 
 /** "14:05:12.345Z": log lines sit seconds apart, so the panel shows milliseconds and leaves the date to the window. */
 export const formatLogTime = formatClockMs;

@@ -8,6 +8,7 @@ import {
   inputFromView,
   patchRow,
   removeRow,
+  withTestedLabel,
   type SourceForm,
 } from './source-form';
 
@@ -35,6 +36,7 @@ const VIEW: SourceView = {
       enabled: true,
     },
   ],
+  serviceLabel: 'app',
   health: {
     sourceId: 7,
     state: 'ok',
@@ -220,6 +222,23 @@ describe('query rows', () => {
     expect(errors[`query-${key}-expr`]).toMatch(/must not be empty/);
     const none = buildSourceInput(removeRow(form, 'queries', key));
     expect(none.ok && none.input.queries).toEqual([]);
+  });
+
+  it('sends a Loki service label (null when none is chosen), refuses one that is no label name, and sends none for other kinds', () => {
+    const loki = buildSourceInput(filled({ kind: 'loki', serviceLabel: ' app ' }));
+    expect(loki.ok && loki.input.serviceLabel).toBe('app');
+    const none = buildSourceInput(filled({ kind: 'loki', serviceLabel: '' }));
+    expect(none.ok && none.input.serviceLabel).toBeNull();
+    const bad = buildSourceInput(filled({ kind: 'loki', serviceLabel: 'app"}' }));
+    expect(!bad.ok && bad.errors.serviceLabel).toMatch(/^Label name: letters, digits and _/);
+    const prom = buildSourceInput(filled({ kind: 'prometheus', serviceLabel: 'app' }));
+    expect(prom.ok && 'serviceLabel' in prom.input).toBe(false);
+  });
+
+  it('fills an empty Loki service label from a Test, and never overrides a chosen one', () => {
+    expect(withTestedLabel(filled({ kind: 'loki' }), ['app', 'cluster', 'pod']).serviceLabel).toBe('app');
+    expect(withTestedLabel(filled({ kind: 'loki', serviceLabel: 'job' }), ['app', 'cluster']).serviceLabel).toBe('job');
+    expect(withTestedLabel(filled({ kind: 'loki' }), undefined).serviceLabel).toBe('');
   });
 
   it('sends no queries for kinds without them', () => {

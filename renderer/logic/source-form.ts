@@ -1,6 +1,7 @@
 import { sourceInput, type SourceInput } from '../../shared/contract/source-schemas';
 import { SOURCE_LIMITS, type SourceView } from '../../shared/domain/source-config';
 import type { SourceKind } from '../../shared/domain/sources';
+import { pickServiceLabel } from '../../shared/domain/log-queries';
 import { headerRowsFromView, queryRowsFromView, type HeaderRow, type QueryRow } from './source-form-rows';
 
 export { addRow, patchRow, removeRow } from './source-form-rows';
@@ -42,6 +43,8 @@ export interface SourceForm {
    */
   queryMode: 'defaults' | 'custom';
   queries: QueryRow[];
+  /** Loki: the stream label that names a service, as typed or chosen; '' for none chosen. */
+  serviceLabel: string;
 }
 
 /** Errors by field: `name`, `baseUrl`, `password`, …, `header-<key>-name`, `query-<key>-expr`, and `form`. */
@@ -70,6 +73,7 @@ export function emptySourceForm(kind: SourceKind = 'prometheus'): SourceForm {
     enabled: true,
     queryMode: 'defaults',
     queries: [],
+    serviceLabel: '',
   };
 }
 
@@ -95,6 +99,7 @@ export function formFromView(view: SourceView): SourceForm {
     enabled: view.enabled,
     queryMode: 'custom',
     queries: queryRowsFromView(view.queries),
+    serviceLabel: view.serviceLabel ?? '',
   };
 }
 
@@ -118,6 +123,13 @@ export function inputFromView(view: SourceView, patch: { enabled?: boolean } = {
     intervalMs: view.intervalMs,
     enabled: patch.enabled ?? view.enabled,
   };
+}
+
+/** After a Loki Test: an empty service label is filled with the best of the labels its streams carry. */
+export function withTestedLabel(form: SourceForm, labels: readonly string[] | undefined): SourceForm {
+  if (form.kind !== 'loki' || !labels || form.serviceLabel.trim() !== '') return form;
+  const picked = pickServiceLabel(labels);
+  return picked === null ? form : { ...form, serviceLabel: picked };
 }
 
 /** Parses "15" or "0.5" seconds into whole milliseconds within [min, max]; an error in words otherwise. */
@@ -206,6 +218,7 @@ const PATHS: Record<string, string> = {
   'auth.password': 'password',
   'auth.token': 'token',
   'tls.caPem': 'caPem',
+  serviceLabel: 'serviceLabel',
 };
 
 /** Where a schema issue is shown: next to its field, or at the form when no field fits. */
@@ -251,6 +264,7 @@ export function buildSourceInput(form: SourceForm): { ok: true; input: SourceInp
     intervalMs: typeof intervalMs === 'number' ? intervalMs : SOURCE_LIMITS.intervalMs.default,
     enabled: form.enabled,
     ...(queries === undefined ? {} : { queries }),
+    ...(form.kind === 'loki' ? { serviceLabel: form.serviceLabel.trim() === '' ? null : form.serviceLabel.trim() } : {}),
   };
   const parsed = sourceInput.safeParse(candidate);
   if (!parsed.success) {

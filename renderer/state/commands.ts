@@ -1,6 +1,6 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import type { TimelineEvent } from '../../shared/domain/incident';
-import { call, errorMessage } from '../api/client';
+import { ApiError, call, errorMessage } from '../api/client';
 import { appendEvent, refreshDetail, selectIncident } from './detail';
 import { loadIncidents } from './incidents';
 import { closeDeclare, dismissBanner, showBanner } from './ui';
@@ -20,7 +20,8 @@ async function perform<C extends Channel>(channel: C, input: ChannelInput<C>, ba
     return { ok: true, value };
   } catch (err) {
     const message = errorMessage(err);
-    if (banner) showBanner(message);
+    // A storage failure (a full disk) concerns the whole console, not only the form that asked.
+    if (banner || (err instanceof ApiError && err.code === 'storage')) showBanner(message);
     return { ok: false, message };
   }
 }

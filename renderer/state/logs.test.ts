@@ -16,7 +16,7 @@ vi.mock('../api/client', () => ({
   errorMessage: (err: unknown) => (err instanceof Error ? err.message : String(err)),
 }));
 
-const { enterLogScope, getLogsState, lineKey, pinLogLine, resetLogs, runLogQuery, setLogText } = await import('./logs');
+const { enterLogScope, getLogsState, lineKey, loadLogDefaults, pinLogLine, resetLogs, runLogQuery, setLogText } = await import('./logs');
 const { getDetail, refreshDetail, selectIncident } = await import('./detail');
 const { pinnedLines } = await import('../components/command/logs/evidence-data');
 
@@ -28,7 +28,7 @@ const line = (tNs: string, text: string, labels: Record<string, string> = { app:
   level: null,
 });
 
-const answer = (query: string, lines: LogLine[]): LogQueryResult => ({ sourceId: 3, query, lines, truncated: false });
+const answer = (query: string, lines: LogLine[]): LogQueryResult => ({ sourceId: 3, query, lines, truncated: false, hint: null });
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
@@ -39,6 +39,24 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
 beforeEach(() => {
   call.mockReset();
   resetLogs();
+});
+
+describe('loadLogDefaults', () => {
+  it("keeps the label main picked from the source's labels, for that source, across incidents", async () => {
+    call.mockResolvedValueOnce({ sourceId: 4, serviceLabel: 'app', labels: ['app', 'cluster', 'pod'], note: null });
+    await loadLogDefaults(4);
+    expect(call).toHaveBeenLastCalledWith('logs:defaults', { sourceId: 4 });
+    expect(getLogsState().defaults).toEqual({ serviceLabel: 'app', labels: ['app', 'cluster', 'pod'], note: null, forSource: 4 });
+    enterLogScope('incident:9');
+    expect(getLogsState().defaults?.serviceLabel).toBe('app');
+  });
+
+  it("falls back to Promtail's job when there is no Loki to ask (the query then says why)", async () => {
+    call.mockRejectedValueOnce(new ApiError('not-found', 'No enabled Loki source is configured; add one under Sources.'));
+    await loadLogDefaults(null);
+    expect(call).toHaveBeenLastCalledWith('logs:defaults', {});
+    expect(getLogsState().defaults).toEqual({ serviceLabel: 'job', labels: null, note: null, forSource: null });
+  });
 });
 
 describe('runLogQuery', () => {

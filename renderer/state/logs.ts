@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { LogLine, LogQueryResult } from '../../shared/domain/telemetry';
+import type { LogDefaults, LogLine, LogQueryResult } from '../../shared/domain/telemetry';
 import { ApiError, call, errorMessage } from '../api/client';
+import { errorLinesQuery } from '../../shared/domain/log-queries';
 import { appendEvent } from './detail';
 
 /**
@@ -34,9 +35,17 @@ export interface LogsState {
   pinError: string | null;
   /** How the lines are listed: error lines (then warnings) on top, or strictly newest first. */
   order: LogOrder;
+  /**
+   * What the default queries select on, read from the Loki source's labels for the chosen source;
+   * null until known, so no default query runs on a guessed label. `forSource` is the selection it answers.
+   */
+  defaults: (Omit<LogDefaults, 'sourceId'> & { forSource: number | null }) | null;
 }
 
 export type LogOrder = 'errors-first' | 'newest';
+
+/** When the labels cannot be had at all (no Loki source): Promtail's `job`, what most setups have. */
+export const FALLBACK_SERVICE_LABEL = 'job';
 
 const INITIAL: LogsState = {
   scope: null,
@@ -54,6 +63,7 @@ const INITIAL: LogsState = {
   pinError: null,
   // A handful of errors among thousands of lines is what an IC is looking for.
   order: 'errors-first',
+  defaults: null,
 };
 
 const useLogsStore = create<LogsState>()(() => INITIAL);
@@ -71,6 +81,7 @@ export const useLogSourceId = (): number | null => useLogsStore((s) => s.sourceI
 export const usePinning = (): string | null => useLogsStore((s) => s.pinning);
 export const usePinError = (): string | null => useLogsStore((s) => s.pinError);
 export const useLogOrder = (): LogOrder => useLogsStore((s) => s.order);
+export const useLogDefaults = (): LogsState['defaults'] => useLogsStore((s) => s.defaults);
 
 export function setLogOrder(order: LogOrder): void {
   useLogsStore.setState({ order });
@@ -89,8 +100,29 @@ export function lineKey(line: Pick<LogLine, 'tNs' | 'labels'>): string {
 export function enterLogScope(scope: string): void {
   if (useLogsStore.getState().scope === scope) return;
   seq += 1;
-  const { follow, limit, order } = useLogsStore.getState();
-  useLogsStore.setState({ ...INITIAL, scope, follow, limit, order });
+  const { follow, limit, order, defaults } = useLogsStore.getState();
+  // A source's labels do not depend on the incident: they are kept across scopes (the panel re-reads them per source).
+  useLogsStore.setState({ ...INITIAL, scope, follow, limit, order, defaults });
+}
+
+let defaultsSeq = 0;
+
+/**
+ * Reads which label the default queries select on, for the chosen Loki source (null: the first
+ * enabled one). A failure (no Loki source configured) falls back to `job`, so the panel can still
+ * say what logs:query itself says.
+ */
+export async function loadLogDefaults(sourceId: number | null): Promise<void> {
+  const mine = ++defaultsSeq;
+  let defaults: NonNullable<LogsState['defaults']>;
+  try {
+    const d = await call('logs:defaults', sourceId === null ? {} : { sourceId });
+    defaults = { serviceLabel: d.serviceLabel, labels: d.labels, note: d.note, forSource: sourceId };
+  } catch {
+    // No Loki source (or none by that id): the query itself fails and says so in its own words.
+    defaults = { serviceLabel: FALLBACK_SERVICE_LABEL, labels: null, note: null, forSource: sourceId };
+  }
+  if (mine === defaultsSeq) useLogsStore.setState({ defaults });
 }
 
 export function setLogText(text: string): void {
@@ -127,7 +159,8 @@ export async function runLogQuery(run: LogRun): Promise<void> {
   const query = (state.text ?? run.defaultQuery).trim();
   const mine = ++seq;
   if (query === '') {
-    useLogsStore.setState({ error: 'Write a LogQL query first, e.g. {job=~".+"} |~ "error".', queryRejected: true, loading: false });
+    const label = state.defaults?.serviceLabel ?? FALLBACK_SERVICE_LABEL;
+    useLogsStore.setState({ error: `Write a LogQL query first, e.g. ${errorLinesQuery(label)}`, queryRejected: true, loading: false });
     return;
   }
   useLogsStore.setState({ loading: true });
@@ -193,5 +226,6 @@ export function getLogsState(): Readonly<LogsState> {
 /** For tests: back to a fresh console. */
 export function resetLogs(): void {
   seq += 1;
+  defaultsSeq += 1;
   useLogsStore.setState(INITIAL, true);
 }

@@ -40,6 +40,12 @@ const headerValue = z
 
 const headerInput = z.strictObject({ name: headerName, value: headerValue.optional(), secret: z.boolean().default(false) });
 
+/** A Loki label name, as it may be written into a selector. */
+export const serviceLabel = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,99}$/, 'label name: letters, digits and _, not starting with a digit');
+
 export const queryInput = z.strictObject({
   id: z
     .string()
@@ -82,6 +88,8 @@ export const sourceInput = z.strictObject({
   enabled: z.boolean().default(true),
   /** Absent: the kind's default queries (on create) or the stored ones (on update). */
   queries: z.array(queryInput).max(SOURCE_LIMITS.maxQueries).optional(),
+  /** Loki: the stream label that names a service; absent keeps the stored one, null clears it. */
+  serviceLabel: serviceLabel.nullable().optional(),
 });
 export type SourceInput = z.output<typeof sourceInput>;
 

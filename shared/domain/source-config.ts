@@ -77,6 +77,11 @@ export interface SourceView {
   demo: boolean;
   /** Empty for kinds without editable queries (AsynqMon, Alertmanager, exporter-scrape). */
   queries: SourceQuery[];
+  /**
+   * Loki: the stream label that names a service (`app`, `service_name`, `job`…), which the default
+   * queries select on; null when not chosen, and then picked from the labels the Loki has.
+   */
+  serviceLabel: string | null;
   health: SourceHealth;
   createdAt: number;
   updatedAt: number;
@@ -91,6 +96,10 @@ export interface SourceTestOutcome {
   details: string[];
   latencyMs: number;
   error: { kind: SourceErrorKind; message: string } | null;
+  /** It answered, but something will not work as configured (a query with no data, a label no stream has). */
+  warnings: string[];
+  /** Loki: the stream labels it has in the last hours, to choose the service label from; absent for other kinds. */
+  labels?: string[];
 }
 
 export const SOURCE_LIMITS = {

@@ -40,6 +40,10 @@ export interface SourceConnection {
  * - timeout: no complete answer within the deadline; aborted: the caller cancelled;
  * - http: the server answered with an error status; too-large: body over the cap;
  * - malformed: the body is not what the API documents; config: the connection settings are unusable;
+ * - rejected: the request itself is the mistake (a queue the upstream does not list, a log query where
+ *   numbers are needed, a 400 from the upstream): nothing is wrong with the source;
+ * - no-data: the source answered but gave none of the data it exists for (no metrics on the page,
+ *   no query with a series, no queue, no stream);
  * - storage: the source answered but Pitwall could not write it (disk full, database locked).
  */
 export const SOURCE_ERROR_KINDS = [
@@ -53,6 +57,8 @@ export const SOURCE_ERROR_KINDS = [
   'too-large',
   'malformed',
   'config',
+  'rejected',
+  'no-data',
   'storage',
 ] as const;
 export type SourceErrorKind = (typeof SOURCE_ERROR_KINDS)[number];

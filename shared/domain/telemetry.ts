@@ -211,6 +211,19 @@ export interface LogQueryResult {
   lines: LogLine[];
   /** The limit was reached: older (or newer) lines exist. */
   truncated: boolean;
+  /** When nothing matched in a Loki that has streams: which labels its streams carry, in words. */
+  hint: string | null;
+}
+
+/** What the logs panel's default queries select on, decided from the labels a Loki source has. */
+export interface LogDefaults {
+  sourceId: number;
+  /** The stream label that names a service: the source's choice when its streams carry it, else picked from them. */
+  serviceLabel: string;
+  /** The source's stream labels (last 6 hours); null when Loki could not be asked. */
+  labels: string[] | null;
+  /** Why the label is a guess, in words (labels unreadable, or the chosen one on no stream); null when it is not. */
+  note: string | null;
 }
 
 /** How a metric is named to people (timeline summaries, reports, chart legends). */

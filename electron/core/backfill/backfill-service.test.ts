@@ -23,6 +23,11 @@ let cleanup: () => void;
 let mode: 'answer' | 'down' | 'reject' = 'answer';
 
 const QUERY = { id: 'gpu', metric: 'gpu.memory.share', title: 'GPU memory', expr: 'gpu_share', enabled: true };
+/**
+ * Polled alongside: a Prometheus whose every query returns no series reads degraded (no-data), and these
+ * tests need the source ok between backfills. Its history is empty, so it adds nothing to what is fetched.
+ */
+const UP = { id: 'up', metric: 'prom.up', title: 'Up', expr: 'up', enabled: true };
 
 async function call<T>(channel: string, input: unknown = {}): Promise<T> {
   const r = (await core.dispatch(channel, input)) as Result<T>;
@@ -60,6 +65,7 @@ beforeEach(async () => {
     if (mode === 'down') return send(res, 503, 'Service Unavailable', { 'X-Prometheus-Stopping': 'false' });
     if (mode === 'reject')
       return json(res, 422, { status: 'error', errorType: 'execution', error: 'query processing would load too many samples' });
+    if (req.query.get('query') === UP.expr) return json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } });
     const start = Number(req.query.get('start'));
     const end = Number(req.query.get('end'));
     const step = Number(req.query.get('step'));
@@ -70,7 +76,15 @@ beforeEach(async () => {
   // Down means down for the poller too; a rejected range query still leaves the source answering its polls.
   const unlessDown = (body: unknown) => (_req: unknown, res: Parameters<typeof json>[0]) =>
     mode === 'down' ? send(res, 503, 'Service Unavailable', { 'X-Prometheus-Stopping': 'false' }) : json(res, 200, body);
-  up.routes.set('GET /api/v1/query', unlessDown({ status: 'success', data: { resultType: 'vector', result: [] } }));
+  up.routes.set('GET /api/v1/query', (req, res) =>
+    unlessDown({
+      status: 'success',
+      data: {
+        resultType: 'vector',
+        result: req.query.get('query') === UP.expr ? [{ metric: { job: 'prometheus' }, value: [1, '1'] }] : [],
+      },
+    })(req, res),
+  );
   up.routes.set('GET /api/v1/alerts', unlessDown({ status: 'success', data: { alerts: [] } }));
   core = open();
 });
@@ -88,7 +102,7 @@ async function addPrometheus(): Promise<SourceView> {
     kind: 'prometheus',
     baseUrl: up.url,
     intervalMs: 15_000,
-    queries: [QUERY],
+    queries: [QUERY, UP],
   });
   return waitFor('the first poll', async () =>
     (await call<SourceView[]>('source:list')).find((s) => s.id === saved.id && s.health.state === 'ok'),
@@ -171,7 +185,7 @@ describe('backfill of what an incident newly covers', () => {
       kind: 'prometheus',
       baseUrl: up.url,
       intervalMs: 15_000,
-      queries: [QUERY],
+      queries: [QUERY, UP],
     });
     const done = await waitFor('the retry after the edit', async () => (await backfillEvents(inc.id))[2]);
     expect(done.summary).toMatch(/ — detection time moved earlier \(after 2 failed attempts\)\.$/);

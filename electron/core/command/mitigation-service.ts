@@ -9,6 +9,7 @@ import type { SourceKind } from '../../../shared/domain/sources';
 import type { ResolvedSource } from '../../poller/types';
 import { AlertmanagerClient } from '../../sources/alertmanager';
 import { AsynqmonClient } from '../../sources/asynqmon';
+import { connectionFor } from '../../poller/collector';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';
 import type { CommandRecords } from './command-records';
@@ -38,7 +39,7 @@ export class MitigationService {
 
   async listQueues(sourceId: number): Promise<LiveQueue[]> {
     const source = this.usableSource(sourceId, 'asynqmon');
-    const client = AsynqmonClient.connect(source.connection);
+    const client = AsynqmonClient.connect(connectionFor(source));
     try {
       return await readQueues(client, source.name);
     } finally {
@@ -49,7 +50,7 @@ export class MitigationService {
   async queue(input: ParsedInput<'mitigation:pause-queue'>, verb: QueueVerb): Promise<MitigationRecord> {
     this.records.requireOpen(input.id, `${verb === 'pause' ? 'pausing' : 'resuming'} a queue from it`);
     const source = this.usableSource(input.sourceId, 'asynqmon');
-    const client = AsynqmonClient.connect(source.connection);
+    const client = AsynqmonClient.connect(connectionFor(source));
     let result;
     try {
       result = await pauseOrResume(client, source.name, input.queue, verb);
@@ -103,7 +104,7 @@ export class MitigationService {
       matchers: input.matchers,
       endsAt: endsMs,
     };
-    const client = AlertmanagerClient.connect(source.connection);
+    const client = AlertmanagerClient.connect(connectionFor(source));
     try {
       const silenceId = await client.createSilence({
         matchers: input.matchers.map(toWire),
@@ -147,7 +148,7 @@ export class MitigationService {
         target: silence.target,
         relatesTo: silence.id,
       };
-      const client = AlertmanagerClient.connect(source.connection);
+      const client = AlertmanagerClient.connect(connectionFor(source));
       try {
         await client.expireSilence(silence.silenceId);
         return this.write(incident.id, {

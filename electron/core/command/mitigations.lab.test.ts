@@ -77,7 +77,11 @@ describe('pause and resume a queue', () => {
     const paused = await call<MitigationRecord>('mitigation:pause-queue', { id: inc.id, sourceId: asynq.id, queue: 'batch' });
     expect(isId(paused.id)).toBe(true);
     expect(paused).toMatchObject({ kind: 'queue-pause', outcome: 'ok', author: 'dana', sourceName: 'Lab AsynqMon', target: 'batch' });
-    expect(paused.message).toMatch(/^Paused "batch"; AsynqMon now reports it paused \(\d+ pending, \d+ active\)\.$/);
+    // The state AsynqMon reports afterwards, with its own clock (the lab's), not what the POST answered.
+    const labClock = new Date(lab.engine.nowMs).toISOString().slice(11, 19);
+    expect(paused.message).toMatch(
+      new RegExp(`^Paused "batch"; confirmed paused at ${labClock}Z by AsynqMon \\(\\d+ pending, \\d+ active\\)\\.$`),
+    );
 
     // Really stopped: after in-flight tasks finish, nothing more is processed while other queues go on.
     lab.engine.advance(120);
@@ -109,7 +113,7 @@ describe('pause and resume a queue', () => {
     await fetch(`${lab.url}/api/queues/ocr:pause`, { method: 'POST' });
     const r = await call<MitigationRecord>('mitigation:pause-queue', { id: inc.id, sourceId: asynq.id, queue: 'ocr' });
     expect(r).toMatchObject({ outcome: 'ok' });
-    expect(r.message).toMatch(/^"ocr" was already paused/);
+    expect(r.message).toMatch(/^"ocr" was already paused; confirmed paused at \d\d:\d\d:\d\dZ/);
   });
 
   it('refuses a queue the source does not know, and sends nothing (AsynqMon would "pause" any name)', async () => {
@@ -119,6 +123,17 @@ describe('pause and resume a queue', () => {
       'AsynqMon "Lab AsynqMon" has no queue "ocr-typo" (its queues: batch, default, echo, ocr, translation). Nothing was sent.',
     );
     expect(lab.engine.world.orphanPauses.size).toBe(0);
+    expect((await call<IncidentDetail>('incident:get', { id: inc.id })).timeline.filter((e) => e.kind === 'mitigation')).toEqual([]);
+  });
+
+  it('through a base URL one segment off (AsynqMon answers its web page), fails in words and records nothing as paused', async () => {
+    const off = await call<SourceView>('source:save', { name: 'Off AsynqMon', kind: 'asynqmon', baseUrl: `${lab.url}/asynqmon` });
+    const err = await failure('mitigation:pause-queue', { id: inc.id, sourceId: off.id, queue: 'batch' });
+    expect(err.code).toBe('unavailable');
+    expect(err.message).toMatch(/answers with a web page, not the AsynqMon API .*Nothing was sent\.$/);
+    expect(lab.engine.world.queues.filter((q) => q.paused)).toEqual([]);
+    expect(lab.engine.world.orphanPauses.size).toBe(0);
+    expect((await call<CommandState>('command:get-state', { id: inc.id })).open.pausedQueues).toEqual([]);
     expect((await call<IncidentDetail>('incident:get', { id: inc.id })).timeline.filter((e) => e.kind === 'mitigation')).toEqual([]);
   });
 
@@ -172,7 +187,7 @@ describe('pause and resume a queue', () => {
       );
       const ignored = await call<MitigationRecord>('mitigation:pause-queue', { id: inc.id, sourceId: src.id, queue: 'batch' });
       expect(ignored.outcome).toBe('failed');
-      expect(ignored.message).toMatch(/^AsynqMon accepted the pause but still reports "batch" running/);
+      expect(ignored.message).toMatch(/^AsynqMon at 127\.0\.0\.1:\d+ accepted the pause, but queue "batch" still reads running\.$/);
       expect((await call<CommandState>('command:get-state', { id: inc.id })).open.pausedQueues).toEqual([]);
     } finally {
       await fake.close();

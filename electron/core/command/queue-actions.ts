@@ -1,6 +1,7 @@
 import type { LiveQueue } from '../../../shared/command/types';
 import { AppFailure } from '../../../shared/contract/result';
-import type { AsynqmonClient, AsynqQueue } from '../../sources/asynqmon';
+import type { AsynqmonClient, AsynqQueue, QueueActionResult } from '../../sources/asynqmon';
+import { isSourceError } from '../../sources/source-error';
 
 export type QueueVerb = 'pause' | 'resume';
 
@@ -26,14 +27,20 @@ export async function readQueues(client: AsynqmonClient, sourceName: string): Pr
   }
 }
 
+/** AsynqMon's own clock as the record shows it: "12:03:41Z". */
+function clockOf(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+
 /**
- * Pause or resume one queue: the one place a mitigation talks to AsynqMon, so a better client
- * (name checks, HTML-200 detection, read-back) replaces only this function.
+ * Pause or resume one queue: the one place a mitigation talks to AsynqMon, through the client's
+ * pauseQueue / resumeQueue (electron/sources/asynqmon.ts), which refuse an unknown queue or a name
+ * AsynqMon cannot address before sending, treat a 200 web page as a failure, and read the queue back.
  *
  * Refused before anything is sent (AppFailure): the queue list cannot be read, or the source has no
  * such queue — AsynqMon itself "pauses" any name, and an unknown name must not look like success.
- * Once sent, the queue is read back, and the outcome is what AsynqMon then reports, never only
- * what the POST answered.
+ * Once sent, the outcome is the state AsynqMon reports afterwards, with its time, never only what
+ * the POST answered.
  */
 export async function pauseOrResume(
   client: AsynqmonClient,
@@ -50,29 +57,22 @@ export async function pauseOrResume(
         .join(', ') || 'none';
     throw new AppFailure('bad-input', `AsynqMon "${sourceName}" has no queue "${queue}" (its queues: ${known}). Nothing was sent.`);
   }
-  let said: string;
+  let result: QueueActionResult;
   try {
-    said = verb === 'pause' ? await client.pause(queue) : await client.resume(queue);
+    const options = { knownQueues: queues.map((q) => q.queue) };
+    result = verb === 'pause' ? await client.pauseQueue(queue, options) : await client.resumeQueue(queue, options);
   } catch (err) {
+    // Refused by the client before sending (a name its API cannot address): the person's input, nothing sent.
+    if (isSourceError(err) && err.kind === 'rejected') throw new AppFailure('bad-input', err.message, { cause: err });
     return { outcome: 'failed', message: `AsynqMon did not ${verb} "${queue}": ${errText(err)}` };
   }
-  let after: LiveQueue;
-  try {
-    after = live((await client.getQueue(queue)).current);
-  } catch (err) {
-    return { outcome: 'failed', message: `AsynqMon accepted the ${verb} of "${queue}" but reading it back failed: ${errText(err)}` };
-  }
   const wanted = verb === 'pause';
-  const counts = `${after.pending} pending, ${after.active} active`;
-  if (after.paused !== wanted) {
-    return {
-      outcome: 'failed',
-      message: `AsynqMon accepted the ${verb} but still reports "${queue}" ${after.paused ? 'paused' : 'running'} (${counts}).`,
-    };
+  const seen = result.observed;
+  if (!result.confirmed || seen === null) {
+    return { outcome: 'failed', message: `${result.unconfirmed ?? `AsynqMon did not confirm the ${verb} of "${queue}"`}.` };
   }
-  const already = said === 'already-paused' || said === 'already-running';
-  return {
-    outcome: 'ok',
-    message: `${already ? `"${queue}" was already ${wanted ? 'paused' : 'running'}` : `${wanted ? 'Paused' : 'Resumed'} "${queue}"`}; AsynqMon now reports it ${wanted ? 'paused' : 'running'} (${counts}).`,
-  };
+  const state = wanted ? 'paused' : 'running';
+  const counts = `${seen.pending} pending, ${seen.active} active`;
+  const what = result.answer === 'already' ? `"${queue}" was already ${state}` : `${wanted ? 'Paused' : 'Resumed'} "${queue}"`;
+  return { outcome: 'ok', message: `${what}; confirmed ${state} at ${clockOf(seen.atMs)} by AsynqMon (${counts}).` };
 }

@@ -46,6 +46,7 @@ function view(id: number): SourceView {
     enabled: true,
     demo: false,
     queries: [],
+    serviceLabel: null,
     health: {
       ...initialHealth(id, true),
       state,

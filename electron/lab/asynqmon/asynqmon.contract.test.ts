@@ -138,14 +138,51 @@ describe('AsynqMon /api contract', () => {
     expect(missing.text).toBe('task not found\n');
   });
 
-  it('unknown queues answer 500 NOT_FOUND as plain text', async () => {
-    for (const path of ['/api/queues/nosuchqueue', '/api/queues/nosuchqueue/pending_tasks']) {
+  it('unknown queues answer 500 as plain text: NOT_FOUND on the queue, the bare sentinel on its task lists', async () => {
+    const cases = [
+      ['/api/queues/nosuchqueue', 'NOT_FOUND: queue "nosuchqueue" does not exist\n'],
+      ['/api/queues/nosuchqueue/pending_tasks', 'asynq: queue not found\n'],
+      // The wrong method on a verb path is the queue route with the verb in the name.
+      ['/api/queues/default:pause', 'NOT_FOUND: queue "default:pause" does not exist\n'],
+    ] as const;
+    for (const [path, text] of cases) {
       const r = await http(`${lab.url}${path}`);
       expect(r.status).toBe(500);
       expect(r.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.text).toBe('NOT_FOUND: queue "nosuchqueue" does not exist\n');
+      expect(r.text).toBe(text);
     }
+  });
+
+  it('answers any path it does not route with 200 and the web UI page, POST included', async () => {
+    const paths: [string, string][] = [
+      ['GET', '/api/nope'],
+      ['POST', '/api/nope'],
+      ['POST', '/asynqmon/api/queues/default:pause'],
+      ['POST', '/api/queues/a%2Fb:pause'],
+      ['POST', '/api/queues/default'],
+      ['GET', '/'],
+    ];
+    for (const [method, path] of paths) {
+      const r = await http(`${lab.url}${path}`, { method });
+      expect(r.status, `${method} ${path}`).toBe(200);
+      expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(r.text).toMatch(/^<!doctype html>.*<title>Asynq - Monitoring<\/title>/);
+    }
+    // Nothing was paused by the POSTs above.
+    const { body } = await getJson('/api/queues/default');
+    expect((body.current as { paused: boolean }).paused).toBe(false);
+    // Loki's own paths keep Loki's 404.
+    expect((await http(`${lab.url}/loki/api/v1/nope`)).status).toBe(404);
+  });
+
+  it('serves redis_info, and /api/metrics fails without a Prometheus address', async () => {
+    const { body } = await getJson('/api/redis_info');
+    expect(Object.keys(body)).toEqual(['address', 'info', 'raw_info', 'cluster', 'raw_cluster_nodes', 'queue_locations']);
+    expect(body.queue_locations).toBeNull();
+    const metrics = await http(`${lab.url}/api/metrics`);
+    expect(metrics.status).toBe(500);
+    expect(metrics.text).toContain('QUEUE_FILTER');
   });
 
   it('servers list running workers with their active tasks', async () => {
@@ -192,8 +229,13 @@ describe('AsynqMon /api contract', () => {
     );
   });
 
-  it('pausing an unknown queue answers 204, as the real server does', async () => {
+  it('pausing an unknown queue answers 204 and lists nothing, as the real server does', async () => {
     expect((await http(`${lab.url}/api/queues/nosuchqueue:pause`, { method: 'POST' })).status).toBe(204);
+    const { body } = await getJson('/api/queues');
+    expect((body.queues as { queue: string }[]).map((q) => q.queue)).not.toContain('nosuchqueue');
     expect((await http(`${lab.url}/api/queues/nosuchqueue:resume`, { method: 'POST' })).status).toBe(204);
+    const never = await http(`${lab.url}/api/queues/nevertouched:resume`, { method: 'POST' });
+    expect(never.status).toBe(500);
+    expect(never.text).toBe('queue "nevertouched" is not paused\n');
   });
 });

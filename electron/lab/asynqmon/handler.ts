@@ -1,8 +1,10 @@
 /**
- * AsynqMon-compatible /api. Quirks kept on purpose (see contracts/upstream-apis.md §1):
- * JSON goes out without an explicit Content-Type, so Go sniffs it as text/plain; errors are
- * plain text with a newline; unknown queues on read endpoints answer 500 NOT_FOUND, and
- * :pause / :resume never check that the queue exists.
+ * AsynqMon-compatible /api. Quirks kept on purpose (see contracts/upstream-apis.md §1 and its
+ * "Measured against real servers" section): JSON goes out without an explicit Content-Type, so Go
+ * sniffs it as text/plain; errors are plain text with a newline; an unknown queue answers 500
+ * NOT_FOUND on GET /api/queues/{q} and 500 "asynq: queue not found" on its task lists; :pause never
+ * checks that the queue exists; and any path or method it does not route answers 200 with the web
+ * UI's page, POST included.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { goError, rfc3339, send } from '../http-util.js';
@@ -66,6 +68,43 @@ function sortedTasks(q: QueueState, state: ListState): Task[] {
 
 function notFound(res: ServerResponse, name: string): void {
   asynqError(res, 500, `NOT_FOUND: queue "${name}" does not exist`);
+}
+
+/**
+ * The single-page UI's index.html: AsynqMon serves it for every path its router does not know (so
+ * the SPA survives a reload), and Go sniffs it as text/html. Written here, not copied: only its shape matters.
+ */
+export const ASYNQMON_UI_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"/><title>Asynq - Monitoring</title>' +
+  '<script>window.ROOT_PATH="/"</script></head><body><noscript>You need to enable JavaScript to run this app.</noscript>' +
+  '<div id="root"></div></body></html>';
+
+export function sendUiPage(res: ServerResponse): void {
+  send(res, 200, ASYNQMON_UI_PAGE, { 'Content-Type': 'text/html; charset=utf-8', Vary: 'Origin' });
+}
+
+/** INFO's keys split on ":" into strings, as redis_info_handlers.go builds them; a single Redis, no cluster. */
+function redisInfoJson() {
+  const info: Record<string, string> = {
+    redis_version: '7.0.15',
+    redis_mode: 'standalone',
+    uptime_in_seconds: '86400',
+    connected_clients: '12',
+    used_memory: '2097152',
+    used_memory_human: '2.00M',
+    maxmemory: '0',
+  };
+  const raw = Object.entries(info)
+    .map(([k, v]) => `${k}:${v}`)
+    .join('\r\n');
+  return {
+    address: '127.0.0.1:6379',
+    info,
+    raw_info: `# Server\r\n${raw}\r\n`,
+    cluster: false,
+    raw_cluster_nodes: '',
+    queue_locations: null,
+  };
 }
 
 function serversJson(engine: Engine) {
@@ -132,10 +171,15 @@ export function handleAsynqmon(engine: Engine, req: IncomingMessage, res: Server
   const world = engine.world;
   const now = world.nowMs;
   const method = req.method ?? 'GET';
-  const parts = path
-    .slice('/api/'.length)
-    .split('/')
-    .map((p) => decodeURIComponent(p));
+  // Go's router matches the decoded path, so a queue name with %2F becomes two segments and no route.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    sendUiPage(res);
+    return true;
+  }
+  const parts = decoded.slice('/api/'.length).split('/');
   const [head, qname, sub, tail] = parts;
   const get = method === 'GET';
 
@@ -157,13 +201,23 @@ export function handleAsynqmon(engine: Engine, req: IncomingMessage, res: Server
     goJson(res, { entries: [] });
     return true;
   }
+  if (head === 'redis_info' && parts.length === 1 && get) {
+    goJson(res, redisInfoJson());
+    return true;
+  }
+  if (head === 'metrics' && parts.length === 1 && get) {
+    // Without --prometheus-addr every PromQL fetch fails on an empty URL; the template's placeholder shows through.
+    asynqError(res, 500, 'failed to fetch "asynq_queue_size{QUEUE_FILTER}": Get "/api/v1/query_range": unsupported protocol scheme ""');
+    return true;
+  }
   if (head === 'queues' && qname !== undefined && parts.length === 2) {
     const verb = /^(.*):(pause|resume)$/.exec(qname);
     if (verb && method === 'POST') {
       pauseOrResume(engine, res, verb[1] ?? '', verb[2] as 'pause' | 'resume');
       return true;
     }
-    if (get && !verb) {
+    // GET /api/queues/x:pause is the queue route with the name "x:pause".
+    if (get) {
       const q = world.queue(qname);
       if (!q) notFound(res, qname);
       else goJson(res, { current: queueJson(q, now), history: historyJson(q, now, 10) });
@@ -175,7 +229,8 @@ export function handleAsynqmon(engine: Engine, req: IncomingMessage, res: Server
     if (m) {
       const q = world.queue(qname);
       if (!q) {
-        notFound(res, qname);
+        // GetQueueInfo's sentinel error, unwrapped by the list handlers (unlike GET /api/queues/{q}).
+        asynqError(res, 500, 'asynq: queue not found');
         return true;
       }
       const { page, size } = pageOptions(url);
@@ -198,7 +253,6 @@ export function handleAsynqmon(engine: Engine, req: IncomingMessage, res: Server
     }
     return true;
   }
-  // gorilla/mux's default not-found handler.
-  send(res, 404, '404 page not found\n', { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  sendUiPage(res);
   return true;
 }

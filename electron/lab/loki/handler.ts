@@ -1,7 +1,8 @@
 /**
- * Loki 2.8-compatible read API. Success bodies are `application/json` (no charset, as recorded
- * from 2.8); request and parse errors are 400 with the bare message and, as 2.8's frontend
- * sends them, `Content-Type: application/json; charset=UTF-8` and no trailing newline.
+ * Loki 2.8-compatible read API, as measured against 2.8.11 (contracts/upstream-apis.md): success
+ * bodies are `application/json` (no charset); request and parse errors are 400 with the bare message,
+ * `Content-Type: application/json; charset=UTF-8`, no nosniff and no trailing newline; an instant
+ * query with a log selector answers 200 with streams (later Lokis refuse it with a 400).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, send, sendJson } from '../http-util.js';
@@ -23,26 +24,37 @@ async function formParams(req: IncomingMessage, url: URL): Promise<URLSearchPara
   return params;
 }
 
+/** Log lines of a selector query: the streams answer both /query_range and 2.8's /query give. */
+function streamsAnswer(
+  engine: Engine,
+  query: LogQuery,
+  limit: number,
+  direction: 'forward' | 'backward',
+  startMs: number,
+  endMs: number,
+  t0: number,
+) {
+  if (limit > MAX_ENTRIES_LIMIT) {
+    throw new ParamError(`max entries limit per query exceeded, limit > max_entries_limit (${limit} > ${MAX_ENTRIES_LIMIT})`);
+  }
+  const stats: EvalStats = { linesScanned: 0, bytesScanned: 0 };
+  const entries = matchingEntries(engine.world.logs, query, startMs, endMs, stats);
+  const result = streamsResult(entries, limit, direction);
+  const returned = result.reduce((n, s) => n + s.values.length, 0);
+  return { status: 'success', data: { resultType: 'streams', result, stats: statsJson(stats, returned, (performance.now() - t0) / 1000) } };
+}
+
 function queryRange(engine: Engine, params: URLSearchParams, res: ServerResponse): void {
   const t0 = performance.now();
   const query = parseLogql(params.get('query') ?? '');
   const limit = parseLimit(params.get('limit'));
   const direction = parseDirection(params.get('direction'));
   const range = parseRange(params, engine.nowMs);
-  const stats: EvalStats = { linesScanned: 0, bytesScanned: 0 };
   if (query.kind === 'log') {
-    if (limit > MAX_ENTRIES_LIMIT) {
-      throw new ParamError(`max entries limit per query exceeded, limit > max_entries_limit_per_query (${limit} > ${MAX_ENTRIES_LIMIT})`);
-    }
-    const entries = matchingEntries(engine.world.logs, query, range.startMs, range.endMs, stats);
-    const result = streamsResult(entries, limit, direction);
-    const returned = result.reduce((n, s) => n + s.values.length, 0);
-    sendJson(res, 200, {
-      status: 'success',
-      data: { resultType: 'streams', result, stats: statsJson(stats, returned, (performance.now() - t0) / 1000) },
-    });
+    sendJson(res, 200, streamsAnswer(engine, query, limit, direction, range.startMs, range.endMs, t0));
     return;
   }
+  const stats: EvalStats = { linesScanned: 0, bytesScanned: 0 };
   const result = evaluateMetric(engine.world.logs, query, range.startMs, range.endMs, range.stepMs, stats);
   sendJson(res, 200, {
     status: 'success',
@@ -50,14 +62,18 @@ function queryRange(engine: Engine, params: URLSearchParams, res: ServerResponse
   });
 }
 
+/** Loki 2.8's instant log query reads the hour before `time`, like its range default (`since` 1h). */
+const INSTANT_LOG_WINDOW_MS = 3_600_000;
+
 function queryInstant(engine: Engine, params: URLSearchParams, res: ServerResponse): void {
   const t0 = performance.now();
   const query = parseLogql(params.get('query') ?? '');
-  parseLimit(params.get('limit'));
-  parseDirection(params.get('direction'));
+  const limit = parseLimit(params.get('limit'));
+  const direction = parseDirection(params.get('direction'));
   const at = parseTimestamp(params.get('time'), engine.nowMs, 'time');
   if (query.kind === 'log') {
-    throw new ParamError('log queries are not supported as an instant query type, please change your query to a range query type');
+    sendJson(res, 200, streamsAnswer(engine, query, limit, direction, at - INSTANT_LOG_WINDOW_MS, at, t0));
+    return;
   }
   const stats: EvalStats = { linesScanned: 0, bytesScanned: 0 };
   const series = evaluateMetric(engine.world.logs, query, at, at, 1000, stats);

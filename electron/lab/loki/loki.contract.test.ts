@@ -33,6 +33,7 @@ async function bad(path: string, params: Record<string, string>): Promise<string
   expect(r.status).toBe(400);
   // Loki 2.8 sends the bare message with a JSON content type (recorded in contracts/samples).
   expect(r.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+  expect(r.headers.get('x-content-type-options')).toBeNull();
   return r.text;
 }
 
@@ -145,7 +146,8 @@ describe('Loki /loki/api/v1 contract', () => {
   it('bad parameters and limits give Loki 2.8 messages', async () => {
     const sel = '{app="ocr-worker"}';
     expect(await bad('/loki/api/v1/query_range', { query: sel, limit: '10000' })).toBe(
-      'max entries limit per query exceeded, limit > max_entries_limit_per_query (10000 > 5000)',
+      // 2.8.11's wording (the docs' "max_entries_limit_per_query" is a later release's).
+      'max entries limit per query exceeded, limit > max_entries_limit (10000 > 5000)',
     );
     expect(await bad('/loki/api/v1/query_range', { query: sel, limit: '0' })).toBe('limit must be a positive value');
     expect(await bad('/loki/api/v1/query_range', { query: sel, direction: 'sideways' })).toBe("invalid direction 'sideways'");
@@ -162,9 +164,19 @@ describe('Loki /loki/api/v1 contract', () => {
     expect(await bad('/loki/api/v1/query_range', { query: metric, step: '0' })).toBe(
       'zero or negative query resolution step widths are not accepted. Try a positive integer',
     );
-    expect(await bad('/loki/api/v1/query', { query: sel })).toBe(
-      'log queries are not supported as an instant query type, please change your query to a range query type',
+    expect(await bad('/loki/api/v1/query', { query: sel, limit: '6000' })).toBe(
+      'max entries limit per query exceeded, limit > max_entries_limit (6000 > 5000)',
     );
+  });
+
+  it('an instant query with a log selector answers 200 with streams, as 2.8.11 does', async () => {
+    const body = await ok('/loki/api/v1/query', { query: '{app="ocr-worker"}', limit: '3' });
+    expect(body.data.resultType).toBe('streams');
+    const values = (body.data.result as { values: [string, string][] }[]).flatMap((s) => s.values);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(body.data)).toEqual(['resultType', 'result', 'stats']);
+    expect(Object.keys(body.data.stats as object)).toEqual(['summary', 'querier', 'ingester', 'cache']);
   });
 
   it('accepts nanosecond, RFC3339 and float-second timestamps alike', async () => {
@@ -188,5 +200,37 @@ describe('Loki /loki/api/v1 contract', () => {
     });
     expect(rfc.data.result).toEqual(ns.data.result);
     expect(flt.data.result).toEqual(ns.data.result);
+  });
+
+  it('kernel OOM kills arrive as raw kernel text with no level field', async () => {
+    const body = await ok('/loki/api/v1/query_range', { query: '{app="kernel"} |= "out of memory"', ...range(), limit: '50' });
+    const streams = body.data.result as { stream: Record<string, string>; values: [string, string][] }[];
+    const lines = streams.flatMap((s) => s.values.map((v) => v[1]));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^Memory cgroup out of memory: Killed process \d+ \(python3\)/);
+    for (const s of streams) expect(s.stream.level).toBeUndefined();
+  });
+});
+
+describe('a Loki whose streams carry only app, cluster and pod', () => {
+  let bare: Lab;
+  beforeAll(async () => {
+    bare = await startLab({ seed: 5, scenario: 'gpu-oom', speed: 0, startMs: Date.UTC(2026, 10, 22, 12), logLabels: 'app' });
+    bare.engine.advance(900);
+  });
+  afterAll(async () => {
+    await bare.close();
+  });
+
+  it('lists those labels only, and selects by them', async () => {
+    const labels = JSON.parse((await http(`${bare.url}/loki/api/v1/labels`)).text) as { data: string[] };
+    expect(labels.data).toEqual(['app', 'cluster', 'pod']);
+    const params = new URLSearchParams({ query: '{app=~".+"} |= "level=error"', limit: '20' });
+    const r = JSON.parse((await http(`${bare.url}/loki/api/v1/query_range?${params.toString()}`)).text) as {
+      data: { result: { stream: Record<string, string> }[] };
+    };
+    expect(r.data.result.length).toBeGreaterThan(0);
+    for (const s of r.data.result)
+      expect(Object.keys(s.stream).sort()).toEqual(s.stream.pod ? ['app', 'cluster', 'pod'] : ['app', 'cluster']);
   });
 });

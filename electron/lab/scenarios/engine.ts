@@ -3,7 +3,7 @@
  * clock. Time only moves through `advance()`; the real-time driver calls it with
  * elapsed-real-time x speed, tests call it directly, so both paths run the same steps.
  */
-import { World } from '../sim/world.js';
+import { World, type LogLabelStyle } from '../sim/world.js';
 import { conditionsFor, SCENARIOS, type ScenarioName } from './catalog.js';
 
 export interface PendingSwitch {
@@ -18,6 +18,7 @@ export interface EngineOptions {
   speed: number;
   startMs?: number;
   logCapacity?: number;
+  logLabels?: LogLabelStyle;
 }
 
 export class Engine {
@@ -33,7 +34,12 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.seed = options.seed;
-    this.world = new World({ seed: options.seed, startMs: options.startMs ?? Date.now(), logCapacity: options.logCapacity });
+    this.world = new World({
+      seed: options.seed,
+      startMs: options.startMs ?? Date.now(),
+      logCapacity: options.logCapacity,
+      logLabels: options.logLabels,
+    });
     this.scenario = options.scenario;
     this.scenarioStartedMs = this.world.nowMs;
     this.speed = options.speed;

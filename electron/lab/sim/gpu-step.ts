@@ -39,7 +39,20 @@ export function killPod(world: World, pod: PodState, reason: string, exitCode: n
   const backoffSec = Math.min(80, 10 * 2 ** Math.min(pod.restarts - 1, 3));
   pod.restartAtMs = world.nowMs + backoffSec * 1000;
   pod.fragMiB = 0;
+  if (reason === 'OOMKilled') world.kernelLog(pod.node, kernelOomLine(pod));
   world.log(world.podStream(pod), 'error', 'container terminated', { reason, exit_code: exitCode, restart_count: pod.restarts });
+}
+
+/** The kernel's own report of a cgroup OOM kill (no level field); the pid follows the pod, not the PRNG. */
+function kernelOomLine(pod: PodState): string {
+  let pid = 4000;
+  for (const ch of pod.name) pid = (pid * 31 + ch.charCodeAt(0)) % 60_000;
+  pid += 1000 + pod.restarts;
+  const rssKb = Math.round(pod.baseMiB * 1024);
+  return (
+    `Memory cgroup out of memory: Killed process ${pid} (python3) total-vm:${rssKb * 3}kB, anon-rss:${rssKb}kB, ` +
+    `file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:${Math.round(rssKb / 500)}kB oom_score_adj:999`
+  );
 }
 
 function resolveOom(world: World, gpu: GpuState, pods: PodState[], capacity: number): void {
@@ -126,12 +139,7 @@ export function stepGpus(world: World): void {
     const xid = gpu.index === 0 ? c.xidNodes[gpu.node] : undefined;
     if (xid && gpu.xid !== xid && gpu.present) {
       gpu.xid = xid;
-      world.log(
-        { job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: gpu.node },
-        'error',
-        `NVRM: Xid (PCI:${gpu.pciBusId.slice(4)}): ${xid}, pid=0, name=, GPU has fallen off the bus.`,
-        { gpu: gpu.index, uuid: gpu.uuid },
-      );
+      world.kernelLog(gpu.node, `NVRM: Xid (PCI:${gpu.pciBusId.slice(4)}): ${xid}, pid=0, name=, GPU has fallen off the bus.`);
     }
     if (c.failedNodes.includes(gpu.node)) {
       gpu.present = false;

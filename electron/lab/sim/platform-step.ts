@@ -42,12 +42,7 @@ function stepStorage(world: World): void {
     }
     if (c.nfsHung && world.nowMs % 30_000 === 0) {
       for (const f of nfs) {
-        world.log(
-          { job: 'node/kernel', namespace: 'kube-system', app: 'kernel', pod: '', node: f.node },
-          'error',
-          'nfs: server nfs-server.storage.svc.cluster.local not responding, still trying',
-          { mountpoint: f.mountpoint },
-        );
+        world.kernelLog(f.node, 'nfs: server nfs-server.storage.svc.cluster.local not responding, still trying');
       }
     }
   }

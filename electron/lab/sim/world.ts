@@ -11,11 +11,22 @@ import { stepQueues } from './queue-step.js';
 import { buildAuth, buildFilesystems, buildGpus, buildNodes, buildPods, buildQueues } from './topology.js';
 import type { AuthState, FilesystemState, GpuState, NodeState, PodState, QueueState } from './types.js';
 
+/**
+ * How log streams are labelled. `promtail`: Promtail's Kubernetes config (job="<namespace>/<app>",
+ * namespace, app, pod, node, and a level label). `app`: what many real Lokis carry instead — only
+ * app, cluster and pod, the level left in the line (contracts/upstream-apis.md, "Measured").
+ */
+export const LOG_LABEL_STYLES = ['promtail', 'app'] as const;
+export type LogLabelStyle = (typeof LOG_LABEL_STYLES)[number];
+
 export interface WorldOptions {
   seed: number;
   startMs: number;
   logCapacity?: number;
+  logLabels?: LogLabelStyle;
 }
+
+const CLUSTER = 'pitwall-lab';
 
 export class World {
   readonly rng: Prng;
@@ -32,6 +43,7 @@ export class World {
   readonly orphanPauses = new Set<string>();
   /** Running number for task payloads. */
   taskSeq = 0;
+  readonly logLabels: LogLabelStyle;
 
   constructor(options: WorldOptions) {
     this.rng = new Prng(options.seed);
@@ -44,6 +56,7 @@ export class World {
     this.nodes = buildNodes();
     this.auth = buildAuth();
     this.logs = new LogStore(options.logCapacity);
+    this.logLabels = options.logLabels ?? 'promtail';
     stepGpus(this);
   }
 
@@ -74,7 +87,22 @@ export class World {
       const s = String(v);
       parts.push(`${k}=${/[\s"=]/.test(s) || s === '' ? JSON.stringify(s) : s}`);
     }
-    this.logs.append(this.nowMs, { ...stream, level }, parts.join(' '));
+    this.logs.append(this.nowMs, this.streamLabels({ ...stream, level }), parts.join(' '));
+  }
+
+  /**
+   * A kernel message as the node's journal carries it: raw text, no level field (OOM kills, NVRM Xid,
+   * NFS). Promtail's journal scrape labels it by node; the `app` style by app and cluster.
+   */
+  kernelLog(node: string, text: string): void {
+    this.logs.append(this.nowMs, this.streamLabels({ job: 'node/kernel', app: 'kernel', node }), text);
+  }
+
+  private streamLabels(stream: Labels): Labels {
+    if (this.logLabels === 'promtail') return stream;
+    const out: Labels = { app: stream['app'] ?? 'unknown', cluster: CLUSTER };
+    if (stream['pod']) out['pod'] = stream['pod'];
+    return out;
   }
 
   podStream(pod: PodState): Labels {

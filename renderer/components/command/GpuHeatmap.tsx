@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import type { GpuStat, PanelSources, SeriesData, Snapshot } from '../../../shared/domain/telemetry';
 import { useNow } from '../../hooks/useNow';
 import type { TimeWindow } from '../../../shared/chart/chart-data';
@@ -8,29 +7,11 @@ import { panelSourceText } from '../../logic/panel-source';
 import { sparkPath, sparkSpan } from '../../logic/spark-path';
 import { useSlowestInterval } from '../../state/sources';
 import { DataAge } from '../DataAge';
+import { Name } from '../text/UntrustedText';
 import '../../styles/gpu-heatmap.css';
 
 const SPARK_W = 64;
 const SPARK_H = 14;
-
-/** A pod name may break after each hyphen, so "ocr-worker-7f9c2-x8k2q" wraps onto two readable lines instead of being cut. */
-function Breakable({ text }: { text: string }) {
-  const parts = text.split('-');
-  return (
-    <>
-      {parts.map((p, i) => (
-        <Fragment key={i}>
-          {p}
-          {i < parts.length - 1 && (
-            <>
-              -<wbr />
-            </>
-          )}
-        </Fragment>
-      ))}
-    </>
-  );
-}
 
 function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | null; win: TimeWindow }) {
   const tone = shareTone(g.share);
@@ -59,7 +40,7 @@ function GpuCell({ g, trend, win }: { g: GpuStat; trend: SeriesData['points'] | 
         <span className="gpu-share">{pct}</span>
       </span>
       <span className="gpu-pod">
-        {g.pod ? <Breakable text={podShortName(g.pod)} /> : '—'}
+        {g.pod ? <Name text={podShortName(g.pod)} hyphenBreaks /> : '—'}
         {g.sharedBy && g.sharedBy.length > 1 ? ` +${g.sharedBy.length - 1}` : ''}
       </span>
       {trend && (
@@ -153,7 +134,9 @@ export function GpuHeatmap({ gpus, panel, error, trends, win, lastSeen = [] }: P
               data-missing={gone}
             >
               <div className="gpu-node-head">
-                <span className="gpu-node-name">{r.node}</span>
+                <span className="gpu-node-name">
+                  <Name text={r.node} />
+                </span>
                 {lastSeen !== null ? (
                   <span
                     className="node-gone"

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { splitList } from '../../logic/format';
 import { editIncident } from '../../state/commands';
+import { ExpandableText, Name } from '../text/UntrustedText';
 
 interface Form {
   title: string;
@@ -111,15 +112,21 @@ export function ScopeEditor({ incident }: { incident: Incident }) {
       ) : (
         <dl className="scope-list">
           <dt>Title</dt>
-          <dd data-testid="scope-title">{incident.title}</dd>
+          <dd data-testid="scope-title">
+            <Name text={incident.title} />
+          </dd>
           <dt>Summary</dt>
           <dd className="summary" data-testid="incident-summary">
-            {incident.summary || <span className="muted">none yet</span>}
+            {incident.summary ? <ExpandableText text={incident.summary} /> : <span className="muted">none yet</span>}
           </dd>
           <dt>Services</dt>
-          <dd data-testid="scope-services">{incident.services.join(', ') || <span className="muted">none named</span>}</dd>
+          <dd data-testid="scope-services">
+            {incident.services.length > 0 ? <Name text={incident.services.join(', ')} /> : <span className="muted">none named</span>}
+          </dd>
           <dt>Tenants</dt>
-          <dd data-testid="scope-tenants">{incident.tenants.join(', ') || <span className="muted">none named</span>}</dd>
+          <dd data-testid="scope-tenants">
+            {incident.tenants.length > 0 ? <Name text={incident.tenants.join(', ')} /> : <span className="muted">none named</span>}
+          </dd>
         </dl>
       )}
     </section>

@@ -23,7 +23,7 @@ interface Props {
 export function QueriesFieldset({ form, errors, update, saved }: Props) {
   const [resetError, setResetError] = useState<string | null>(null);
   const resetToDefaults = async (): Promise<void> => {
-    const outcome = await defaultQueries(form.kind);
+    const outcome = await defaultQueries(form.kind, form.kind === 'loki' ? form.serviceLabel.trim() : undefined);
     if (!outcome.ok) {
       setResetError(`Could not load the default queries: ${outcome.message}`);
       return;

@@ -1,13 +1,14 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/domain/sources';
 import type { SourceView } from '../../../shared/domain/source-config';
-import { buildSourceInput, emptySourceForm, formFromView, hasQueries, type SourceForm } from '../../logic/source-form';
+import { buildSourceInput, emptySourceForm, formFromView, hasQueries, withTestedLabel, type SourceForm } from '../../logic/source-form';
 import { Modal } from '../Modal';
 import { AuthFieldset, type Update } from './AuthFieldset';
 import { FieldError, invalid } from './fields';
 import { HeadersFieldset } from './HeadersFieldset';
 import { KIND_INFO } from './kinds';
 import { QueriesFieldset } from './QueriesFieldset';
+import { ServiceLabelField } from './ServiceLabelField';
 import { PollingFieldset, TlsFieldset } from './ConnectionFieldsets';
 import { saveSource, testSource, type TestShown } from './source-actions';
 import { TestResult } from './TestResult';
@@ -48,7 +49,9 @@ export function SourceFormDialog({ saved, onClose }: { saved: SourceView | null;
     if (!built.ok) return showFirstError();
     setBusy('test');
     setTest(null);
-    setTest(await testSource({ config: built.input }));
+    const shown = await testSource({ config: built.input });
+    setTest(shown);
+    setForm((f) => withTestedLabel(f, shown.outcome?.labels));
     setBusy(null);
   };
 
@@ -111,6 +114,7 @@ export function SourceFormDialog({ saved, onClose }: { saved: SourceView | null;
               {form.demo && <span className="hint">Demo source: its URL follows the embedded lab&apos;s port.</span>}
             </label>
           </fieldset>
+          {form.kind === 'loki' && <ServiceLabelField form={form} errors={errors} update={update} labels={test?.outcome?.labels} />}
           <AuthFieldset form={form} errors={errors} update={update} />
           <HeadersFieldset form={form} errors={errors} update={update} />
           <TlsFieldset form={form} errors={errors} update={update} />

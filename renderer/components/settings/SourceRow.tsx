@@ -5,6 +5,7 @@ import { healthText } from './health-text';
 import { KIND_INFO } from './kinds';
 import { pollSourceNow, setSourceEnabled, testSource, type TestShown } from './source-actions';
 import { TestResult } from './TestResult';
+import { Name } from '../text/UntrustedText';
 
 interface Props {
   /** Its `health` is the freshest known (pushed events land between list reloads, state/sources.ts). */
@@ -60,7 +61,7 @@ export function SourceRow({ view, now, onEdit, onDelete }: Props) {
       <div className="source-ident">
         <div className="source-title">
           <span className="source-name" data-testid="source-name">
-            {view.name}
+            <Name text={view.name} />
           </span>
           {view.demo && (
             <span className="tag tag-demo" title="Created on first run; points at the embedded lab" data-testid="source-demo">
@@ -70,14 +71,14 @@ export function SourceRow({ view, now, onEdit, onDelete }: Props) {
           <span className="tag">{KIND_INFO[view.kind].label}</span>
         </div>
         <span className="source-url" data-testid="source-url">
-          {view.baseUrl}
+          <Name text={view.baseUrl} />
         </span>
         <span
           className={`source-health health-${health.state}`}
           data-testid="source-health"
           title={health.lastError ? `last failure ${formatUtc(health.lastError.at)}: ${health.lastError.message}` : undefined}
         >
-          {healthText(health, now)}
+          <Name text={healthText(health, now)} />
         </span>
       </div>
       <div className="source-actions">

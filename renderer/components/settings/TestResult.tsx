@@ -15,18 +15,19 @@ export function TestResult({ shown, busy }: { shown: TestShown | null; busy: boo
         <strong>Could not test:</strong> {shown.message}
       </div>
     );
-  const { success, details, latencyMs, error } = shown.outcome;
+  const { success, details, latencyMs, error, warnings } = shown.outcome;
   // A failed test's summary often repeats the error message; say it once.
   const summary = error && shown.outcome.summary === error.message ? '' : shown.outcome.summary;
+  const warned = success && warnings.length > 0;
   return (
     <div
-      className={`test-result ${success ? 'pass' : 'fail'}`}
+      className={`test-result ${success ? (warned ? 'warn' : 'pass') : 'fail'}`}
       data-testid="source-test-result"
-      data-result={success ? 'ok' : 'failed'}
+      data-result={success ? (warned ? 'warn' : 'ok') : 'failed'}
       role="status"
     >
       <div className="test-head">
-        <strong>{success ? '✓' : '✗ Test failed'}</strong>
+        <strong>{success ? (warned ? '⚠ Answered, with warnings' : '✓') : '✗ Test failed'}</strong>
         {summary && <span>{summary}</span>}
         <span className="muted test-latency">{Math.round(latencyMs)} ms</span>
       </div>
@@ -34,6 +35,13 @@ export function TestResult({ shown, busy }: { shown: TestShown | null; busy: boo
         <div className="test-error">
           <span className="error-kind">{error.kind}</span>: {error.message}
         </div>
+      )}
+      {warnings.length > 0 && (
+        <ul className="test-warnings" data-testid="source-test-warnings">
+          {warnings.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
       )}
       {details.length > 0 && (
         <ul className="test-details">

@@ -48,5 +48,6 @@ export const getRetention = async (): Promise<Outcome<RetentionSettings>> => per
 
 export const setRetention = async (input: RetentionSettings): Promise<Outcome<RetentionSettings>> => perform('retention:set', input);
 
-/** Pitwall's default queries for a kind, for "Reset to the defaults" on a saved source. */
-export const defaultQueries = (kind: SourceView['kind']): Promise<Outcome<SourceQuery[]>> => perform('source:default-queries', { kind });
+/** Pitwall's default queries for a kind (Loki's on a service label), for "Reset to the defaults" on a saved source. */
+export const defaultQueries = (kind: SourceView['kind'], serviceLabel?: string): Promise<Outcome<SourceQuery[]>> =>
+  perform('source:default-queries', serviceLabel ? { kind, serviceLabel } : { kind });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { lineKey } from '../../../state/logs';
 import { logKeyAction, scrollToShow } from './log-keys';
@@ -64,17 +64,23 @@ function rowProps(props: LogListProps, line: LogLine) {
   };
 }
 
-function VirtualRows(props: LogListProps & { scrollRef: RefObject<HTMLDivElement | null> }) {
-  const { lines, scrollRef } = props;
+/**
+ * The rows in view. The scroll element arrives as a prop, not read from a ref: React attaches a
+ * parent's ref after its children's layout effects have run, so on the first mount the virtualizer
+ * looked for its scroll element, found none, and drew no rows until something unrelated re-rendered
+ * the list ("172 lines" and an empty panel, which scrolling could not fix: nothing listened).
+ */
+function VirtualRows(props: LogListProps & { scrollElement: HTMLDivElement | null }) {
+  const { lines, scrollElement } = props;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; this list is not memoised by the compiler.
   const virtualizer = useVirtualizer({
     count: lines.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => LOG_ROW_HEIGHT,
     overscan: 12,
   });
   return (
-    <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
+    <div className="log-rows" style={{ height: virtualizer.getTotalSize() }} data-rows-drawn={virtualizer.getVirtualItems().length}>
       {virtualizer.getVirtualItems().map((item) => {
         const line = lines[item.index];
         if (!line) return null;
@@ -141,12 +147,18 @@ function useKeyboard(props: LogListProps, scrollRef: RefObject<HTMLDivElement | 
 
 export function LogList(props: LogListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The same element as state, so the rows re-render once it exists (see VirtualRows).
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attach = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    setScrollElement(el);
+  }, []);
   useKeepReadingPosition(scrollRef, props.lines);
   const onKeyDown = useKeyboard(props, scrollRef);
   return (
     <div
       className="log-list"
-      ref={scrollRef}
+      ref={attach}
       role="list"
       aria-label="Log lines: arrow keys move, p pins the selected line, Escape closes it"
       data-testid="log-list"
@@ -154,7 +166,7 @@ export function LogList(props: LogListProps) {
       tabIndex={props.selectedKey === null ? 0 : -1}
       onKeyDown={onKeyDown}
     >
-      {VIRTUAL ? <VirtualRows {...props} scrollRef={scrollRef} /> : <PlainRows {...props} />}
+      {VIRTUAL ? <VirtualRows {...props} scrollElement={scrollElement} /> : <PlainRows {...props} />}
     </div>
   );
 }

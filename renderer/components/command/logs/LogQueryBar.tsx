@@ -19,6 +19,8 @@ export interface LogQueryBarProps {
   lokiSources: readonly SourceView[];
   sourceId: number | null;
   onSource: (id: number | null) => void;
+  /** An example query on the label this Loki's streams carry. */
+  placeholder: string;
 }
 
 /** The LogQL box: a failed query stays in the box with Loki's own words beside it. */
@@ -40,7 +42,7 @@ export function LogQueryBar(p: LogQueryBarProps) {
         autoComplete="off"
         aria-invalid={p.error !== null && p.queryRejected}
         aria-describedby={p.error ? 'logs-error' : undefined}
-        placeholder='{job=~".+"} |~ "(?i)error"'
+        placeholder={p.placeholder}
         data-testid="logs-query"
       />
       <button type="submit" className="btn btn-primary" disabled={p.running} data-testid="logs-run">

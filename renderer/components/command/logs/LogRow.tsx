@@ -3,6 +3,8 @@ import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatClockMs } from '../../../logic/format';
 import { formatLabels, streamName } from '../../../logic/log-level';
 import { lineKey } from '../../../state/logs';
+import { withoutAnsi } from '../../../logic/untrusted-text';
+import { LogText, Name } from '../../text/UntrustedText';
 
 /**
  * Rows are a fixed height each, so a 10,000-line list can be positioned by index alone: two lines of
@@ -13,6 +15,8 @@ export const LOG_ROW_HEIGHT = 38;
 const LEVEL_TAG = { error: 'ERR', warn: 'WRN', info: 'INF', debug: 'DBG' } as const;
 // A tooltip is for reading a cut-off line, not a second copy of a 16 KiB one.
 const MAX_TITLE = 2_000;
+// A row shows two lines of text; what lies past them is cut anyway (the detail shows it all).
+const MAX_ROW_TEXT = 4_000;
 
 /** 'none' when the line can be pinned, null when there is no incident to pin it to. */
 export type PinState = 'none' | 'pinning' | 'pinned' | null;
@@ -32,7 +36,8 @@ export interface LogRowProps {
  */
 export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPin, style }: LogRowProps) {
   const level = line.level;
-  const text = line.line;
+  const text = line.line.length > MAX_ROW_TEXT ? `${line.line.slice(0, MAX_ROW_TEXT)}…` : line.line;
+  const plain = withoutAnsi(text);
   return (
     <div
       className={`log-row lvl-${level ?? 'none'}${selected ? ' selected' : ''}`}
@@ -46,12 +51,14 @@ export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPi
       onClick={() => onSelect(line)}
     >
       {/* One wrapping block: the message continues under the time on the second line. */}
-      <span className="log-wrap" title={text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text}>
+      <span className="log-wrap" title={plain.length > MAX_TITLE ? `${plain.slice(0, MAX_TITLE)}…` : plain}>
         <span className="log-time">{formatClockMs(line.tMs)}</span> <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>{' '}
         <span className="log-stream" title={formatLabels(line.labels)}>
-          {streamName(line.labels)}
+          <Name text={streamName(line.labels)} />
         </span>{' '}
-        <span className="log-text">{text}</span>
+        <span className="log-text">
+          <LogText text={text} />
+        </span>
       </span>
       {pin !== null && (
         <button

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react
 import type { Incident, TimelineEvent } from '../../../../shared/domain/incident';
 import type { LogLine } from '../../../../shared/domain/telemetry';
 import { formatClock } from '../../../logic/format';
-import { ERROR_LINES_QUERY, defaultLogQuery, orderLines } from '../../../logic/log-level';
+import { orderLines } from '../../../logic/log-level';
+import { errorLinesQuery, serviceLinesQuery } from '../../../../shared/domain/log-queries';
 import { isLive, resolveRange, windowKey } from '../../../logic/view-range';
 import {
   enterLogScope,
   lineKey,
+  loadLogDefaults,
   pinLogLine,
   runLogQuery,
   setLogFollow,
@@ -14,6 +16,7 @@ import {
   setLogOrder,
   setLogSource,
   setLogText,
+  useLogDefaults,
   useLogError,
   useLogFollow,
   useLogLimit,
@@ -58,7 +61,14 @@ function levelCounts(lines: readonly LogLine[]): { error: number; warn: number }
 export function LogsPanel({ incident, timeline }: { incident: Incident | null; timeline: readonly TimelineEvent[] }) {
   const scope = incident ? `incident:${incident.id}` : 'none';
   const servicesKey = incident ? incident.services.join('\n') : null;
-  const defaultQuery = useMemo(() => (servicesKey === null ? ERROR_LINES_QUERY : defaultLogQuery(servicesKey.split('\n'))), [servicesKey]);
+  const sourceId = useLogSourceId();
+  const defaults = useLogDefaults();
+  // The default query selects on the label the Loki source's streams carry; until that is known, nothing runs.
+  const label = defaults !== null && defaults.forSource === sourceId ? defaults.serviceLabel : null;
+  const defaultQuery = useMemo(() => {
+    if (label === null) return null;
+    return servicesKey === null ? errorLinesQuery(label) : serviceLinesQuery(label, servicesKey.split('\n'));
+  }, [label, servicesKey]);
   const range = useViewRange();
   const text = useLogText();
   const result = useLogResult();
@@ -69,7 +79,6 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
   const queryRejected = useLogQueryRejected();
   const follow = useLogFollow();
   const limit = useLogLimit();
-  const sourceId = useLogSourceId();
   const pinned = useMemo(() => new Set(pinnedLines(timeline).map(lineKey)), [timeline]);
   const pinning = usePinning();
   const pinError = usePinError();
@@ -82,6 +91,7 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
 
   // The window is resolved when the query runs, so a live window ends at that moment.
   const ask = (background: boolean): void => {
+    if (defaultQuery === null) return;
     const { fromMs, toMs } = resolveRange(range, incident, Date.now());
     void runLogQuery({ defaultQuery, fromMs, toMs, background });
   };
@@ -90,6 +100,9 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
   useEffect(() => {
     enterLogScope(scope);
   }, [scope]);
+  useEffect(() => {
+    void loadLogDefaults(sourceId);
+  }, [sourceId]);
   // A new scope, window, limit or source asks again; typing in the box does not (Run does).
   useEffect(() => {
     run(false);
@@ -133,7 +146,7 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
     () => (selectedKey === null ? null : (lines.find((l) => lineKey(l) === selectedKey) ?? null)),
     [lines, selectedKey],
   );
-  const boxText = text ?? defaultQuery;
+  const boxText = text ?? defaultQuery ?? '';
   const otherQuery = result !== null && result.query !== boxText.trim();
 
   return (
@@ -159,7 +172,13 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
         lokiSources={lokiSources}
         sourceId={sourceId}
         onSource={setLogSource}
+        placeholder={errorLinesQuery(label ?? 'job')}
       />
+      {defaults?.note && (
+        <p className="log-defaults-note muted" data-testid="logs-defaults-note">
+          Default query: {defaults.note}.
+        </p>
+      )}
       {result !== null && (
         <p className="log-status muted" data-testid="logs-status">
           {lines.length.toLocaleString('en-US')} {lines.length === 1 ? 'line' : 'lines'} ·{' '}
@@ -186,9 +205,16 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
         </p>
       )}
       {lines.length === 0 ? (
-        <p className="log-empty muted" data-testid="logs-empty">
-          {result !== null ? 'No lines match in this window.' : loading ? 'Asking Loki…' : error ? 'No lines to show.' : 'No lines yet.'}
-        </p>
+        <div className="log-empty muted" data-testid="logs-empty">
+          <p>
+            {result !== null ? 'No lines match in this window.' : loading ? 'Asking Loki…' : error ? 'No lines to show.' : 'No lines yet.'}
+          </p>
+          {result?.hint && (
+            <p className="log-empty-hint" data-testid="logs-empty-hint">
+              {result.hint}
+            </p>
+          )}
+        </div>
       ) : (
         <LogList
           lines={lines}

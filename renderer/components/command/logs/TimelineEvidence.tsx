@@ -6,6 +6,7 @@ import { formatLabels } from '../../../logic/log-level';
 import { TimelineChecklist } from '../../playbooks/TimelineChecklist';
 import { pinnedLogOf, pinnedMetricOf } from './evidence-data';
 import '../../../styles/logs.css';
+import { ExpandableText, Name, Prose } from '../../text/UntrustedText';
 
 /** "99.1 % at 11:42:15Z (gpu-node-01 GPU 3)": a value with its unit, when it was first reached, and where. */
 function extremeText(metric: string, e: Extreme): string {
@@ -18,14 +19,25 @@ function PinnedLogView({ data }: { data: unknown }) {
   if (!pinned) return null;
   return (
     <div className="evidence evidence-log" data-testid="timeline-evidence" data-evidence="log">
-      {/* Untrusted text from Loki: a text node inside <pre>, never markup. */}
-      <pre className="evidence-line">{pinned.line}</pre>
+      {/* Untrusted text from Loki: text nodes, cut when long with the whole line one click away. */}
+      <div className="evidence-line">
+        <ExpandableText text={pinned.line} kind="log" />
+      </div>
       <span className="evidence-meta">
         {pinned.tMs !== null ? formatUtc(pinned.tMs) : 'time unknown'}
-        {Object.keys(pinned.labels).length > 0 && ` · ${formatLabels(pinned.labels)}`}
+        {Object.keys(pinned.labels).length > 0 && (
+          <>
+            {' · '}
+            <Name text={formatLabels(pinned.labels)} />
+          </>
+        )}
       </span>
-      {pinned.query && <span className="evidence-meta">query: {pinned.query}</span>}
-      {pinned.comment && <span>{pinned.comment}</span>}
+      {pinned.query && (
+        <span className="evidence-meta">
+          query: <Name text={pinned.query} />
+        </span>
+      )}
+      {pinned.comment && <Prose text={pinned.comment} />}
     </div>
   );
 }
@@ -58,11 +70,17 @@ function PinnedMetricView({ data }: { data: unknown }) {
             data-max-t={m.max?.t ?? ''}
             data-min={m.min?.value ?? ''}
           >
-            <span className="evidence-title">{m.title}</span>
+            <span className="evidence-title">
+              <Name text={m.title} />
+            </span>
             {m.max && m.min ? (
               <>
-                <span className="evidence-peak">peak {extremeText(m.metric, m.max)}</span>
-                <span className="evidence-low">low {extremeText(m.metric, m.min)}</span>
+                <span className="evidence-peak">
+                  <Name text={`peak ${extremeText(m.metric, m.max)}`} />
+                </span>
+                <span className="evidence-low">
+                  <Name text={`low ${extremeText(m.metric, m.min)}`} />
+                </span>
               </>
             ) : (
               <span className="evidence-low">no values</span>
@@ -70,7 +88,7 @@ function PinnedMetricView({ data }: { data: unknown }) {
           </li>
         ))}
       </ul>
-      {pinned.comment && <span>{pinned.comment}</span>}
+      {pinned.comment && <Prose text={pinned.comment} />}
     </div>
   );
 }

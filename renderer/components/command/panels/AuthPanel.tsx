@@ -1,6 +1,7 @@
 import type { AuthSummary } from '../../../logic/auth-summary';
 import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatClock } from '../../../logic/format';
+import { Name } from '../../text/UntrustedText';
 import { Sparkline } from '../queue/Sparkline';
 import '../../../styles/side-panels.css';
 
@@ -40,10 +41,12 @@ export function AuthPanel({ summary, win, error }: { summary: AuthSummary | null
           </div>
           {a.byService.length > 0 && (
             <p className="auth-services muted">
-              {a.byService
-                .slice(0, 3)
-                .map((s) => `${s.service} ${rate(s.perMin)}/min`)
-                .join(' · ')}
+              {a.byService.slice(0, 3).map((s, i) => (
+                <span key={s.service}>
+                  {i > 0 && ' · '}
+                  <Name text={s.service} /> {rate(s.perMin)}/min
+                </span>
+              ))}
             </p>
           )}
           {/* Failing providers first, with their failure rate; the healthy ones after, briefly (the rate in the tooltip). */}
@@ -58,7 +61,10 @@ export function AuthPanel({ summary, win, error }: { summary: AuthSummary | null
                   data-up={String(p.up)}
                   title={p.failuresPerMin === null ? undefined : `${rate(p.failuresPerMin)} tokens failed validation per minute`}
                 >
-                  <span className="provider-name">{p.provider}</span> {p.up === false ? 'DOWN' : p.up ? 'up' : '?'}
+                  <span className="provider-name">
+                    <Name text={p.provider} />
+                  </span>{' '}
+                  {p.up === false ? 'DOWN' : p.up ? 'up' : '?'}
                   {p.up === false && p.failuresPerMin !== null && p.failuresPerMin > 0 && (
                     <span> · {rate(p.failuresPerMin)} bad tokens/min</span>
                   )}

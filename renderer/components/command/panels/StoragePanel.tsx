@@ -3,6 +3,7 @@ import { useNow } from '../../../hooks/useNow';
 import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatAgo, formatClock } from '../../../logic/format';
 import { storageRows, type MountRow } from '../../../logic/storage-rows';
+import { Name } from '../../text/UntrustedText';
 import { Sparkline } from '../queue/Sparkline';
 import type { PanelFetch } from './usePanelSeries';
 import '../../../styles/side-panels.css';
@@ -14,14 +15,21 @@ function MountLine({ row, now, win }: { row: MountRow; now: number; win: TimeWin
   const title = `${row.mountpoint} (${row.fstype || 'unknown type'}) on ${row.nodes.join(', ')}`;
   return (
     <li className={`mount-row tone-${row.tone}`} data-testid="storage-row" data-mount={row.mountpoint} data-tone={row.tone} title={title}>
-      <span className="mount-name">{row.mountpoint}</span>
+      <span className="mount-name">
+        <Name text={row.mountpoint} />
+      </span>
       <span className="mount-where muted">
-        {row.fstype} · {where}
+        <Name text={row.fstype} /> · <Name text={where ?? ''} />
       </span>
       {row.tone === 'hung' ? (
         <span className="mount-state" data-testid="storage-hung">
           HUNG since {formatClock(row.hungSince ?? now)}
-          {row.hung.length < row.nodes.length ? ` on ${row.hung.join(', ')}` : ''}
+          {row.hung.length < row.nodes.length && (
+            <>
+              {' on '}
+              <Name text={row.hung.join(', ')} />
+            </>
+          )}
           {row.used !== null && row.usedAt !== null && (
             <span className="muted">
               {' '}

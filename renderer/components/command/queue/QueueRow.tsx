@@ -2,6 +2,7 @@ import type { QueueStat } from '../../../../shared/domain/telemetry';
 import type { TimeWindow } from '../../../../shared/chart/chart-data';
 import { formatDelta, formatLatency, trendDelta, type QueueTrend } from '../../../logic/queue-table';
 import { Sparkline } from './Sparkline';
+import { Name } from '../../text/UntrustedText';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 /** A daily count this source may not report: a dash, never a zero. */
@@ -43,7 +44,9 @@ export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: Queu
       title={`${row.queue}: ${n(row.pending)} pending, ${n(row.active)} active, ${n(row.scheduled)} scheduled, ${n(row.retry)} retry, ${n(row.archived)} archived; latency ${formatLatency(row.latencyMs)}; today ${maybe(row.processedToday)} done, ${maybe(row.failedToday)} failed`}
     >
       <div className="q-main">
-        <span className="q-name">{row.queue}</span>
+        <span className="q-name" title={row.queue}>
+          <Name text={row.queue} />
+        </span>
         {row.paused && <span className="q-paused">PAUSED</span>}
         <span className="q-pending" title="Tasks waiting for a worker">
           <b>{n(row.pending)}</b> pending
