@@ -10,6 +10,8 @@ export interface PitwallProcess {
   dataDir: string;
   /** Stop the server (as a user quitting would) and start it again on the same data directory; `whileStopped` runs in between. */
   restart(whileStopped?: () => Promise<void>): Promise<void>;
+  /** Kill the server with SIGKILL (no shutdown code runs, as in a crash or power loss of the process) and start it again. */
+  crash(): Promise<void>;
   /**
    * Move the server's clock forward (PITWALL_TEST_CLOCK, see electron/server/test-clock.ts). Move the
    * page's clock by the same amount with Playwright's `page.clock` so both agree on "now".
@@ -31,6 +33,16 @@ export const test = base.extend<{ pitwall: PitwallProcess }>({
       async restart(whileStopped) {
         await stopServeProcess(current.child);
         await whileStopped?.();
+        current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
+        handle.url = current.url;
+      },
+      async crash() {
+        const { child } = current;
+        await new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        });
         current = await startServeProcess(dataDir, 'e2e-operator', { testClock: true });
         handle.url = current.url;
       },

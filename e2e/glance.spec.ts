@@ -50,7 +50,7 @@ test('the platform view: chart, GPUs, queues, storage, auth and error lines on o
   await expect(glance.storageRows.first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('auth-provider').first()).toBeVisible({ timeout: 20_000 });
   await glance.expectAllInView(glance.platformEssentials());
-  await shoot(page, '70-glance-platform');
+  await shoot(page, '80-glance-platform');
 
   // Into an incident and back: Escape, then the logo.
   await app.declare({ title: 'OCR workers OOMKilled on gpu-node-01', severity: 'SEV2' });
@@ -98,13 +98,13 @@ test('gpu-oom: the incident on one screen, errors first in the logs, per-node co
   // The header says what its clock counts: no impact start was given, so detection (= declaration here).
   await expect(page.getByTestId('header-clock-label')).toHaveText('since declaration');
   await expect(page.getByTestId('sla-timer')).toContainText('from detection');
-  await shoot(page, '71-glance-gpu-oom');
+  await shoot(page, '81-glance-gpu-oom');
 
   // The rest is one key away: Details (scope, key times with their formulas, roles), then back with 1.
   await page.keyboard.press('6');
   await expect(page.getByTestId('details-tab')).toBeVisible();
   await expect(page.getByTestId('metric-formula-ttr')).toHaveText('= resolved − impact start (or detected, or declared)');
-  await shoot(page, '72-glance-details');
+  await shoot(page, '82-glance-details');
   await page.keyboard.press('1');
   await expect(page.getByTestId('command-view')).toBeVisible();
 });
@@ -127,7 +127,7 @@ test('storage-saturation: the hung NFS mount and MinIO refusing writes are on th
   await expect(page.getByTestId('storage-full-rate')).toContainText('writes refused (507)', { timeout: 20_000 });
   await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 20_000 });
   await glance.expectAllInView(glance.incidentEssentials());
-  await shoot(page, '73-glance-storage-saturation');
+  await shoot(page, '83-glance-storage-saturation');
 });
 
 test('gpu-node-failure: a node that stops reporting stays on the GPU panel as missing, with when it was last seen', async ({
@@ -153,7 +153,7 @@ test('gpu-node-failure: a node that stops reporting stays on the GPU panel as mi
   await expect(page.getByTestId('gpu-missing-count')).toHaveText('4 not reporting');
   await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 20_000 });
   await glance.expectAllInView(glance.incidentEssentials());
-  await shoot(page, '74-glance-gpu-node-failure');
+  await shoot(page, '84-glance-gpu-node-failure');
 });
 
 test('auth-outage: the auth panel names the provider that is down and how many requests are refused', async ({ page, pitwall }) => {
@@ -174,6 +174,6 @@ test('auth-outage: the auth panel names the provider that is down and how many r
   const share = Number((await page.getByTestId('auth-401-share').textContent())?.replace(/%.*/, ''));
   expect(share).toBeGreaterThan(30);
   await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 20_000 });
-  await shoot(page, '75-glance-auth-outage');
+  await shoot(page, '85-glance-auth-outage');
   await glance.expectAllInView(glance.incidentEssentials());
 });

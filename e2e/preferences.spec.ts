@@ -45,7 +45,7 @@ test('first run asks who is at the console; the name authors every event, surviv
   await app.open(server.url);
   const prompt = page.getByTestId('operator-prompt');
   await expect(prompt).toBeVisible();
-  await page.screenshot({ path: join(SCREENSHOTS, '76-first-run-operator.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, '86-first-run-operator.png') });
   // A blank name is refused in words and the prompt stays.
   await page.getByTestId('operator-name').fill('   ');
   await page.getByTestId('operator-save').click();
@@ -90,7 +90,7 @@ test('one way of writing time: switching to local time changes displays and inpu
   await settings.open();
   await page.getByTestId('pref-time-local').click();
   await expect(page.getByTestId('status-zone')).toHaveText(/^times: local time \(UTC−0[45]:00\)$/);
-  await page.screenshot({ path: join(SCREENSHOTS, '77-settings-operator-time.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, '87-settings-operator-time.png') });
 
   // The declare dialog takes local time, 24-hour, as typed: impact ten minutes ago in New York.
   const impact = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
@@ -147,7 +147,7 @@ test('title, summary, services and tenants are editable after declaring, each ed
   await expect(page.getByTestId('scope-title')).toHaveText('GPU OOM on gpu-node-01: OCR workers OOMKilled');
   await expect(app.header).toContainText('GPU OOM on gpu-node-01');
   await expect(page.getByTestId('header-scope')).toContainText('ocr');
-  await page.screenshot({ path: join(SCREENSHOTS, '78-details-edited.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, '88-details-edited.png') });
   await app.openTab('command');
   const edit = app.timelineEvents
     .filter({ has: page.locator('[data-kind="edit"]') })

@@ -5,6 +5,8 @@ import { benchLogs } from './logs-bench';
 import { benchPdf } from './pdf-bench';
 import { benchPoll } from './poll-bench';
 import { writeResults, type BenchResult } from './results';
+import { benchSearch } from './search-bench';
+import { benchStart } from './start-bench';
 import { benchStore } from './store-bench';
 
 /** `npm run bench`: each part measures Pitwall against its raw baseline in the same run. */
@@ -13,6 +15,8 @@ async function main(): Promise<void> {
   // `npm run bench -- chart logs` runs only the named parts; the file keeps the others' last results.
   const parts: Record<string, () => Promise<BenchResult[]>> = {
     store: benchStore,
+    search: benchSearch,
+    start: benchStart,
     poll: benchPoll,
     detect: benchDetect,
     logs: benchLogs,

@@ -37,6 +37,9 @@ import { commandHandlers } from './command/handlers';
 import { openItemLines } from '../../shared/playbooks/checklist';
 import { suggestionNotice } from './command/due-notifier';
 import type { PushedEvents } from '../../shared/contract/events';
+import { metricsHandlers } from './metrics/handlers';
+import { postmortemHandlers } from './postmortems/handlers';
+import { searchHandlers } from './search/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -199,6 +202,9 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...playbookHandlers(playbooks),
       ...commandHandlers(ctx, command),
       ...detectionHandlers(ctx, detection),
+      ...postmortemHandlers(ctx),
+      ...metricsHandlers(ctx),
+      ...searchHandlers(ctx),
     },
     log,
     { describe: (err, channel) => storageFailure(err, opts.dataDir, `this change (${channel})`) },

@@ -79,5 +79,17 @@ pre { margin: 2pt 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 8pt/1
 .comment { margin: 2pt 0 0; font-style: italic; }
 .message { break-inside: avoid; margin: 0 0 8pt; border-left: 2pt solid #6b9bd1; padding-left: 6pt; }
 pre.message-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8.5pt; }
+/* The postmortem's own Markdown, below the section heading (markdown-html.ts). */
+.postmortem-body .md-h { font-weight: 700; margin: 10pt 0 3pt; break-after: avoid; }
+.postmortem-body .md-h3 { font-size: 12pt; }
+.postmortem-body .md-h4 { font-size: 10.5pt; }
+.postmortem-body .md-h5, .postmortem-body .md-h6 { font-size: 9.5pt; }
+.postmortem-body p { margin: 3pt 0; }
+.postmortem-body ul, .postmortem-body ol { margin: 3pt 0; padding-left: 16pt; }
+.postmortem-body blockquote { margin: 4pt 0; padding: 2pt 8pt; border-left: 2pt solid #6b9bd1; color: #374151; background: #f3f6fa; }
+.postmortem-body code { font: 8pt 'DejaVu Sans Mono', monospace; overflow-wrap: anywhere; }
+.postmortem-body table.md-table td { overflow-wrap: anywhere; }
+.embed-note { font-size: 8.5pt; color: #4b5563; font-style: italic; }
+.md-image { font-style: italic; color: #4b5563; }
 `;
 }

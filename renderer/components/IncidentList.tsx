@@ -6,6 +6,9 @@ import { formatAge, formatTime } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
 import { LIST_ROW_ITEMS } from './incident/list-row-items';
+import { filtersActive, useSearchFilters } from '../state/search';
+import { SearchFiltersPanel } from './search/SearchFiltersPanel';
+import { SearchResults } from './search/SearchResults';
 import { SeverityBadge, StatusPill } from './SeverityBadge';
 import { ImportBundle } from './reports/ImportBundle';
 import { Name } from './text/UntrustedText';
@@ -29,6 +32,9 @@ export function IncidentList() {
   const error = useListError();
   const selected = useSelectedId();
   const now = useNow(5_000);
+  // Words or filters switch the list to full-text results with snippets (search:incidents).
+  const filters = useSearchFilters();
+  const searching = search.trim() !== '' || filtersActive(filters);
 
   return (
     <nav className="sidebar" aria-label="Incidents">
@@ -45,17 +51,24 @@ export function IncidentList() {
           data-testid="incident-search"
           autoComplete="off"
         />
+        <SearchFiltersPanel />
       </div>
       <ImportBundle />
-      <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
-        {items.map((i) => (
-          <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />
-        ))}
-      </ul>
-      {items.length === 0 && !loading && !error && (
-        <p className="empty" data-testid="incident-list-empty">
-          {search ? 'No incidents match.' : 'No incidents yet. Press N to declare one.'}
-        </p>
+      {searching ? (
+        <SearchResults text={search.trim()} now={now} refresh={items} />
+      ) : (
+        <>
+          <ul className="incident-list" data-testid="incident-list" aria-busy={loading} onKeyDown={moveFocus}>
+            {items.map((i) => (
+              <IncidentRow key={i.id} incident={i} selected={i.id === selected} now={now} />
+            ))}
+          </ul>
+          {items.length === 0 && !loading && !error && (
+            <p className="empty" data-testid="incident-list-empty">
+              No incidents yet. Press N to declare one.
+            </p>
+          )}
+        </>
       )}
       {error && <p className="inline-error">{error}</p>}
     </nav>

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PageId } from '../state/route-hash';
+import { ActionItemsPage } from './actions/ActionItemsPage';
+import { MetricsPage } from './metrics/MetricsPage';
 import { PlaybooksPage } from './playbooks/PlaybooksPage';
 import { SettingsView } from './settings/SettingsView';
 
@@ -16,5 +18,7 @@ export interface PageSpec {
  */
 export const PAGE_SPECS: readonly PageSpec[] = [
   { id: 'playbooks', label: 'Playbooks', Component: PlaybooksPage },
+  { id: 'actions', label: 'Actions', Component: ActionItemsPage },
+  { id: 'metrics', label: 'Metrics', Component: MetricsPage },
   { id: 'settings', label: 'Settings', Component: SettingsView },
 ];

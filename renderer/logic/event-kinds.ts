@@ -19,6 +19,8 @@ export const KIND_LABEL: Readonly<Record<EventKind, string>> = {
   'pin-log': 'LOG',
   edit: 'EDIT',
   backfill: 'HISTORY',
+  postmortem: 'POSTMORTEM',
+  'action-item': 'ACTION',
 };
 
 export const KIND_ICON: Readonly<Record<EventKind, string>> = {
@@ -39,4 +41,6 @@ export const KIND_ICON: Readonly<Record<EventKind, string>> = {
   'pin-log': '≡',
   edit: '✐',
   backfill: '⇤',
+  postmortem: '✍',
+  'action-item': '☐',
 };

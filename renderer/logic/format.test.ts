@@ -4,11 +4,14 @@ import {
   formatAgo,
   formatClock,
   formatClockMs,
+  formatDay,
   formatShort,
   formatStamp,
   formatTick,
   formatTime,
   formatUtc,
+  formatUtcDay,
+  formatUtcHm,
   formatUtcShort,
   fromTimeInput,
   localOffset,
@@ -49,6 +52,16 @@ describe('one way of writing time, in the chosen zone', () => {
     expect(formatTick(T, { seconds: false, date: true })).toBe('01-01 22:04');
     expect(zoneName(T)).toBe('local time (UTC−05:00)');
     expect(localOffset(Date.UTC(2025, 6, 1))).toBe('UTC−04:00');
+  });
+
+  it('names a day in the display zone, except a UTC bucket, which stays the UTC day it counts', () => {
+    expect(formatDay(T)).toBe('2025-01-02');
+    expect(formatUtcHm(T)).toBe('03:04');
+    setTimeDisplay('local');
+    expect(formatDay(T)).toBe('2025-01-01');
+    expect(formatUtcHm(T)).toBe('22:04');
+    expect(formatUtcDay(Date.UTC(2025, 0, 6))).toBe('2025-01-06');
+    expect(formatUtcDay(Number.NaN)).toBe('—');
   });
 
   it('drops the date only when it is the same day in the display zone', () => {

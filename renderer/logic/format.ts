@@ -85,6 +85,20 @@ export function formatClockMs(ms: number): string {
   return `${clock(p)}.${pad(p.ms, 3)}${zoneMark()}`;
 }
 
+/** "2025-11-22" / the local date: the day a moment fell on, in the display zone. */
+export function formatDay(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  return day(parts(ms));
+}
+
+/**
+ * "2025-11-22" in UTC whatever the display: the name of a UTC calendar day that is not a moment,
+ * such as a metrics bucket (weeks and months are counted in UTC days by main).
+ */
+export function formatUtcDay(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '—';
+}
+
 /** Hours and minutes (seconds when asked, the date when asked): chart axis ticks, in the display zone. */
 export function formatTick(ms: number, opts: { seconds: boolean; date: boolean }): string {
   const p = parts(ms);
@@ -118,6 +132,8 @@ export const formatUtc = formatTime;
 export const formatUtcTime = formatClock;
 export const formatUtcShort = formatShort;
 export const formatLocal = formatStamp;
+/** "14:05": chart ticks where seconds are noise (the postmortem's embedded charts), like formatTick. */
+export const formatUtcHm = (ms: number): string => formatTick(ms, { seconds: false, date: false });
 
 export { formatDuration };
 
@@ -170,6 +186,20 @@ export function fromTimeInput(value: string): number | null {
   const back = display === 'utc' ? [date.getUTCMonth(), date.getUTCDate()] : [date.getMonth(), date.getDate()];
   if (back[0] !== mo - 1 || back[1] !== d) return Number.NaN;
   return date.getTime();
+}
+
+/**
+ * Where a calendar day typed as "2025-11-22" starts, in the display zone, `plusDays` later (1: where
+ * it ends, which is not always 24 hours on in local time). Not a day that exists → NaN.
+ */
+export function dayStart(day: string, plusDays = 0): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  if (!m) return Number.NaN;
+  const [y, mo, d] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  const check = display === 'utc' ? new Date(Date.UTC(y, mo - 1, d)) : new Date(y, mo - 1, d);
+  const back = display === 'utc' ? [check.getUTCMonth(), check.getUTCDate()] : [check.getMonth(), check.getDate()];
+  if (back[0] !== mo - 1 || back[1] !== d) return Number.NaN;
+  return display === 'utc' ? Date.UTC(y, mo - 1, d + plusDays) : new Date(y, mo - 1, d + plusDays).getTime();
 }
 
 /** Kept names (the inputs were datetime-local, always in local time, before the display setting). */

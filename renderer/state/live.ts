@@ -13,6 +13,8 @@ import { loadSnapshot, setViewRange, telemetryUpdated } from './telemetry';
 import { refreshCommandState } from './command';
 import { startNotices } from './notices';
 import { startDetection } from './detection';
+import { actionChanged } from './actions';
+import { postmortemSavedElsewhere } from './postmortem';
 
 /** Coalesces bursts of change events into one refresh per animation-ish tick. */
 function coalesce(fn: () => Promise<void>, ms: number): () => void {
@@ -64,6 +66,12 @@ export function startApp(): () => void {
     void loadPreferences();
     void loadAppInfo();
   });
+  const offPostmortem = onEvent('postmortem:saved', (p) => {
+    if (typeof p === 'object' && p !== null) void postmortemSavedElsewhere(p.incidentId, p.revision);
+  });
+  const offActions = onEvent('action:changed', (p) => {
+    if (typeof p === 'object' && p !== null) actionChanged(p.incidentId);
+  });
   const offConn = onConnection((state, reconnected) => {
     setConnection(state);
     if (reconnected) {
@@ -99,5 +107,7 @@ export function startApp(): () => void {
     offPlaybooks();
     offNotices();
     offDetection();
+    offPostmortem();
+    offActions();
   };
 }

@@ -5,7 +5,7 @@
  */
 
 /** Top-level pages besides incidents. A domain with a page of its own adds its id here and a line in components/pages.tsx. */
-export const PAGES = ['settings', 'playbooks'] as const;
+export const PAGES = ['settings', 'playbooks', 'actions', 'metrics'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export type Route = { kind: 'home' } | { kind: 'page'; page: PageId } | { kind: 'incident'; id: number };

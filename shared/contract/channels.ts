@@ -3,7 +3,10 @@ import { commandChannels } from './command';
 import { emptyInput, out } from './define';
 import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
+import { metricsChannels } from './metrics';
+import { postmortemChannels } from './postmortems';
 import { preferencesChannels } from './preferences';
+import { searchChannels } from './search';
 import { playbookChannels } from './playbooks';
 import { reportChannels } from './reports';
 import { telemetryChannels } from './telemetry';
@@ -19,6 +22,9 @@ export const channels = {
   ...incidentChannels,
   ...telemetryChannels,
   ...preferencesChannels,
+  ...postmortemChannels,
+  ...metricsChannels,
+  ...searchChannels,
   ...playbookChannels,
   ...commandChannels,
   ...detectionChannels,

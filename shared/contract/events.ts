@@ -18,6 +18,10 @@ export interface PushedEvents {
   'telemetry:updated': { sourceId: number; at: number };
   /** The operator name or time display changed (another window, or settings): re-read `preferences:get`. */
   'preferences:changed': Record<string, never>;
+  /** A postmortem's text changed (a save, a restore, a redraft): a window showing it at an older revision re-reads. */
+  'postmortem:saved': { incidentId: number; revision: number };
+  /** An action item was created or changed: lists re-read `action:list`. */
+  'action:changed': { id: string; incidentId: number };
   /** A checklist of this incident was attached or acted on: re-read `checklist:list` (and progress). */
   'checklist:changed': { incidentId: number; checklistId: string };
   /** A user playbook was saved, imported or deleted: re-read `playbook:list`. */
@@ -52,6 +56,8 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'source:changed',
   'telemetry:updated',
   'preferences:changed',
+  'postmortem:saved',
+  'action:changed',
   'checklist:changed',
   'playbook:changed',
   'command:notified',

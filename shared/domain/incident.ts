@@ -69,6 +69,8 @@ export const EVENT_KINDS = [
   'edit',
   /** History fetched (or not) from Prometheus / Loki for a range the incident newly covers. */
   'backfill',
+  'postmortem',
+  'action-item',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -4,6 +4,7 @@ import type { ArchiveRepo } from '../../store/reports/archive-repo';
 import type { AnyBundleTable } from '../bundle-tables';
 import { checklistsTable } from './checklist-tables';
 import { commsTable, mitigationsTable } from './command-tables';
+import { actionItemsTable, postmortemTable } from './postmortem-tables';
 import { telemetryAlertsTable, telemetrySeriesTable, type TelemetryTableDeps } from './telemetry-tables';
 
 /**
@@ -26,5 +27,7 @@ export function bundleTables(ctx: CoreContext, archive: ArchiveRepo): AnyBundleT
     checklistsTable(ctx.db),
     commsTable(ctx.db),
     mitigationsTable(ctx.db),
+    postmortemTable(ctx.db),
+    actionItemsTable(ctx.db),
   ];
 }

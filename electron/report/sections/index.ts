@@ -3,7 +3,7 @@ import { coverSection } from './cover';
 import { evidenceSection } from './evidence';
 import { checklistsSection } from './checklists';
 import { commsSection, mitigationsSection } from './command';
-import { actionItemsSection, postmortemSection } from './response';
+import { actionItemsSection, postmortemSection } from './postmortem';
 import type { ReportSection } from './section';
 import { summarySection } from './summary';
 import { timelineSection } from './timeline';

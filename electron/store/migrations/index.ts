@@ -5,6 +5,7 @@ import { migration004 } from './004-command';
 import { migration005 } from './005-fidelity';
 import { migration006 } from './006-detection';
 import { migration007 } from './007-reports';
+import { migration008 } from './008-postmortems';
 import type { Migration } from './types';
 
 /**
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];

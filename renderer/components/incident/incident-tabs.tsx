@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Incident, TimelineEvent } from '../../../shared/domain/incident';
 import { ChecklistsTab } from '../playbooks/ChecklistsTab';
 import { CommandActionsTab } from '../command-actions/CommandActionsTab';
+import { PostmortemTab } from '../postmortem/PostmortemTab';
 import { ReportTab } from '../reports/ReportTab';
 import { CommandTab } from './CommandTab';
 import { DetailsTab } from './DetailsTab';
@@ -29,6 +30,7 @@ export const INCIDENT_TABS: readonly IncidentTab[] = [
   { id: COMMAND_TAB_ID, label: 'Command', key: '1', Panel: CommandTab },
   { id: 'checklists', label: 'Checklists', key: '2', Panel: ChecklistsTab },
   { id: 'actions', label: 'Comms & actions', key: '3', Panel: CommandActionsTab },
+  { id: 'postmortem', label: 'Postmortem', key: '4', Panel: PostmortemTab },
   { id: 'report', label: 'Report', key: '5', Panel: ReportTab },
   { id: DETAILS_TAB_ID, label: 'Details', key: '6', Panel: DetailsTab },
 ];
