@@ -29,6 +29,9 @@ async function call<T>(channel: string, input: unknown = {}): Promise<T> {
 }
 
 async function pollAll(): Promise<void> {
+  // poll-now joins a poll in flight; the background poller's may have read the lab before it advanced,
+  // so wait for it first and every poll-now below reads the lab as it is now (seen failing under load).
+  await core.internals.runtime.poller.idle();
   for (const s of await call<SourceView[]>('source:list')) {
     const health = await call<SourceHealth>('source:poll-now', { id: s.id });
     expect(health.state, health.lastError?.message ?? '').toBe('ok');
