@@ -39,7 +39,9 @@ const MAX_LAG_CAP_MS = 30 * 60_000;
  * the same while a live window slides by a poll or two: buckets do not shift under the data, so r
  * and the chosen lag do not jump from one refresh to the next.
  */
-const NICE_STEPS_MS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
+// Dense at the short end: rounding a 2.1 s native step up to 5 s would leave a zoomed minute or two
+// with too few cells to judge (seen: 22 points over a brushed stretch that held 60 polls per line).
+const NICE_STEPS_MS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
 
 /** A previously reported lag whose |r| is within this of the best is kept. */
 const R_TOLERANCE = 0.02;
