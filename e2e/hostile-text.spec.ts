@@ -54,8 +54,15 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   await expect(text.titleMarks).toHaveAttribute('title', 'U+202E RIGHT-TO-LEFT OVERRIDE');
   expect(await page.getByTestId('incident-title').innerText()).toBe('Upload of invoiceRLOgnp.exe failing');
 
-  // The summary is cut, with all of it one click away.
+  // The summary lives under Details (the Command tab keeps to the live picture): cut there, with all of it one click away.
+  await app.openTab('details');
   await expect(text.summary.getByTestId('text-expand')).toHaveText('Show all (19,008 characters)');
+  const details = await text.overflow();
+  expect(details, details.offenders.join('\n')).toMatchObject({ page: 0, main: 0 });
+  await view.shoot(text.summary, '60b-summary-cut');
+  // The header's tooltip is a glimpse of it, not a second copy.
+  expect((await page.getByTestId('incident-title').getAttribute('title'))?.length).toBeLessThan(400);
+  await app.openTab('command');
   await app.addNote(LONG_NOTE);
   await expect(app.timelineEvents.filter({ hasText: 'nnnnnnnnnn' })).toHaveCount(1);
 
@@ -81,14 +88,17 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   for (const id of ['severity-select', 'status-select', 'ack-button']) expect(await text.inView(page.getByTestId(id)), id).toBe(true);
   await app.screenshot('60-long-text-page');
   await view.shoot(page.getByTestId('incident-header'), '60a-header-rlo-title');
-  await view.shoot(text.summary, '60b-summary-cut');
   await view.shoot(view.logsPanel, '60c-logs-long-and-ansi-lines');
   await view.shoot(page.getByTestId('timeline'), '60d-timeline-long-note');
 
-  // Expanded, the 19 KB summary wraps inside the page.
+  // Expanded, the 20,000-character note and the 19 KB summary wrap inside the page.
+  await app.timelineEvents.filter({ hasText: 'nnnnnnnnnn' }).getByTestId('text-expand').click();
+  const noteOpen = await text.overflow();
+  expect(noteOpen, noteOpen.offenders.join('\n')).toMatchObject({ page: 0, main: 0 });
+  for (const id of ['severity-select', 'status-select', 'ack-button']) expect(await text.inView(page.getByTestId(id)), id).toBe(true);
+  await app.openTab('details');
   await text.summary.getByTestId('text-expand').click();
   await expect(text.summary.locator('.ut-expandable')).toHaveAttribute('data-expanded', 'true');
-  await app.timelineEvents.filter({ hasText: 'nnnnnnnnnn' }).getByTestId('text-expand').click();
   const expanded = await text.overflow();
   expect(expanded, expanded.offenders.join('\n')).toMatchObject({ page: 0, main: 0 });
   for (const id of ['severity-select', 'status-select', 'ack-button']) expect(await text.inView(page.getByTestId(id)), id).toBe(true);

@@ -16,6 +16,7 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await expect(page.getByTestId('role-holder-commander')).toContainText('Dana Ops');
   await app.setStatus('identified');
   await expect(page.getByTestId('status-select')).toHaveValue('identified');
+  await app.openTab('command');
   await app.addNote('Fragmentation on GPU 2; staggering worker restarts.');
   // Declaring also attached the first-response checklist: its own event, right after the declaration.
   await expect(app.timelineEvents).toHaveCount(7);
@@ -36,9 +37,11 @@ test('declare, triage, assign, note — and it is all still there after reload a
   await pitwall.restart();
   await app.open(pitwall.url);
   await app.incidentRows().filter({ hasText: ref }).click();
-  await expect(page.getByTestId('role-holder-commander')).toContainText('Dana Ops');
+  await expect(page.getByTestId('header-ic')).toContainText('Dana Ops');
   await expect(app.timelineEvents.last()).toContainText('Fragmentation on GPU 2');
   expect(await kinds()).toEqual(expectedKinds);
+  await app.openTab('details');
+  await expect(page.getByTestId('role-holder-commander')).toContainText('Dana Ops');
   await app.screenshot('03-after-restart');
 });
 

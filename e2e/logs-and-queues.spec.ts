@@ -57,6 +57,10 @@ test('queues sort, logs show levels, a pinned line survives the lab going away a
   // Logs: scoped to the affected services by default, coloured by level.
   await expect(page.getByTestId('logs-query')).toHaveValue('{app=~"(?i).*(ocr|echo).*"}');
   await expect(view.logLines.first()).toBeVisible({ timeout: 20_000 });
+  // Errors first by default (a few errors among many lines are what the IC looks for); newest first on request.
+  await expect(view.logLines.first()).toHaveAttribute('data-level', 'error');
+  await page.getByTestId('logs-order').click();
+  await expect(page.getByTestId('logs-order')).toHaveAttribute('data-order', 'newest');
   await expect(view.logsPanel.locator('[data-testid="log-line"][data-level="info"]').first()).toBeVisible();
   await app.screenshot('10-command-queues-logs');
 

@@ -55,7 +55,15 @@ export class ConsolePage {
     await expect(this.changeDialog).toHaveCount(0);
   }
 
+  /** Opens an incident tab by its key, as a person would (Command is 1, Details 6). */
+  async openTab(id: string): Promise<void> {
+    await this.page.getByTestId(`incident-tab-${id}`).click();
+    await expect(this.page.getByTestId(`incident-tab-${id}`)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Roles live under Details: the header shows only the commander. */
   async assignRole(role: string, person: string): Promise<void> {
+    await this.openTab('details');
     await this.page.getByTestId(`assign-${role}-name`).fill(person);
     await this.page.getByTestId(`assign-${role}`).click();
   }

@@ -6,7 +6,8 @@ import type { HandlersFor } from './handlers';
 
 export function appHandlers(ctx: CoreContext, info: AppInfo): HandlersFor<typeof appChannels> {
   return {
-    'app:get-info': () => info,
+    // The operator can change while running (preferences), so it is read at each call.
+    'app:get-info': () => ({ ...info, operator: ctx.operator() }),
     'app:open-external': async ({ url }) => {
       const checked = externalUrl(url);
       if (!checked.ok) throw new AppFailure('bad-input', checked.reason);

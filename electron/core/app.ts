@@ -24,6 +24,8 @@ import { maintenanceHandlers } from './maintenance/handlers';
 import { createBackfills } from './backfill/backfill-service';
 import { incidentHandlers } from './incident-handlers';
 import { telemetryHandlers } from './telemetry-handlers';
+import { preferencesHandlers } from './preferences/handlers';
+import { PreferencesService } from './preferences/preferences-service';
 import { createDetection, detectionHandlers } from './detection/handlers';
 import type { DetectionService } from './detection/detection-service';
 import { ChromiumPdfPrinter } from '../platform/chromium-pdf-printer';
@@ -48,6 +50,7 @@ export interface CoreOptions {
   /** Path to a better-sqlite3 .node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   now?: () => number;
+  /** The operator until one is saved in preferences (tests, PITWALL_OPERATOR); without it, the OS user. */
   operator?: string;
   /** Host capabilities (Electron passes safeStorage and printToPDF); browser mode and tests get the Node implementations. */
   platform?: Partial<Platform>;
@@ -77,8 +80,7 @@ export interface PitwallCore {
   internals: { runtime: TelemetryRuntime; detection: DetectionService };
 }
 
-function defaultOperator(): string {
-  if (process.env.PITWALL_OPERATOR) return process.env.PITWALL_OPERATOR;
+function osUser(): string {
   try {
     return userInfo().username;
   } catch {
@@ -97,9 +99,16 @@ export function createCore(opts: CoreOptions): PitwallCore {
   });
   const now = opts.now ?? Date.now;
   const hub = new EventHub();
-  const operator = opts.operator ?? defaultOperator();
+  const preferences = new PreferencesService({
+    settings: new SettingsRepo(store.db),
+    explicitOperator: opts.operator ?? process.env.PITWALL_OPERATOR ?? null,
+    osUser,
+    onChanged: () => hub.emit('preferences:changed', {}),
+  });
+  // Read at every write: a name saved in settings is the author of the next event, in every domain.
+  const operator = (): string => preferences.operator();
   const changed = (i: { id: number; ref: string }): void => hub.emit('incident:changed', i);
-  const incidents = new IncidentService({ db: store.db, operator: () => operator, now, onChanged: changed, hooks: new IncidentHooks() });
+  const incidents = new IncidentService({ db: store.db, operator, now, onChanged: changed, hooks: new IncidentHooks() });
   const policy = new PolicyService(new SettingsRepo(store.db));
   const secrets = opts.platform?.secrets ?? NodeSecretBox.open(opts.dataDir);
   const platform: Platform = { ...opts.platform, secrets, pdf: opts.platform?.pdf ?? new ChromiumPdfPrinter() };
@@ -118,7 +127,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
   });
   const evidence = new EvidenceService({
     db: store.db,
-    operator: () => operator,
+    operator,
     now,
     onChanged: changed,
     copyWindow: (...args) => telemetry.copyWindow(...args),
@@ -139,7 +148,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     db: store.db,
     dataDir: opts.dataDir,
     now,
-    operator: () => operator,
+    operator,
     hub,
     platform,
     log,
@@ -149,6 +158,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     telemetry,
     runtime: live,
     evidence,
+    preferences,
     playbooks: {
       attach: () => {
         throw new AppFailure('not-found', 'Playbooks are not available in this build.');
@@ -178,7 +188,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
     version: opts.version,
     mode: opts.mode,
     dataDir: opts.dataDir,
-    operator,
+    operator: operator(),
     startedAt: Date.now(),
     secrets: secrets.description,
     restoredOver: store.restoredOver,
@@ -192,6 +202,7 @@ export function createCore(opts: CoreOptions): PitwallCore {
       ...incidentHandlers(ctx),
       ...telemetryHandlers(ctx),
       ...maintenanceHandlers(ctx),
+      ...preferencesHandlers(ctx),
       ...reportsHandlers(reports),
       ...playbookHandlers(playbooks),
       ...commandHandlers(ctx, command),

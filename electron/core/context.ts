@@ -5,6 +5,7 @@ import type { EventHub } from './event-hub';
 import type { EvidenceService } from './evidence-service';
 import type { IncidentService } from './incident-service';
 import type { PolicyService } from './policy-service';
+import type { PreferencesService } from './preferences/preferences-service';
 import type { SourceService } from './source-service';
 import type { TelemetryRuntime } from './telemetry-runtime';
 import type { TelemetryService } from './telemetry-service';
@@ -28,6 +29,8 @@ export interface CoreContext {
   telemetry: TelemetryService;
   runtime: TelemetryRuntime;
   evidence: EvidenceService;
+  /** The operator name (what `operator()` returns) and time display, saved per workstation. */
+  preferences: PreferencesService;
   /**
    * Cross-domain link to the checklists: attach a playbook's checklist to an incident, inside the
    * caller's transaction (detection declares from a suggestion and attaches its playbook). The

@@ -7,7 +7,7 @@ import { severityLabel } from '../../shared/domain/severity';
 import { canTransition, statusIndex, type Status } from '../../shared/domain/status';
 import { IncidentRepo, TIME_COLUMN, type NewEvent } from '../store/incident-repo';
 import { IncidentHooks } from './incident-hooks';
-import { timeFieldLabel, utcDateStamp } from './incident-text';
+import { describeEdit, timeFieldLabel, utcDateStamp } from './incident-text';
 
 export interface IncidentServiceDeps {
   db: Database.Database;
@@ -183,16 +183,23 @@ export class IncidentService {
 
   edit(input: ParsedInput<'incident:edit'>): Incident {
     return this.mutate(input.id, (inc, at) => {
-      const changes: Record<string, string | null> = {};
-      if (input.title !== undefined && input.title !== inc.title) changes.title = input.title;
-      if (input.summary !== undefined && input.summary !== inc.summary) changes.summary = input.summary;
-      if (input.services !== undefined) changes.services = JSON.stringify(input.services);
-      if (input.tenants !== undefined) changes.tenants = JSON.stringify(input.tenants);
-      const changed = Object.keys(changes);
-      if (changed.length === 0) throw new AppFailure('bad-input', 'Nothing to change.');
+      const clauses = describeEdit(inc, input);
+      if (clauses.length === 0) throw new AppFailure('bad-input', `Nothing to change: ${inc.ref} already reads like that.`);
+      const changes: Record<string, string> = {};
+      const changed: string[] = [];
+      const put = (field: string, column: string, value: string): void => {
+        changes[column] = value;
+        changed.push(field);
+      };
+      if (input.title !== undefined && input.title !== inc.title) put('title', 'title', input.title);
+      if (input.summary !== undefined && input.summary !== inc.summary) put('summary', 'summary', input.summary);
+      if (input.services !== undefined && !sameList(input.services, inc.services))
+        put('services', 'services', JSON.stringify(input.services));
+      if (input.tenants !== undefined && !sameList(input.tenants, inc.tenants)) put('tenants', 'tenants', JSON.stringify(input.tenants));
       this.repo.update(inc.id, at, changes);
-      this.event(inc.id, at, 'edit', `Edited ${changed.join(', ')}`, {
+      this.event(inc.id, at, 'edit', clauses.join('; '), {
         before: { title: inc.title, summary: inc.summary, services: inc.services, tenants: inc.tenants },
+        after: Object.fromEntries(changed.map((f) => [f, input[f as 'title' | 'summary' | 'services' | 'tenants']])),
         changed,
       });
       this.repo.reindex(inc.id);
@@ -264,4 +271,8 @@ function statusTimes(inc: Incident, to: Status, at: number): { columns: Record<s
   if (to === 'closed') put('closedAt', at);
   if (statusIndex(to) < statusIndex('resolved') && t.resolvedAt !== null) put('resolvedAt', null);
   return { columns, set, cleared };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../shared/contract/channels';
 import { policyInput } from '../../shared/contract/schemas';
 import { DEFAULT_POLICY, type SeverityPolicy } from '../../shared/policy/severity-policy';
 import type { SettingsRepo } from '../store/settings-repo';
@@ -11,11 +12,13 @@ export class PolicyService {
   get(): SeverityPolicy {
     const parsed = policyInput.safeParse(this.settings.read(KEY));
     // A stored policy that no longer parses (hand-edited file, older shape) falls back to the defaults rather than breaking the header timers.
-    return parsed.success ? parsed.data : DEFAULT_POLICY;
+    if (!parsed.success) return DEFAULT_POLICY;
+    return { ...parsed.data, responseClockFrom: parsed.data.responseClockFrom ?? DEFAULT_POLICY.responseClockFrom };
   }
 
-  set(policy: SeverityPolicy): SeverityPolicy {
-    this.settings.write(KEY, policy);
+  /** Saves a policy; without a clock start, the stored one is kept (an editor of rules and matrix only). */
+  set(policy: ParsedInput<'policy:set'>): SeverityPolicy {
+    this.settings.write(KEY, { ...policy, responseClockFrom: policy.responseClockFrom ?? this.get().responseClockFrom });
     return this.get();
   }
 }

@@ -127,6 +127,9 @@ describe('SourceService', () => {
       'pod.last_oom',
       'fs.used_share',
       'fs.device_error',
+      'gateway.requests_total',
+      'auth.token_failures_total',
+      'auth.provider_up',
       'gpu.xid',
       'node.ready',
     ]);

@@ -179,7 +179,7 @@ export class TelemetryRuntime {
       return source;
     }
     const [first] = this.deps.sources.resolveAll(undefined, { kinds: ['loki'], enabled: true });
-    if (!first) throw new AppFailure('not-found', 'No enabled Loki source is configured; add one under Sources.');
+    if (!first) throw new AppFailure('not-found', 'No enabled Loki source is configured; add one under Settings.');
     return first;
   }
 }

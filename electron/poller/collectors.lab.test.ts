@@ -82,6 +82,30 @@ describe('exporter-scrape collector against the lab', () => {
     expect(held?.namespace).toBe(pod?.namespace);
   });
 
+  it('reads the gateway and identity-provider counters the auth panel needs, summed as the default PromQL', async () => {
+    const got = await collect(collector('exporter-scrape', `${lab.url}/metrics`));
+    const world = lab.engine.world;
+    const requests = byMetric(got, METRICS.gatewayRequests);
+    expect(requests.length).toBe(Object.keys(world.auth.requests).length);
+    for (const [key, count] of Object.entries(world.auth.requests)) {
+      const [service, code] = key.split('|');
+      expect(requests.find((r) => r.labels['service'] === service && r.labels['code'] === code)?.value).toBe(count);
+    }
+    const failures = byMetric(got, METRICS.authTokenFailures);
+    expect(failures.map((f) => [f.labels['provider'], f.value]).sort()).toEqual(
+      Object.entries(world.auth.validationFailures).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    expect(
+      byMetric(got, METRICS.authProviderUp)
+        .map((u) => [u.labels['provider'], u.value])
+        .sort(),
+    ).toEqual([
+      ['ad', 1],
+      ['keycloak', 1],
+      ['local', 1],
+    ]);
+  });
+
   it('accepts the DCGM-only page and a base URL without /metrics', async () => {
     const dcgm = await collect(collector('exporter-scrape', `${lab.url}/dcgm/metrics`));
     expect(byMetric(dcgm, METRICS.gpuMemoryShare)).toHaveLength(12);

@@ -14,11 +14,27 @@ const FS_AVAIL = 'node_filesystem_avail_bytes';
 const FS_SIZE = 'node_filesystem_size_bytes';
 const FS_ERROR = 'node_filesystem_device_error';
 const ENQUEUED = 'asynq_tasks_enqueued_total';
+const GATEWAY_REQUESTS = 'gateway_http_requests_total';
+const TOKEN_FAILURES = 'auth_token_validation_failures_total';
+const PROVIDER_UP = 'auth_provider_up';
 const XID = 'DCGM_FI_DEV_XID_ERRORS';
 const NODE_CONDITION = 'kube_node_status_condition';
 
 /** Only these families are kept from the page: what the default PromQL queries read. */
-export const SCRAPED_FAMILIES = [...FB_METRICS, RESTARTS, LAST_REASON, FS_AVAIL, FS_SIZE, FS_ERROR, ENQUEUED, XID, NODE_CONDITION] as const;
+export const SCRAPED_FAMILIES = [
+  ...FB_METRICS,
+  RESTARTS,
+  LAST_REASON,
+  FS_AVAIL,
+  FS_SIZE,
+  FS_ERROR,
+  ENQUEUED,
+  GATEWAY_REQUESTS,
+  TOKEN_FAILURES,
+  PROVIDER_UP,
+  XID,
+  NODE_CONDITION,
+] as const;
 
 // Same exclusion as the default filesystem query (default-queries.ts): pseudo filesystems are noise.
 const PSEUDO_FS = /^(?:tmpfs|ramfs|overlay|squashfs|nsfs|autofs)$/;
@@ -87,6 +103,10 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
   }
   add(METRICS.fsUsedShare, used);
   add(METRICS.fsDeviceError, family(FS_ERROR));
+  // `sum by (service, code)` / `sum by (provider)`, as the default PromQL: gateway replicas add up.
+  add(METRICS.gatewayRequests, summed(family(GATEWAY_REQUESTS), ['service', 'code']));
+  add(METRICS.authTokenFailures, summed(family(TOKEN_FAILURES), ['provider']));
+  add(METRICS.authProviderUp, family(PROVIDER_UP));
   // Detection reads device XIDs and node readiness (shared/detection/rules/node-failure.ts).
   add(METRICS.gpuXid, family(XID));
   add(
@@ -94,6 +114,20 @@ export function readExporterSamples(page: readonly ExporterSample[], tMs: number
     family(NODE_CONDITION).filter((s) => s.labels['condition'] === 'Ready' && s.labels['status'] === 'true'),
   );
   return { samples, gpus };
+}
+
+/** Series summed over every label but `by` (PromQL's `sum by`), one per distinct `by` label set. */
+function summed(series: readonly ExporterSample[], by: readonly string[]): RawSeries[] {
+  const out = new Map<string, RawSeries>();
+  for (const s of series) {
+    const labels: Record<string, string> = {};
+    for (const name of by) labels[name] = s.labels[name] ?? '';
+    const key = seriesKey(labels);
+    const prev = out.get(key);
+    if (prev) prev.value += s.value;
+    else out.set(key, { labels, value: s.value });
+  }
+  return [...out.values()];
 }
 
 /**

@@ -20,6 +20,8 @@ const QUEUE = ['queue'] as const;
 const QUEUE_STATE = ['queue', 'state'] as const;
 const MOUNT = ['mountpoint'] as const;
 const MOUNT_FSTYPE = ['mountpoint', 'fstype'] as const;
+const SERVICE_CODE = ['service', 'code'] as const;
+const PROVIDER = ['provider'] as const;
 
 function pick(labels: Labels, names: readonly string[], out: Labels = {}): Labels {
   for (const name of names) {
@@ -58,6 +60,9 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [METRICS.podLastOom]: podLabels,
   [METRICS.fsUsedShare]: (l) => pick(l, MOUNT_FSTYPE, { node: nodeOf(l) }),
   [METRICS.fsDeviceError]: (l) => pick(l, MOUNT, { node: nodeOf(l) }),
+  [METRICS.gatewayRequests]: (l) => pick(l, SERVICE_CODE),
+  [METRICS.authTokenFailures]: (l) => pick(l, PROVIDER),
+  [METRICS.authProviderUp]: (l) => pick(l, PROVIDER),
   [METRICS.logErrorLines]: serviceOf,
   [METRICS.gpuXid]: gpuLabels,
   [METRICS.nodeReady]: (l) => ({ node: nodeOf(l) }),

@@ -208,7 +208,7 @@ export class Poller {
         refused.push(
           new SourceError(
             'too-large',
-            `${entry.source.name} answered with more label sets than the per-metric series limit: ${droppedSeries} new series (${droppedSamples} samples) were not stored — narrow the query or raise the limit under Sources → Retention`,
+            `${entry.source.name} answered with more label sets than the per-metric series limit: ${droppedSeries} new series (${droppedSamples} samples) were not stored — narrow the query or raise the limit under Settings → Retention`,
           ),
         );
       }

@@ -20,7 +20,7 @@ Options:
   -h, --help        this text
 
 The first run creates demo sources pointing at the lab, so the console has live data
-without a Prometheus. They can be edited, disabled or deleted under Sources; once they
+without a Prometheus. They can be edited, disabled or deleted under Settings; once they
 are all deleted, the lab is no longer started.`;
 
 /** Entry point of `npm run serve` (bundled to dist/serve.cjs). */

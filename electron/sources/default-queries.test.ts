@@ -198,4 +198,33 @@ describe.skipIf(!hasPromtool)('default PromQL evaluated by promtool', () => {
       },
     ]);
   });
+
+  it('gateway requests and token failures add up across replicas, keeping service, code and provider', () => {
+    runTests([
+      {
+        interval: '1m',
+        input_series: [
+          { series: 'gateway_http_requests_total{service="echo-api",code="401",instance="gw-0"}', values: '10+5x3' },
+          { series: 'gateway_http_requests_total{service="echo-api",code="401",instance="gw-1"}', values: '1+1x3' },
+          { series: 'gateway_http_requests_total{service="echo-api",code="200",instance="gw-0"}', values: '100+50x3' },
+          { series: 'auth_token_validation_failures_total{provider="keycloak",instance="gw-0"}', values: '7+2x3' },
+          { series: 'auth_token_validation_failures_total{provider="keycloak",instance="gw-1"}', values: '3+1x3' },
+          { series: 'auth_provider_up{provider="keycloak",instance="gw-0"}', values: '1x3' },
+          { series: 'auth_provider_up{provider="keycloak",instance="gw-1"}', values: '0x3' },
+        ],
+        promql_expr_test: [
+          {
+            expr: query('gateway-requests'),
+            eval_time: '2m',
+            exp_samples: [
+              { labels: '{service="echo-api",code="200"}', value: 200 },
+              { labels: '{service="echo-api",code="401"}', value: 20 + 3 },
+            ],
+          },
+          { expr: query('auth-token-failures'), eval_time: '2m', exp_samples: [{ labels: '{provider="keycloak"}', value: 11 + 5 }] },
+          { expr: query('auth-provider-up'), eval_time: '2m', exp_samples: [{ labels: '{provider="keycloak"}', value: 1 }] },
+        ],
+      },
+    ]);
+  });
 });

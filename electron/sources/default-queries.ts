@@ -8,7 +8,7 @@ import { authFailuresQuery, errorLinesQuery, errorRateQuery } from '../../shared
 import { FB_METRICS } from './gpu-memory';
 import { METRICS, SNAPSHOT_METRICS, type MetricKey, type SnapshotMetric } from '../../shared/domain/telemetry';
 
-export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines' | 'mib';
+export type QueryUnit = 'ratio' | 'tasks' | 'restarts' | 'flag' | 'lines' | 'mib' | 'requests';
 
 export interface DefaultQuery {
   id: string;
@@ -217,6 +217,37 @@ export const DEFAULT_QUERIES: readonly DefaultQuery[] = [
     unit: 'flag',
     description:
       'node_exporter marks a mount whose statfs times out (e.g. a dead NFS server) and stops emitting its size series, which vanish rather than read zero.',
+  },
+  {
+    id: 'gateway-requests',
+    metric: METRICS.gatewayRequests,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Gateway requests by service and status (counter)',
+    expr: 'sum by (service, code) (gateway_http_requests_total)',
+    unit: 'requests',
+    description:
+      'The raw counter, stored as polled: the auth panel shows 401s per minute and their share of requests from its increase. Rename to your gateway or ingress counter (e.g. nginx_ingress_controller_requests with status).',
+  },
+  {
+    id: 'auth-token-failures',
+    metric: METRICS.authTokenFailures,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Token validation failures by identity provider (counter)',
+    expr: 'sum by (provider) (auth_token_validation_failures_total)',
+    unit: 'requests',
+    description: 'Bearer tokens the gateway could not validate, per identity provider (Keycloak, AD, local).',
+  },
+  {
+    id: 'auth-provider-up',
+    metric: METRICS.authProviderUp,
+    source: 'prometheus',
+    kind: 'metric',
+    title: 'Identity provider answering',
+    expr: 'max by (provider) (auth_provider_up)',
+    unit: 'flag',
+    description: '1 while the identity provider answers its health check; 0 is an auth outage at its source.',
   },
   {
     id: 'gpu-xid',

@@ -9,10 +9,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Browser mode as a user runs it (the built dist/serve.cjs) on a free port, without the demo lab:
  * e2e specs and the browser benchmarks start their own upstreams. Resolves once it printed its URL.
+ * `operator` is passed as PITWALL_OPERATOR; null starts it as a first run does, with no name given.
  */
 export function startServeProcess(
   dataDir: string,
-  operator: string,
+  operator: string | null,
   opts: { testClock?: boolean } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(join(ROOT, 'dist', 'serve.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
@@ -24,7 +25,7 @@ export function startServeProcess(
       [join(ROOT, 'dist', 'serve.cjs'), '--port', '0', '--no-lab', '--data-dir', dataDir, '--static', join(ROOT, 'dist', 'renderer')],
       {
         cwd: ROOT,
-        env: { ...process.env, PITWALL_OPERATOR: operator, ...(opts.testClock ? { PITWALL_TEST_CLOCK: '1' } : {}) },
+        env: { ...withOperator(operator), ...(opts.testClock ? { PITWALL_TEST_CLOCK: '1' } : {}) },
         stdio: [opts.testClock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       },
     );
@@ -45,6 +46,13 @@ export function startServeProcess(
       reject(new Error(`Pitwall browser mode exited with ${code}:\n${out}`));
     });
   });
+}
+
+function withOperator(operator: string | null): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (operator === null) delete env.PITWALL_OPERATOR;
+  else env.PITWALL_OPERATOR = operator;
+  return env;
 }
 
 /** Stops a child process (browser mode, a lab) as a user quitting would (SIGTERM: the poller stops, SQLite closes) and waits for the exit. */

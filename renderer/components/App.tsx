@@ -1,5 +1,6 @@
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
-import { openPage, usePageRoute } from '../state/route';
+import { openPage, showPlatform, usePageRoute } from '../state/route';
+import { useOperatorPromptOpen, useTimeDisplay } from '../state/preferences';
 import { openDeclare, useAppState, useDeclareOpen } from '../state/ui';
 import { NoticeBanner } from './command-actions/NoticeBanner';
 import { DeclareDialog } from './DeclareDialog';
@@ -8,6 +9,7 @@ import { HealthBar } from './HealthBar';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 import { PAGE_SPECS } from './pages';
+import { OperatorPrompt } from './preferences/OperatorPrompt';
 import { StatusBar } from './StatusBar';
 import { SuggestionStrip } from './detection/SuggestionStrip';
 
@@ -16,16 +18,19 @@ export function App() {
   const declareOpen = useDeclareOpen();
   const page = usePageRoute();
   const shown = PAGE_SPECS.find((p) => p.id === page);
+  const promptOpen = useOperatorPromptOpen();
+  // Every time on screen is written through logic/format.ts in this zone: a change redraws everything.
+  const timeDisplay = useTimeDisplay();
   useGlobalShortcuts();
 
   return (
-    <div className="app" data-app-state={appState}>
+    <div className="app" data-app-state={appState} data-time-display={timeDisplay} key={timeDisplay}>
       <header className="topbar">
-        <span className="brand">
+        <button type="button" className="brand" onClick={showPlatform} title="The platform view (Esc)" data-testid="brand">
           PITWALL <span className="muted">incident command</span>
-        </span>
+        </button>
         <span className="shortcuts muted">
-          <kbd>N</kbd> declare · <kbd>/</kbd> search · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> post note
+          <kbd>N</kbd> declare · <kbd>/</kbd> search · <kbd>Esc</kbd> platform · <kbd>1</kbd>–<kbd>6</kbd> incident tabs
         </span>
         {PAGE_SPECS.map((p) => (
           <button
@@ -53,6 +58,7 @@ export function App() {
       </div>
       <StatusBar />
       {declareOpen && <DeclareDialog />}
+      {promptOpen && !declareOpen && <OperatorPrompt />}
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_SERVICES } from '../../shared/domain/services';
 import { SEVERITIES, SEVERITY_MEANING, severityLabel, type Severity } from '../../shared/domain/severity';
 import { buildDeclareInput, EMPTY_DECLARE_FORM, type DeclareForm, type FieldErrors } from '../logic/declare-form';
+import { zoneName } from '../logic/format';
 import { declareIncident } from '../state/commands';
 import { closeDeclare } from '../state/ui';
 import { Modal } from './Modal';
+import { TimeInput } from './time/TimeInput';
 
 function FieldError({ id, text }: { id: string; text: string | undefined }) {
   if (!text) return null;
@@ -126,25 +128,21 @@ export function DeclareDialog() {
         </label>
         <div className="two-col">
           <label>
-            Impact started (local time, optional)
-            <input
-              type="datetime-local"
-              step={1}
+            Impact started ({zoneName()}, optional)
+            <TimeInput
               value={form.impactStartedAt}
-              onChange={(e) => set('impactStartedAt', e.target.value)}
-              data-testid="declare-impact-start"
+              onChange={(v) => set('impactStartedAt', v)}
+              testId="declare-impact-start"
               {...invalid('impactStartedAt')}
             />
             <FieldError id="declare-error-impactStartedAt" text={errors.impactStartedAt} />
           </label>
           <label>
-            Detected (local time, optional — default: now)
-            <input
-              type="datetime-local"
-              step={1}
+            Detected ({zoneName()}, optional — default: now)
+            <TimeInput
               value={form.detectedAt}
-              onChange={(e) => set('detectedAt', e.target.value)}
-              data-testid="declare-detected"
+              onChange={(v) => set('detectedAt', v)}
+              testId="declare-detected"
               {...invalid('detectedAt')}
             />
             <FieldError id="declare-error-detectedAt" text={errors.detectedAt} />

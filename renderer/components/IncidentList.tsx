@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { IncidentSummary } from '../../shared/domain/incident';
 import { SEARCH_INPUT_ID } from '../hooks/useGlobalShortcuts';
 import { useNow } from '../hooks/useNow';
-import { formatAge } from '../logic/format';
+import { formatAge, formatTime } from '../logic/format';
 import { selectIncident, useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
 import { LIST_ROW_ITEMS } from './incident/list-row-items';
@@ -101,7 +101,7 @@ function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary
           <span className="commander" title="Incident commander">
             IC: {i.commander ?? <em>none</em>}
           </span>
-          <span className="age" title={new Date(i.declaredAt).toISOString()}>
+          <span className="age" title={`Declared ${formatTime(i.declaredAt)}`}>
             {formatAge(i.declaredAt, now)}
           </span>
         </span>

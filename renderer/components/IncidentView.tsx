@@ -4,7 +4,12 @@ import { CommandView } from './command/CommandView';
 import { IncidentHeader } from './IncidentHeader';
 import { INCIDENT_TABS } from './incident/incident-tabs';
 import { IncidentTabBar } from './incident/IncidentTabBar';
+import { TimersPanel } from './TimersPanel';
 
+/**
+ * The main area: the platform view without a selected incident, else the incident — its header and
+ * response clocks above the tab bar, the open tab filling the rest of the screen.
+ */
 export function IncidentView() {
   const selected = useSelectedId();
   const detail = useDetail();
@@ -13,9 +18,9 @@ export function IncidentView() {
 
   if (selected === null) {
     return (
-      <div className="no-incident-view">
+      <div className="no-incident-view" data-testid="platform-view">
         <p className="no-incident-hint" data-testid="no-incident">
-          Select an incident, or press <kbd>N</kbd> to declare one.
+          The platform, live. Select an incident on the left, or press <kbd>N</kbd> to declare one.
         </p>
         <CommandView incident={null} />
       </div>
@@ -29,10 +34,13 @@ export function IncidentView() {
   const { incident, timeline } = detail;
   const tab = INCIDENT_TABS.find((t) => t.id === tabId) ?? INCIDENT_TABS[0];
   return (
-    <article className="incident-view" data-testid="incident-view" data-incident-id={incident.id}>
+    <article className="incident-view" data-testid="incident-view" data-incident-id={incident.id} data-tab={tab?.id}>
       <IncidentHeader incident={incident} />
-      {INCIDENT_TABS.length > 1 && <IncidentTabBar incidentId={incident.id} current={tab?.id ?? 'command'} />}
-      {tab && <tab.Panel incident={incident} timeline={timeline} />}
+      <TimersPanel incident={incident} timeline={timeline} />
+      <IncidentTabBar incidentId={incident.id} current={tab?.id ?? 'command'} />
+      <div className="incident-tab-panel" role="tabpanel">
+        {tab && <tab.Panel incident={incident} timeline={timeline} />}
+      </div>
     </article>
   );
 }

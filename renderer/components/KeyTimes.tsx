@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { EDITABLE_TIMES, type EditableTime, type Incident, type IncidentTimes } from '../../shared/domain/incident';
 import { formatDuration, responseMetrics } from '../../shared/domain/response-metrics';
 import { useNow } from '../hooks/useNow';
-import { formatLocal, formatUtc, fromLocalInput, toLocalInput } from '../logic/format';
+import { formatAgo, formatTime, fromTimeInput, toTimeInput, zoneName } from '../logic/format';
 import { setTime } from '../state/commands';
+import { TimeInput } from './time/TimeInput';
 
 const ROWS: readonly { field: keyof IncidentTimes; label: string }[] = [
   { field: 'impactStartedAt', label: 'Impact start' },
@@ -21,7 +22,7 @@ function isEditable(field: keyof IncidentTimes): field is EditableTime {
 
 function TimeEditor({ incident, field, onDone }: { incident: Incident; field: EditableTime; onDone: () => void }) {
   const current = incident.times[field];
-  const [value, setValue] = useState(() => toLocalInput(current ?? Date.now()));
+  const [value, setValue] = useState(() => toTimeInput(current ?? Date.now()));
   const [error, setError] = useState<string | null>(null);
   const save = async (at: number | null): Promise<void> => {
     const outcome = await setTime({ id: incident.id, field, at });
@@ -30,23 +31,13 @@ function TimeEditor({ incident, field, onDone }: { incident: Incident; field: Ed
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const at = fromLocalInput(value);
-    if (at === null || Number.isNaN(at)) setError('Enter a valid date and time.');
+    const at = fromTimeInput(value);
+    if (at === null || Number.isNaN(at)) setError(`Enter a date and time as YYYY-MM-DD HH:MM:SS (${zoneName()}).`);
     else void save(at);
   };
-  const preview = fromLocalInput(value);
   return (
     <form className="time-editor" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onDone())}>
-      <input
-        type="datetime-local"
-        step={1}
-        autoFocus
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-label="Local time"
-        data-testid={`time-input-${field}`}
-      />
-      <span className="muted">{preview !== null && !Number.isNaN(preview) ? formatUtc(preview) : ''}</span>
+      <TimeInput autoFocus value={value} onChange={setValue} aria-label={`${field} (${zoneName()})`} testId={`time-input-${field}`} />
       <button type="submit" className="btn btn-small" data-testid={`time-save-${field}`}>
         Save
       </button>
@@ -68,7 +59,7 @@ export function KeyTimes({ incident }: { incident: Incident }) {
   const now = useNow(60_000);
   const closed = incident.status === 'closed';
   return (
-    <section className="panel" aria-labelledby="key-times-h">
+    <section className="panel" aria-labelledby="key-times-h" data-testid="key-times">
       <h2 id="key-times-h">Key times</h2>
       <dl className="key-times">
         {ROWS.map(({ field, label }) => {
@@ -108,21 +99,25 @@ export function KeyTimes({ incident }: { incident: Incident }) {
 export function TimeStamp({ at, now }: { at: number; now: number }) {
   return (
     <span className="stamp">
-      <time dateTime={new Date(at).toISOString()}>{formatUtc(at)}</time>
-      <span className="muted">{formatLocal(at, now)} local</span>
+      <time dateTime={new Date(at).toISOString()}>{formatTime(at)}</time>
+      <span className="muted">{formatAgo(at, now)}</span>
     </span>
   );
 }
 
+/** TTD / TTA / TTM / TTR with their formulas written out: people argue about what "TTR" means, so the page says. */
 function Metrics({ times }: { times: IncidentTimes }) {
   return (
     <dl className="metrics" aria-label="Response metrics">
       {responseMetrics(times).map((m) => (
-        <div key={m.id} className="metric" title={`${m.label} = ${m.formula}`} data-testid={`metric-${m.id}`}>
+        <div key={m.id} className="metric" data-testid={`metric-${m.id}`}>
           <dt>
-            {m.id.toUpperCase()} <span className="visually-hidden">{m.label}</span>
+            {m.id.toUpperCase()} <span className="metric-label">{m.label}</span>
           </dt>
           <dd>{m.ms === null ? '—' : formatDuration(m.ms)}</dd>
+          <dd className="metric-formula" data-testid={`metric-formula-${m.id}`}>
+            = {m.formula}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,4 +1,6 @@
 import { useAppInfo, useAppInfoError, useConnection } from '../state/app-info';
+import { useNow } from '../hooks/useNow';
+import { zoneName } from '../logic/format';
 import { usePolicyLoaded } from '../state/policy';
 import { DetectionStatus } from './detection/DetectionStatus';
 
@@ -9,6 +11,7 @@ export function StatusBar() {
   const infoError = useAppInfoError();
   const connection = useConnection();
   const policyLoaded = usePolicyLoaded();
+  const now = useNow(60_000);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className={`conn conn-${connection}`} data-testid="connection-state">
@@ -20,7 +23,8 @@ export function StatusBar() {
           <span title="Data directory" data-testid="data-dir">
             data: {info.dataDir}
           </span>
-          <span>operator: {info.operator}</span>
+          <span data-testid="status-operator">operator: {info.operator}</span>
+          <span data-testid="status-zone">times: {zoneName(now)}</span>
           <span>v{info.version}</span>
         </>
       ) : (

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { Incident, TimelineEvent } from '../../shared/domain/incident';
 import { useNow } from '../hooks/useNow';
 import { KIND_ICON, KIND_LABEL } from '../logic/event-kinds';
-import { formatLocal, formatUtc } from '../logic/format';
+import { formatStamp, formatTime } from '../logic/format';
 import { addNote } from '../state/commands';
 import { TimelineEvidence } from './command/logs/TimelineEvidence';
 import { ExpandableText, Name } from './text/UntrustedText';
@@ -11,15 +11,16 @@ function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
   return (
     <li className={`tl-event kind-${event.kind}`} data-testid="timeline-event" data-kind={event.kind} data-id={event.id}>
       <span className="tl-time">
-        <time dateTime={new Date(event.at).toISOString()}>{formatUtc(event.at)}</time>
-        <span className="muted">{formatLocal(event.at, now)} local</span>
+        <time dateTime={new Date(event.at).toISOString()} title={formatTime(event.at)}>
+          {formatStamp(event.at, now)}
+        </time>
       </span>
       <div className="tl-body">
         <span className="tl-head">
           <span className="tl-kind" title={event.kind}>
             <span aria-hidden="true">{KIND_ICON[event.kind]}</span> {KIND_LABEL[event.kind]}
           </span>
-          <span className="tl-actor">
+          <span className="tl-actor" title="Who did it">
             <Name text={event.actor} />
           </span>
         </span>
@@ -65,11 +66,11 @@ function NoteComposer({ incident }: { incident: Incident }) {
       </label>
       <textarea
         id="note-input"
-        rows={2}
+        rows={1}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
-        placeholder="Add a note — Ctrl+Enter to post"
+        placeholder="Add a note (Ctrl+Enter)"
         data-testid="note-input"
       />
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="note-submit">

@@ -1,7 +1,7 @@
 import type { Incident, TimelineEvent } from '../../shared/domain/incident';
 import { useNow } from '../hooks/useNow';
-import { formatDuration, formatUtcTime } from '../logic/format';
-import { computeTimers, type TimerTone } from '../logic/timers';
+import { formatClock, formatDuration } from '../logic/format';
+import { computeTimers, type EscalationTimer, type TimerTone } from '../logic/timers';
 import { usePolicy } from '../state/policy';
 
 function Timer({ testId, tone, label, main, sub }: { testId: string; tone: TimerTone; label: string; main: string; sub: string }) {
@@ -9,17 +9,46 @@ function Timer({ testId, tone, label, main, sub }: { testId: string; tone: Timer
     <div className={`timer tone-${tone}`} data-testid={testId} data-tone={tone}>
       <span className="label">{label}</span>
       <span className="timer-main">{main}</span>
-      <span className="timer-sub">{sub}</span>
+      <span className="timer-sub" title={sub}>
+        {sub}
+      </span>
     </div>
   );
 }
 
-/** The policy's clocks for this incident: response SLA, escalation, and the next stakeholder update. */
+const FROM_WORD = { detected: 'detection', declared: 'declaration' } as const;
+
+function escalationText(esc: EscalationTimer, incident: Incident, limitMin: number | null): { main: string; sub: string } {
+  if (esc.stopped) {
+    return {
+      main: `stopped — ${incident.times.mitigatedAt !== null ? 'mitigated' : 'resolved'}`,
+      sub: `${esc.current ?? 'nobody'} was engaged`,
+    };
+  }
+  const engaged = `${esc.current ?? 'nobody'} now`;
+  if (!esc.next) return { main: 'no further level', sub: engaged };
+  const why =
+    esc.next.why === 'unmitigated'
+      ? `if unmitigated ${limitMin ?? '?'}m`
+      : esc.next.why === 'both'
+        ? `matrix, unmitigated ${limitMin ?? '?'}m`
+        : 'matrix';
+  if (esc.overdue)
+    return { main: `bring in ${esc.next.level} now`, sub: `overdue ${formatDuration(-esc.next.inMs)} · ${why} · ${engaged}` };
+  return { main: `${esc.next.level} in ${formatDuration(esc.next.inMs)}`, sub: `at ${formatClock(esc.next.at)} · ${why} · ${engaged}` };
+}
+
+/**
+ * The policy's clocks for this incident, one figure each, each saying what it counts from: the
+ * response SLA and escalation from detection or declaration (the policy says which), stakeholder
+ * updates from the last one sent.
+ */
 export function TimersPanel({ incident, timeline }: { incident: Incident; timeline: readonly TimelineEvent[] }) {
   const now = useNow(1000);
   const policy = usePolicy();
-  const { sla, escalation: esc, update } = computeTimers(incident, timeline, policy, now);
+  const { sla, escalation: esc, update, clockFrom } = computeTimers(incident, timeline, policy, now);
   const rule = policy.rules[incident.severity];
+  const from = FROM_WORD[clockFrom];
 
   const slaMain =
     sla.acknowledgedAfterMs !== null
@@ -27,21 +56,8 @@ export function TimersPanel({ incident, timeline }: { incident: Incident; timeli
       : sla.breached
         ? `breached ${formatDuration(-(sla.remainingMs ?? 0))} ago`
         : `ack within ${formatDuration(sla.remainingMs ?? 0)}`;
-  const slaSub = `SLA ${rule.responseSlaMin}m · due ${formatUtcTime(sla.deadline)}${sla.breached && sla.acknowledgedAfterMs !== null ? ' · missed' : ''}`;
-
-  const escMain = esc.stopped
-    ? `stopped — ${incident.times.mitigatedAt !== null ? 'mitigated' : 'resolved'}`
-    : `engaged: ${esc.current ?? 'none yet'}`;
-  const escSub = esc.stopped
-    ? `was ${esc.current ?? 'none'}`
-    : [
-        esc.next ? `next: ${esc.next.level} in ${formatDuration(esc.next.inMs)}` : 'no further level',
-        esc.escalateBy === null
-          ? 'no time-based escalation'
-          : esc.overdue
-            ? `unmitigated past ${rule.escalationMin}m — escalate`
-            : `escalate if unmitigated by ${formatUtcTime(esc.escalateBy)}`,
-      ].join(' · ');
+  const slaSub = `${rule.responseSlaMin}m SLA · due ${formatClock(sla.deadline)}${sla.breached && sla.acknowledgedAfterMs !== null ? ' · missed' : ''}`;
+  const escText = escalationText(esc, incident, rule.escalationMin);
 
   const updMain =
     update.inMs === null
@@ -51,13 +67,19 @@ export function TimersPanel({ incident, timeline }: { incident: Incident; timeli
       : update.inMs < 0
         ? `overdue by ${formatDuration(-update.inMs)}`
         : `due in ${formatDuration(update.inMs)}`;
-  const updSub = `${update.cadenceMin === null ? '' : `every ${update.cadenceMin}m · `}${update.lastWasComms ? 'last update' : 'none sent since declaration'} ${formatUtcTime(update.lastAt)}`;
+  const updSub = `${update.cadenceMin === null ? '' : `every ${update.cadenceMin}m · `}${update.lastWasComms ? 'last sent' : 'none sent, declared'} ${formatClock(update.lastAt)}`;
 
   return (
-    <section className="timers" aria-label="Response timers">
-      <Timer testId="sla-timer" tone={sla.tone} label="Response SLA" main={slaMain} sub={slaSub} />
-      <Timer testId="escalation-timer" tone={esc.tone} label="Escalation" main={escMain} sub={escSub} />
-      <Timer testId="update-timer" tone={update.tone} label="Stakeholder update" main={updMain} sub={updSub} />
+    <section className="timers" aria-label="Response timers" data-testid="timers" data-clock-from={clockFrom}>
+      <Timer testId="sla-timer" tone={sla.tone} label={`Response SLA · from ${from}`} main={slaMain} sub={slaSub} />
+      <Timer testId="escalation-timer" tone={esc.tone} label={`Escalation · from ${from}`} main={escText.main} sub={escText.sub} />
+      <Timer
+        testId="update-timer"
+        tone={update.tone}
+        label={`Stakeholder update · from ${update.lastWasComms ? 'last update' : 'declaration'}`}
+        main={updMain}
+        sub={updSub}
+      />
     </section>
   );
 }

@@ -20,5 +20,5 @@ export const PAGE_SPECS: readonly PageSpec[] = [
   { id: 'playbooks', label: 'Playbooks', Component: PlaybooksPage },
   { id: 'actions', label: 'Actions', Component: ActionItemsPage },
   { id: 'metrics', label: 'Metrics', Component: MetricsPage },
-  { id: 'settings', label: 'Sources', Component: SettingsView },
+  { id: 'settings', label: 'Settings', Component: SettingsView },
 ];

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { showPlatform } from '../state/route';
 import { openDeclare } from '../state/ui';
 
 /** True when a key press belongs to a text field (or a dialog), not to the console. */
@@ -10,7 +11,11 @@ export function isTyping(target: EventTarget | null): boolean {
 
 export const SEARCH_INPUT_ID = 'incident-search';
 
-/** `n` declares, `/` jumps to search — single keys, as on a pit wall there is no time for chords. */
+/**
+ * `n` declares, `/` jumps to search, Escape goes back to the platform view — single keys, as on a
+ * pit wall there is no time for chords. Escape inside a field, a dialog or a list that uses it
+ * (the log list closes its selection) stays there.
+ */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -21,6 +26,9 @@ export function useGlobalShortcuts(): void {
       } else if (e.key === '/') {
         e.preventDefault();
         document.getElementById(SEARCH_INPUT_ID)?.focus();
+      } else if (e.key === 'Escape' && !e.shiftKey) {
+        e.preventDefault();
+        showPlatform();
       }
     };
     window.addEventListener('keydown', onKey);

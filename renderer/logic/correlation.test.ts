@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../shared/domain/telemetry';
-import { describeCorrelation, describeLag, laggedCorrelation, type CorrelationResult } from './correlation';
+import {
+  correlationSentence,
+  describeCorrelation,
+  describeLag,
+  laggedCorrelation,
+  meaningless,
+  MEANINGFUL,
+  type CorrelationResult,
+} from './correlation';
 
 const T0 = Date.UTC(2025, 10, 22, 14, 0, 0);
 const STEP = 15_000;
@@ -124,9 +132,116 @@ describe('laggedCorrelation', () => {
 
 describe('describeLag', () => {
   it('picks a unit a person would use', () => {
-    expect(describeLag(45_000)).toBe('45 seconds');
+    expect(describeLag(40_000)).toBe('40 seconds');
+    expect(describeLag(12_000)).toBe('10 seconds');
+    expect(describeLag(45_000)).toBe('1 minute');
+    expect(describeLag(55_000)).toBe('1 minute');
     expect(describeLag(-60_000)).toBe('1 minute');
     expect(describeLag(12 * 60_000)).toBe('12 minutes');
     expect(describeLag(2.5 * HOUR)).toBe('2.5 hours');
+  });
+});
+
+describe('the correlation sentence', () => {
+  const S5 = 5_000;
+  /** GPU memory climbing in a sawtooth (fragmentation, then OOM kills), and queue depth following it by `lagMs`, both noisy. */
+  function oomStory(fromMs: number, toMs: number, lagMs: number, seed: number): { gpu: SeriesPoint[]; queue: SeriesPoint[] } {
+    const rnd = prng(seed);
+    const gpuAt = (t: number): number => 0.55 + 0.4 * (((t - T0) / 240_000) % 1) + (rnd() - 0.5) * 0.02;
+    const gpu: SeriesPoint[] = [];
+    const queue: SeriesPoint[] = [];
+    for (let t = fromMs; t <= toMs; t += S5) {
+      gpu.push([t, gpuAt(t)]);
+      queue.push([t + 2_000, Math.round(20 + 60 * (((t - lagMs - T0) / 240_000) % 1) + (rnd() - 0.5) * 6)]);
+    }
+    return { gpu, queue };
+  }
+
+  it('says which lines it compares, and stays the same sentence as an incident window grows with each poll', () => {
+    // GPU memory wandering smoothly (a damped random walk), queue depth following it by a minute: the
+    // correlation surface is flat around the true lag, which is where a naive search hops about.
+    for (const seed of [1, 2, 3]) {
+      const rnd = prng(seed);
+      const gpu: SeriesPoint[] = [];
+      const queue: SeriesPoint[] = [];
+      const trueGpu: number[] = [];
+      let v = 0.6;
+      let drift = 0;
+      for (let t = T0 - 30 * 60_000; t <= T0 + 5 * 60_000; t += S5) {
+        drift = 0.9 * drift + (rnd() - 0.5) * 0.004;
+        v = Math.min(0.98, Math.max(0.3, v + drift));
+        trueGpu.push(v);
+        gpu.push([t, v + (rnd() - 0.5) * 0.01]);
+        queue.push([t + 2_000, Math.round(200 * (trueGpu[trueGpu.length - 13] ?? v) + (rnd() - 0.5) * 10)]);
+      }
+      const sentences = new Set<string>();
+      let previous: number | null = null;
+      // The incident window: from its lead-in (an instant off any grid) to now, refreshed every 5 s for three minutes.
+      const fromMs = T0 - 17 * 60_000 - 7_000;
+      for (let now = T0 + 2 * 60_000; now <= T0 + 5 * 60_000; now += S5) {
+        const upToNow = (ps: SeriesPoint[]) => ps.filter(([t]) => t >= fromMs && t <= now);
+        const s = correlationSentence(
+          upToNow(gpu),
+          upToNow(queue),
+          { fromMs, toMs: now },
+          'the fullest GPU line',
+          'queue depth (pending)',
+          previous,
+        );
+        previous = s.sentence === null ? null : s.c.lagMs;
+        sentences.add(s.sentence === null ? `nothing said: ${s.withheld}` : s.sentence.replace(/r = [−\d.]+/, 'r'));
+      }
+      expect([...sentences], `seed ${seed}`).toEqual(['Queue depth (pending) follows the fullest GPU line by about 1 minute, r']);
+    }
+  });
+
+  it('keeps the lag it reported while the new best is no better by more than a hair, and moves when it is', () => {
+    const n = HOUR / STEP;
+    const gpu = walk(n + 40, 21);
+    const queue = gpu.map((_, i) => gpu[i - 8] ?? gpu[0] ?? 0);
+    const win = { fromMs: T0, toMs: T0 + HOUR };
+    const fresh = ok(laggedCorrelation(series(gpu.slice(0, n)), series(queue.slice(0, n)), win));
+    expect(fresh.lagMs).toBe(120_000);
+    // One step off the best: within tolerance on a smooth random walk, so kept.
+    const sticky = ok(laggedCorrelation(series(gpu.slice(0, n)), series(queue.slice(0, n)), { ...win, previousLagMs: 105_000 }));
+    expect(sticky.lagMs).toBe(105_000);
+    // Far off the best: not kept.
+    const moved = ok(laggedCorrelation(series(gpu.slice(0, n)), series(queue.slice(0, n)), { ...win, previousLagMs: -600_000 }));
+    expect(moved.lagMs).toBe(120_000);
+  });
+
+  it('says nothing when the relation is weak', () => {
+    const rnd = prng(9);
+    const { gpu } = oomStory(T0, T0 + 15 * 60_000, 0, 3);
+    // Queue depth that only partly follows memory: r around 0.4.
+    const queue: SeriesPoint[] = gpu.map(([t, v]) => [t, Math.round(50 * (v ?? 0) + (rnd() - 0.5) * 60)]);
+    const win = { fromMs: T0, toMs: T0 + 15 * 60_000 };
+    const c = ok(laggedCorrelation(gpu, queue, win));
+    expect(Math.abs(c.r)).toBeLessThan(MEANINGFUL.minR);
+    expect(meaningless(c, gpu, queue, win)).toMatch(/^weak/);
+    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({
+      sentence: null,
+      withheld: expect.stringMatching(/^weak/) as unknown,
+    });
+  });
+
+  it('says nothing when GPU memory barely moved, however well its noise lines up with the queue (storage-saturation)', () => {
+    const rnd = prng(4);
+    const win = { fromMs: T0, toMs: T0 + 15 * 60_000 };
+    const gpu: SeriesPoint[] = [];
+    const queue: SeriesPoint[] = [];
+    for (let t = win.fromMs; t <= win.toMs; t += S5) {
+      const wobble = Math.sin((t - T0) / 90_000);
+      // Memory steady at 62 % ± 1 point; the upload queue backs up as storage fills, wobbling with it.
+      gpu.push([t, 0.62 + 0.01 * wobble + (rnd() - 0.5) * 0.001]);
+      queue.push([t, Math.round(20 + (t - T0) / 120_000 + 12 * wobble)]);
+    }
+    const c = ok(laggedCorrelation(gpu, queue, win));
+    expect(Math.abs(c.r)).toBeGreaterThan(MEANINGFUL.minR);
+    expect(meaningless(c, gpu, queue, win)).toBe('GPU memory barely moved');
+    expect(correlationSentence(gpu, queue, win, 'GPU memory', 'queue depth')).toEqual({
+      sentence: null,
+      withheld: 'GPU memory barely moved',
+    });
   });
 });

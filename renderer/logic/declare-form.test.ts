@@ -38,7 +38,7 @@ describe('buildDeclareInput', () => {
 
   it('rejects bad, future and out-of-order times', () => {
     const bad = buildDeclareInput({ ...EMPTY_DECLARE_FORM, title: 'x', impactStartedAt: '2025-13-01T00:00' }, NOW);
-    expect(!bad.ok && bad.errors.impactStartedAt).toMatch(/valid/);
+    expect(!bad.ok && bad.errors.impactStartedAt).toMatch(/YYYY-MM-DD HH:MM/);
     const future = buildDeclareInput({ ...EMPTY_DECLARE_FORM, title: 'x', detectedAt: toLocalInput(NOW + 3_600_000) }, NOW);
     expect(!future.ok && future.errors.detectedAt).toMatch(/future/);
     const order = buildDeclareInput(

@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../shared/contract/channels';
 import { declareInput } from '../../shared/contract/schemas';
 import type { Severity } from '../../shared/domain/severity';
-import { fromLocalInput, splitList } from './format';
+import { fromTimeInput, splitList } from './format';
 
 /** What the declare dialog holds while someone types. */
 export interface DeclareForm {
@@ -41,10 +41,10 @@ export function buildDeclareInput(
   now: number,
 ): { ok: true; input: ChannelInput<'incident:declare'> } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const impact = fromLocalInput(form.impactStartedAt);
-  const detected = fromLocalInput(form.detectedAt);
-  if (Number.isNaN(impact)) errors.impactStartedAt = 'Not a valid date and time.';
-  if (Number.isNaN(detected)) errors.detectedAt = 'Not a valid date and time.';
+  const impact = fromTimeInput(form.impactStartedAt);
+  const detected = fromTimeInput(form.detectedAt);
+  if (Number.isNaN(impact)) errors.impactStartedAt = 'Write it as YYYY-MM-DD HH:MM (seconds optional), 24-hour.';
+  if (Number.isNaN(detected)) errors.detectedAt = 'Write it as YYYY-MM-DD HH:MM (seconds optional), 24-hour.';
   if (impact !== null && impact > now + FUTURE_TOLERANCE_MS) errors.impactStartedAt = 'Impact start is in the future.';
   if (detected !== null && detected > now + FUTURE_TOLERANCE_MS) errors.detectedAt = 'Detection time is in the future.';
   if (impact !== null && detected !== null && !errors.detectedAt && !errors.impactStartedAt && detected < impact) {

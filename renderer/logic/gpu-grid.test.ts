@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GpuStat, SeriesPoint } from '../../shared/domain/telemetry';
-import { nodeRows, shareTone, trendFor } from './gpu-grid';
+import type { GpuStat, SeriesData, SeriesPoint } from '../../shared/domain/telemetry';
+import { missingGpus, nodeRows, podShortName, shareTone, trendFor } from './gpu-grid';
 
 const gpu = (node: string, id: string, share: number | null): GpuStat => ({
   node,
@@ -36,5 +36,37 @@ describe('gpu grid', () => {
     const series = [{ id: 1, sourceId: 1, metric: 'gpu.memory.share', labels: { node: 'a', gpu: '1' }, points }];
     expect(trendFor(series, 'a', '1')).toBe(points);
     expect(trendFor(series, 'a', '2')).toBeNull();
+  });
+
+  it('lists GPUs whose series ended before the snapshot as missing, with when they were last seen', () => {
+    const present = [gpu('n1', '0', 0.5)];
+    const series: SeriesData[] = [
+      { id: 1, sourceId: 1, metric: 'gpu.memory.share', labels: { node: 'n1', gpu: '0' }, points: [[100, 0.5]] as SeriesPoint[] },
+      // n2's GPU fell off the bus at t=50; a second source saw it until 60.
+      {
+        id: 2,
+        sourceId: 1,
+        metric: 'gpu.memory.share',
+        labels: { node: 'n2', gpu: '0', model: 'A100' },
+        points: [[50, 0.8]] as SeriesPoint[],
+      },
+      { id: 3, sourceId: 2, metric: 'gpu.memory.share', labels: { node: 'n2', gpu: '0' }, points: [[60, 0.81]] as SeriesPoint[] },
+      // Reported after the snapshot was taken: new, not missing.
+      { id: 4, sourceId: 1, metric: 'gpu.memory.share', labels: { node: 'n3', gpu: '0' }, points: [[120, 0.1]] as SeriesPoint[] },
+    ];
+    const missing = missingGpus(present, series, 100);
+    expect(missing).toEqual([{ node: 'n2', gpu: '0', model: '', lastSeenAt: 60, lastShare: 0.81 }]);
+    const rows = nodeRows(present, missing);
+    expect(rows.map((r) => [r.node, r.gpus.length, r.missing.map((m) => m.gpu)])).toEqual([
+      ['n1', 1, []],
+      ['n2', 0, ['0']],
+    ]);
+  });
+
+  it('shortens a Deployment pod to its workload and suffix, and keeps other names whole', () => {
+    expect(podShortName('ocr-worker-rnkr8zm22w-x8k2q')).toBe('ocr-worker ·x8k2q');
+    expect(podShortName('translation-worker-7f9c2d8b4-bq2zx')).toBe('translation-worker ·bq2zx');
+    expect(podShortName('jupyter-chen')).toBe('jupyter-chen');
+    expect(podShortName('minio-0')).toBe('minio-0');
   });
 });

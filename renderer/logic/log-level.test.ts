@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, formatLogTime, streamName } from './log-level';
+import { formatLabels, formatLogTime, orderLines, streamName } from './log-level';
 
 describe('display helpers', () => {
   it('formats a log time in UTC with milliseconds', () => {
@@ -14,5 +14,18 @@ describe('display helpers', () => {
   });
   it('writes labels the way a selector does, sorted and quoted', () => {
     expect(formatLabels({ level: 'error', app: 'a "b"' })).toBe('app="a \\"b\\"", level="error"');
+  });
+});
+
+describe('orderLines', () => {
+  const l = (n: number, level: 'error' | 'warn' | 'info' | 'debug' | null) => ({ n, level });
+  it('puts errors first, then warnings, keeping Loki’s newest-first order within each', () => {
+    const lines = [l(1, 'info'), l(2, 'error'), l(3, null), l(4, 'warn'), l(5, 'error'), l(6, 'debug')];
+    expect(orderLines(lines, 'errors-first').map((x) => x.n)).toEqual([2, 5, 4, 1, 3, 6]);
+    expect(orderLines(lines, 'newest')).toBe(lines);
+  });
+  it('hands back the same array when the order already holds', () => {
+    const lines = [l(1, 'error'), l(2, 'info')];
+    expect(orderLines(lines, 'errors-first')).toBe(lines);
   });
 });

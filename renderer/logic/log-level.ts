@@ -1,17 +1,14 @@
+import type { LogLine } from '../../shared/domain/telemetry';
+import { formatClockMs } from './format';
+
 /**
  * The logs panel's display helpers. A line's level is not worked out here: main sets LogLine.level
  * (shared/domain/log-level.ts) and the panel shows that; the default LogQL is built from the Loki
  * source's labels (shared/domain/log-queries.ts).
  */
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
 /** "14:05:12.345Z": log lines sit seconds apart, so the panel shows milliseconds and leaves the date to the window. */
-export function formatLogTime(ms: number): string {
-  if (!Number.isFinite(ms)) return '--:--:--.---Z';
-  const d = new Date(ms);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}Z`;
-}
+export const formatLogTime = formatClockMs;
 
 // The label that names where a line came from, most specific first.
 const STREAM_LABELS = ['app', 'service', 'service_name', 'container', 'job', 'pod'] as const;
@@ -31,4 +28,21 @@ export function formatLabels(labels: Readonly<Record<string, string>>): string {
     .sort()
     .map((k) => `${k}=${JSON.stringify(labels[k] ?? '')}`)
     .join(', ');
+}
+
+const RANK: Readonly<Record<NonNullable<LogLine['level']>, number>> = { error: 0, warn: 1, info: 2, debug: 2 };
+
+/**
+ * Lines as the panel lists them. 'errors-first': error lines, then warnings, then the rest, each group
+ * in the order Loki answered (newest first), so 25 errors among 1,653 lines are the first 25 rows.
+ * 'newest': as answered. The same array comes back when nothing moves, so memoised rows stay.
+ */
+export function orderLines<T extends Pick<LogLine, 'level'>>(lines: readonly T[], order: 'errors-first' | 'newest'): readonly T[] {
+  if (order === 'newest') return lines;
+  const rank = (l: T): number => (l.level === null ? 2 : RANK[l.level]);
+  let sorted = true;
+  for (let i = 1; i < lines.length && sorted; i++) sorted = rank(lines[i - 1] as T) <= rank(lines[i] as T);
+  if (sorted) return lines;
+  // Array.prototype.sort is stable: within a level, Loki's order is kept.
+  return [...lines].sort((a, b) => rank(a) - rank(b));
 }

@@ -44,7 +44,9 @@ function minutes(text: string, what: string, optional: boolean, errors: PolicyEr
 }
 
 /** Checks the form field by field, then with the contract's own schema (which main applies again). */
-export function buildPolicy(form: PolicyForm): { ok: true; policy: SeverityPolicy } | { ok: false; errors: PolicyErrors } {
+export function buildPolicy(
+  form: PolicyForm,
+): { ok: true; policy: Pick<SeverityPolicy, 'rules' | 'escalationMatrix'> } | { ok: false; errors: PolicyErrors } {
   const errors: PolicyErrors = {};
   const rules = {} as Record<Severity, SeverityPolicy['rules'][Severity]>;
   for (const s of SEVERITIES) {
@@ -67,5 +69,6 @@ export function buildPolicy(form: PolicyForm): { ok: true; policy: SeverityPolic
     const issue = parsed.error.issues[0];
     return { ok: false, errors: { form: issue ? `${issue.path.join('.') || 'policy'}: ${issue.message}` : 'The policy is not valid.' } };
   }
-  return { ok: true, policy: parsed.data };
+  // The form edits rules and matrix; the response-clock start is set elsewhere (Operator and time) and kept by main.
+  return { ok: true, policy: { rules: parsed.data.rules, escalationMatrix: parsed.data.escalationMatrix } };
 }

@@ -61,12 +61,42 @@ describe('computeTimers', () => {
     expect(tooLate.sla.tone).toBe('breach');
   });
 
-  it('follows the escalation matrix and names the next level with its time', () => {
-    const t = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 20 * MIN);
-    expect(t.escalation.current).toBe('team lead');
-    expect(t.escalation.next).toEqual({ level: 'management', at: T0 + 60 * MIN, inMs: 40 * MIN });
-    expect(t.escalation.overdue).toBe(true); // SEV1 escalates after 15 min unmitigated
-    expect(t.escalation.tone).toBe('breach');
+  it('gives one escalation clock: the matrix step or the unmitigated limit, whichever comes first, with its reason', () => {
+    // SEV1: the matrix brings in the team lead at 15 m, the same moment as the 15 m unmitigated limit.
+    const sev1 = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 5 * MIN);
+    expect(sev1.escalation.next).toEqual({ level: 'team lead', at: T0 + 15 * MIN, inMs: 10 * MIN, why: 'both' });
+    // Past it, the matrix has engaged the team lead: nothing is overdue, management is next at 1 h.
+    const later = computeTimers(incident(), [], DEFAULT_POLICY, T0 + 20 * MIN);
+    expect(later.escalation.current).toBe('team lead');
+    expect(later.escalation.overdue).toBe(false);
+    expect(later.escalation.next).toEqual({ level: 'management', at: T0 + 60 * MIN, inMs: 40 * MIN, why: 'matrix' });
+    // SEV2: the 30 m unmitigated limit brings the team lead in before the matrix would (1 h).
+    const sev2 = computeTimers(incident({ severity: 'SEV2' }), [], DEFAULT_POLICY, T0 + 10 * MIN);
+    expect(sev2.escalation.next).toEqual({ level: 'team lead', at: T0 + 30 * MIN, inMs: 20 * MIN, why: 'unmitigated' });
+    const overdue = computeTimers(incident({ severity: 'SEV2' }), [], DEFAULT_POLICY, T0 + 40 * MIN);
+    expect(overdue.escalation.overdue).toBe(true);
+    expect(overdue.escalation.tone).toBe('breach');
+    expect(overdue.escalation.next).toMatchObject({ level: 'team lead', inMs: -10 * MIN, why: 'unmitigated' });
+    // Once the matrix engages the team lead anyway, the limit is answered.
+    const answered = computeTimers(incident({ severity: 'SEV2' }), [], DEFAULT_POLICY, T0 + 70 * MIN);
+    expect(answered.escalation.overdue).toBe(false);
+    expect(answered.escalation.next).toMatchObject({ level: 'management', why: 'matrix' });
+  });
+
+  it('counts the SLA and escalation from detection by default, and from declaration when the policy says so', () => {
+    // Declared 74 minutes after detection: a SEV2's 15 m response time ran out long ago.
+    const late = incident({ severity: 'SEV2' }, { detectedAt: T0 - 74 * MIN });
+    const fromDetection = computeTimers(late, [], DEFAULT_POLICY, T0 + 3 * 1000);
+    expect(fromDetection.clockFrom).toBe('detected');
+    expect(fromDetection.clockStart).toBe(T0 - 74 * MIN);
+    expect(fromDetection.sla.breached).toBe(true);
+    expect(fromDetection.sla.remainingMs).toBe(-(59 * MIN + 3000));
+    expect(fromDetection.escalation.current).toBe('team lead');
+    const policy = { ...DEFAULT_POLICY, responseClockFrom: 'declared' as const };
+    const fromDeclaration = computeTimers(late, [], policy, T0 + 3 * 1000);
+    expect(fromDeclaration.clockStart).toBe(T0);
+    expect(fromDeclaration.sla.remainingMs).toBe(15 * MIN - 3000);
+    expect(fromDeclaration.escalation.current).toBe('on-call');
   });
 
   it('stops escalation once mitigated', () => {
@@ -99,7 +129,7 @@ describe('computeTimers', () => {
     );
   });
 
-  it('stops the elapsed clock at resolution', () => {
+  it('stops every clock at resolution', () => {
     const t = computeTimers(
       incident({ status: 'resolved' }, { acknowledgedAt: T0 + MIN, mitigatedAt: T0 + 30 * MIN, resolvedAt: T0 + 90 * MIN }),
       [],
@@ -107,7 +137,6 @@ describe('computeTimers', () => {
       T0 + 500 * MIN,
     );
     expect(t.ended).toBe(true);
-    expect(t.elapsedMs).toBe(90 * MIN);
     expect(t.update.due).toBeNull();
     expect(t.escalation.stopped).toBe(true);
   });

@@ -1,5 +1,11 @@
 import type { Incident, TimelineEvent } from '../../shared/domain/incident';
-import { escalationAt, type EscalationLevel, type SeverityPolicy } from '../../shared/policy/severity-policy';
+import {
+  escalationAt,
+  responseClockStart,
+  type EscalationLevel,
+  type ResponseClockStart,
+  type SeverityPolicy,
+} from '../../shared/policy/severity-policy';
 import { statusIndex } from '../../shared/domain/status';
 
 const MIN = 60_000;
@@ -9,7 +15,7 @@ export type TimerTone = 'ok' | 'warn' | 'breach' | 'done';
 
 export interface SlaTimer {
   deadline: number;
-  /** Set once acknowledged: how long acknowledgement took. */
+  /** Set once acknowledged: how long acknowledgement took, from the clock's start. */
   acknowledgedAfterMs: number | null;
   /** Until the deadline (negative once breached); null once acknowledged. */
   remainingMs: number | null;
@@ -17,12 +23,19 @@ export interface SlaTimer {
   tone: TimerTone;
 }
 
+/**
+ * Why the next escalation falls when it does: the matrix's next step by elapsed time, the
+ * severity's "escalate if unmitigated after N minutes", or both at the same moment.
+ */
+export type EscalationReason = 'matrix' | 'unmitigated' | 'both';
+
 export interface EscalationTimer {
   current: EscalationLevel | null;
-  next: { level: EscalationLevel; at: number; inMs: number } | null;
+  /** The one escalation clock: who is engaged next and when. Null once stopped or with nobody left. */
+  next: { level: EscalationLevel; at: number; inMs: number; why: EscalationReason } | null;
   /** The severity's "escalate if not mitigated by" moment; null if it never escalates by time. */
   escalateBy: number | null;
-  /** Not mitigated and past escalateBy. */
+  /** Unmitigated past escalateBy and nobody above the level engaged then has been brought in. */
   overdue: boolean;
   /** Mitigated or resolved: the clock no longer drives escalation. */
   stopped: boolean;
@@ -39,8 +52,10 @@ export interface UpdateTimer {
 }
 
 export interface IncidentTimers {
-  elapsedMs: number;
-  /** True once resolved/closed: the elapsed clock has stopped. */
+  /** When the SLA and escalation clocks started, and which moment that is (a policy setting). */
+  clockStart: number;
+  clockFrom: ResponseClockStart;
+  /** True once resolved/closed. */
   ended: boolean;
   sla: SlaTimer;
   escalation: EscalationTimer;
@@ -53,51 +68,77 @@ function tone(remainingMs: number, windowMs: number): TimerTone {
   return remainingMs <= Math.max(MIN, windowMs / 5) ? 'warn' : 'ok';
 }
 
+function slaTimer(incident: Incident, start: number, slaMin: number, now: number): SlaTimer {
+  const ack = incident.times.acknowledgedAt;
+  const deadline = start + slaMin * MIN;
+  if (ack !== null) {
+    return {
+      deadline,
+      acknowledgedAfterMs: Math.max(0, ack - start),
+      remainingMs: null,
+      breached: ack > deadline,
+      tone: ack > deadline ? 'breach' : 'done',
+    };
+  }
+  return {
+    deadline,
+    acknowledgedAfterMs: null,
+    remainingMs: deadline - now,
+    breached: now > deadline,
+    tone: tone(deadline - now, slaMin * MIN),
+  };
+}
+
 /**
- * Every clock the incident header shows, from the incident, its timeline, the
- * policy and "now". Pure, so the countdown rules are tested without a browser.
+ * The matrix says who is engaged by elapsed time; the severity's escalation time says to bring in
+ * the next level early when nothing is mitigated by then. One clock comes out: whichever of the two
+ * moves first, with its reason.
+ */
+function escalationTimer(incident: Incident, policy: SeverityPolicy, start: number, stopped: boolean, now: number): EscalationTimer {
+  const severity = incident.severity;
+  const limitMin = policy.rules[severity].escalationMin;
+  const escalateBy = limitMin === null ? null : start + limitMin * MIN;
+  const esc = escalationAt(policy, severity, (now - start) / MIN);
+  if (stopped) return { current: esc.current, next: null, escalateBy, overdue: false, stopped, tone: 'done' };
+
+  const matrixNext = esc.next ? { level: esc.next.level, at: start + esc.next.atMin * MIN } : null;
+  let next: { level: EscalationLevel; at: number; why: EscalationReason } | null = matrixNext && { ...matrixNext, why: 'matrix' };
+  let overdue = false;
+  if (limitMin !== null && escalateBy !== null) {
+    // Who was engaged just before the limit, and who the limit brings in.
+    const atLimit = escalationAt(policy, severity, limitMin - 1e-6);
+    const target = atLimit.next?.level ?? null;
+    if (target !== null && now < escalateBy) {
+      if (matrixNext === null || escalateBy < matrixNext.at) next = { level: target, at: escalateBy, why: 'unmitigated' };
+      else if (escalateBy === matrixNext.at && target === matrixNext.level) next = { ...matrixNext, why: 'both' };
+    } else if (target !== null && esc.current === atLimit.current) {
+      overdue = true;
+      next = { level: target, at: escalateBy, why: 'unmitigated' };
+    }
+  }
+  const windowMs = next ? Math.max(MIN, next.at - start) : MIN;
+  return {
+    current: esc.current,
+    next: next && { ...next, inMs: next.at - now },
+    escalateBy,
+    overdue,
+    stopped,
+    tone: overdue ? 'breach' : next ? tone(next.at - now, windowMs) : 'ok',
+  };
+}
+
+/**
+ * Every clock the command view shows, from the incident, its timeline, the policy and "now". Pure,
+ * so the countdown rules are tested without a browser. The SLA and escalation count from the
+ * policy's clock start (detection or declaration); stakeholder updates from declaration or the
+ * last update sent, since nobody can have told stakeholders anything before the incident existed.
  */
 export function computeTimers(incident: Incident, timeline: readonly TimelineEvent[], policy: SeverityPolicy, now: number): IncidentTimers {
   const t = incident.times;
   const rule = policy.rules[incident.severity];
   const ended = statusIndex(incident.status) >= statusIndex('resolved');
-  const endAt = ended ? (t.resolvedAt ?? t.closedAt ?? now) : now;
-  const elapsedMs = Math.max(0, endAt - t.declaredAt);
-
-  const deadline = t.declaredAt + rule.responseSlaMin * MIN;
-  const sla: SlaTimer =
-    t.acknowledgedAt !== null
-      ? {
-          deadline,
-          acknowledgedAfterMs: Math.max(0, t.acknowledgedAt - t.declaredAt),
-          remainingMs: null,
-          breached: t.acknowledgedAt > deadline,
-          tone: t.acknowledgedAt > deadline ? 'breach' : 'done',
-        }
-      : {
-          deadline,
-          acknowledgedAfterMs: null,
-          remainingMs: deadline - now,
-          breached: now > deadline,
-          tone: tone(deadline - now, rule.responseSlaMin * MIN),
-        };
-
+  const clockStart = responseClockStart(policy, t);
   const stopped = ended || t.mitigatedAt !== null;
-  const esc = escalationAt(policy, incident.severity, elapsedMs / MIN);
-  const escalateBy = rule.escalationMin === null ? null : t.declaredAt + rule.escalationMin * MIN;
-  const overdue = !stopped && escalateBy !== null && now > escalateBy;
-  const next =
-    stopped || esc.next === null
-      ? null
-      : { level: esc.next.level, at: t.declaredAt + esc.next.atMin * MIN, inMs: t.declaredAt + esc.next.atMin * MIN - now };
-  const escalation: EscalationTimer = {
-    current: esc.current,
-    next,
-    escalateBy,
-    overdue,
-    stopped,
-    tone: stopped ? 'done' : overdue ? 'breach' : escalateBy !== null ? tone(escalateBy - now, (rule.escalationMin ?? 0) * MIN) : 'ok',
-  };
 
   let lastComms: number | null = null;
   // Stakeholder updates only: a resolution notice or a handoff note marked sent does not restart the update clock.
@@ -115,5 +156,12 @@ export function computeTimers(incident: Incident, timeline: readonly TimelineEve
     tone: due === null ? 'done' : tone(due - now, (cadence ?? 0) * MIN),
   };
 
-  return { elapsedMs, ended, sla, escalation, update };
+  return {
+    clockStart,
+    clockFrom: policy.responseClockFrom,
+    ended,
+    sla: slaTimer(incident, clockStart, rule.responseSlaMin, now),
+    escalation: escalationTimer(incident, policy, clockStart, stopped, now),
+    update,
+  };
 }

@@ -57,3 +57,4 @@ export async function addNote(input: ChannelInput<'incident:add-note'>): Promise
   }
   return outcome;
 }
+export const editIncident = (input: ChannelInput<'incident:edit'>) => change('incident:edit', input, false);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
 import { ApiError, call, errorMessage } from '../api/client';
 import { hashFor, replaceHash } from './route-hash';
-import { leaveIncidentRange } from './telemetry';
+import { setRangeScope } from './telemetry';
 import { showBanner } from './ui';
 
 interface DetailState {
@@ -32,9 +32,9 @@ export function selectIncident(id: number | null): void {
   const same = useDetailStore.getState().selectedId === id;
   useDetailStore.setState(same ? { selectedId: id } : { selectedId: id, detail: null, error: null });
   replaceHash(hashFor(id === null ? { kind: 'home' } : { kind: 'incident', id }));
-  // The incident's own window means nothing without one: the view goes back to the last hour.
-  if (id === null) leaveIncidentRange();
-  else void refreshDetail();
+  // Each incident keeps the window it was last shown with; the platform view keeps its own.
+  setRangeScope(id);
+  if (id !== null) void refreshDetail();
 }
 
 /** Re-reads the shown incident; an answer for an incident no longer shown is dropped. */

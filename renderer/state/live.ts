@@ -5,6 +5,7 @@ import { refreshDetail, selectedId } from './detail';
 import { loadIncidents } from './incidents';
 import { loadAppInfo } from './app-info';
 import { loadPolicy } from './policy';
+import { loadPreferences } from './preferences';
 import { applyHealth, loadSources } from './sources';
 import { followPlaybooks } from './playbooks';
 import { followHash } from './route';
@@ -61,6 +62,10 @@ export function startApp(): () => void {
   // Polls of several sources land close together; one re-read per half second is plenty for charts.
   const refreshTelemetry = coalesce(() => Promise.resolve(telemetryUpdated()), 500);
   const offTelemetry = onEvent('telemetry:updated', refreshTelemetry);
+  const offPreferences = onEvent('preferences:changed', () => {
+    void loadPreferences();
+    void loadAppInfo();
+  });
   const offPostmortem = onEvent('postmortem:saved', (p) => {
     if (typeof p === 'object' && p !== null) void postmortemSavedElsewhere(p.incidentId, p.revision);
   });
@@ -73,6 +78,7 @@ export function startApp(): () => void {
       refreshList();
       refreshShown();
       void loadPolicy();
+      void loadPreferences();
       refreshSources();
       refreshTelemetry();
       refreshCommandState();
@@ -81,6 +87,7 @@ export function startApp(): () => void {
 
   void loadIncidents();
   void loadPolicy();
+  void loadPreferences();
   void loadAppInfo();
   void loadSources();
   void loadSnapshot();
@@ -95,6 +102,7 @@ export function startApp(): () => void {
     offHealth();
     offSources();
     offTelemetry();
+    offPreferences();
     offRoute();
     offPlaybooks();
     offNotices();

@@ -33,12 +33,16 @@ export interface LogsState {
   /** The `lineKey` of the line being pinned right now. */
   pinning: string | null;
   pinError: string | null;
+  /** How the lines are listed: error lines (then warnings) on top, or strictly newest first. */
+  order: LogOrder;
   /**
    * What the default queries select on, read from the Loki source's labels for the chosen source;
    * null until known, so no default query runs on a guessed label. `forSource` is the selection it answers.
    */
   defaults: (Omit<LogDefaults, 'sourceId'> & { forSource: number | null }) | null;
 }
+
+export type LogOrder = 'errors-first' | 'newest';
 
 /** When the labels cannot be had at all (no Loki source): Promtail's `job`, what most setups have. */
 export const FALLBACK_SERVICE_LABEL = 'job';
@@ -57,6 +61,8 @@ const INITIAL: LogsState = {
   sourceId: null,
   pinning: null,
   pinError: null,
+  // A handful of errors among thousands of lines is what an IC is looking for.
+  order: 'errors-first',
   defaults: null,
 };
 
@@ -74,7 +80,12 @@ export const useLogLimit = (): number => useLogsStore((s) => s.limit);
 export const useLogSourceId = (): number | null => useLogsStore((s) => s.sourceId);
 export const usePinning = (): string | null => useLogsStore((s) => s.pinning);
 export const usePinError = (): string | null => useLogsStore((s) => s.pinError);
+export const useLogOrder = (): LogOrder => useLogsStore((s) => s.order);
 export const useLogDefaults = (): LogsState['defaults'] => useLogsStore((s) => s.defaults);
+
+export function setLogOrder(order: LogOrder): void {
+  useLogsStore.setState({ order });
+}
 
 /** Identity of a line: Loki's nanosecond time plus its stream (two streams can log in the same ns). */
 export function lineKey(line: Pick<LogLine, 'tNs' | 'labels'>): string {
@@ -89,9 +100,9 @@ export function lineKey(line: Pick<LogLine, 'tNs' | 'labels'>): string {
 export function enterLogScope(scope: string): void {
   if (useLogsStore.getState().scope === scope) return;
   seq += 1;
-  const { follow, limit, defaults } = useLogsStore.getState();
+  const { follow, limit, order, defaults } = useLogsStore.getState();
   // A source's labels do not depend on the incident: they are kept across scopes (the panel re-reads them per source).
-  useLogsStore.setState({ ...INITIAL, scope, follow, limit, defaults });
+  useLogsStore.setState({ ...INITIAL, scope, follow, limit, order, defaults });
 }
 
 let defaultsSeq = 0;

@@ -61,17 +61,24 @@ describe('followHash', () => {
   });
 });
 
-describe('leaving an incident', () => {
-  it("drops the 'incident' window for the last hour, and keeps any other", () => {
+describe('each incident keeps its own window', () => {
+  it('opens an incident on its own window, keeps a zoom with the incident it was made in, and the platform its own', () => {
     selectIncident(4);
-    setViewRange({ preset: 'incident', fromMs: null, toMs: null });
-    selectIncident(6);
     expect(getViewRange().preset).toBe('incident');
+    setViewRange({ preset: 'custom', fromMs: 1_000, toMs: 2_000 });
+    // Another incident opens on its own window, not the previous one's zoom.
+    selectIncident(6);
+    expect(getViewRange()).toEqual({ preset: 'incident', fromMs: null, toMs: null });
+    setViewRange({ preset: '6h', fromMs: null, toMs: null });
+    // The platform view keeps the last hour, and never an incident's window.
     openSettings();
     expect(getViewRange()).toEqual({ preset: '1h', fromMs: null, toMs: null });
-    selectIncident(4);
-    setViewRange({ preset: '6h', fromMs: null, toMs: null });
     selectIncident(null);
+    expect(getViewRange().preset).toBe('1h');
+    // Back in each incident: its own choice.
+    selectIncident(4);
+    expect(getViewRange()).toEqual({ preset: 'custom', fromMs: 1_000, toMs: 2_000 });
+    selectIncident(6);
     expect(getViewRange().preset).toBe('6h');
   });
 });

@@ -21,6 +21,12 @@ export function closePage(): void {
 }
 
 export const openSettings = (): void => openPage('settings');
+
+/** Back to the platform view: no incident, no page (the logo and Escape). */
+export function showPlatform(): void {
+  closePage();
+  selectIncident(null);
+}
 export const closeSettings = closePage;
 
 /** Shows what a route names. */

@@ -3,12 +3,13 @@ import type { SearchResult } from '../../shared/domain/search';
 import type { Severity } from '../../shared/domain/severity';
 import type { Status } from '../../shared/domain/status';
 import { call, errorMessage } from '../api/client';
+import { dayStart, zoneName } from '../logic/format';
 import { isCalendarDate } from '../../shared/domain/action-items';
 
 export interface SearchFilters {
   severities: Severity[];
   statuses: Status[];
-  /** UTC calendar days, YYYY-MM-DD, or '' for open-ended. */
+  /** Calendar days in the display zone (logic/format.ts), YYYY-MM-DD, or '' for open-ended. */
   from: string;
   to: string;
 }
@@ -47,18 +48,21 @@ export function clearSearchFilters(): void {
   useSearchStore.setState({ filters: NO_FILTERS });
 }
 
-const DAY_MS = 86_400_000;
-
-/** A day filter as epoch bounds; a day that is not a day is an error in words, never a silent "no filter". */
+/**
+ * A day filter as epoch bounds; a day that is not a day is an error in words, never a silent "no filter".
+ * Days are read in the display zone like every other time input, so "declared on 2025-01-31" means the
+ * day the operator sees incidents declared on.
+ */
 export function dayBounds(f: SearchFilters): { fromMs: number | null; toMs: number | null } | { error: string } {
   for (const [name, v] of [
     ['From', f.from],
     ['To', f.to],
   ] as const) {
-    if (v !== '' && !isCalendarDate(v.trim())) return { error: `${name}: write a day as YYYY-MM-DD (UTC), for example 2025-01-31.` };
+    if (v !== '' && !isCalendarDate(v.trim()))
+      return { error: `${name}: write a day as YYYY-MM-DD (${zoneName()}), for example 2025-01-31.` };
   }
-  const fromMs = f.from === '' ? null : Date.parse(`${f.from.trim()}T00:00:00Z`);
-  const toMs = f.to === '' ? null : Date.parse(`${f.to.trim()}T00:00:00Z`) + DAY_MS - 1;
+  const fromMs = f.from === '' ? null : dayStart(f.from);
+  const toMs = f.to === '' ? null : dayStart(f.to, 1) - 1;
   if (fromMs !== null && toMs !== null && fromMs > toMs) return { error: 'The "from" day is after the "to" day.' };
   return { fromMs, toMs };
 }

@@ -8,29 +8,49 @@ interface TelemetryState {
   snapshotError: string | null;
   /** Bumped whenever a poll stored new data; views that draw stored data re-read when it changes. */
   tick: number;
-  /** The window the chart, logs and correlation all show. */
-  range: ViewRange;
+  /** Whose window is shown: the platform's, or one incident's. */
+  scope: string;
+  /**
+   * The window the chart, logs and correlation show, per scope: a zoom made inside one incident stays
+   * with it, and an incident never seen before opens on its own window (the incident preset).
+   */
+  ranges: Readonly<Record<string, ViewRange>>;
 }
 
-const useTelemetryStore = create<TelemetryState>()(() => ({ snapshot: null, snapshotError: null, tick: 0, range: DEFAULT_RANGE }));
+const PLATFORM_SCOPE = 'platform';
+/** An incident's window until someone picks another: from its lead-in to its resolution (or now). */
+export const INCIDENT_RANGE: ViewRange = { preset: 'incident', fromMs: null, toMs: null };
+
+const scopeOf = (incidentId: number | null): string => (incidentId === null ? PLATFORM_SCOPE : `incident:${incidentId}`);
+const rangeIn = (s: Pick<TelemetryState, 'scope' | 'ranges'>): ViewRange =>
+  s.ranges[s.scope] ?? (s.scope === PLATFORM_SCOPE ? DEFAULT_RANGE : INCIDENT_RANGE);
+
+const useTelemetryStore = create<TelemetryState>()(() => ({
+  snapshot: null,
+  snapshotError: null,
+  tick: 0,
+  scope: PLATFORM_SCOPE,
+  ranges: {},
+}));
 
 export const useSnapshot = (): TelemetrySnapshot | null => useTelemetryStore((s) => s.snapshot);
 export const useSnapshotError = (): string | null => useTelemetryStore((s) => s.snapshotError);
 export const useTelemetryTick = (): number => useTelemetryStore((s) => s.tick);
-export const useViewRange = (): ViewRange => useTelemetryStore((s) => s.range);
+export const useViewRange = (): ViewRange => useTelemetryStore(rangeIn);
 
+/** Sets the window of whatever is shown now (the platform, or the open incident). */
 export function setViewRange(range: ViewRange): void {
-  useTelemetryStore.setState({ range });
+  useTelemetryStore.setState((s) => ({ ranges: { ...s.ranges, [s.scope]: range } }));
 }
 
-/** Leaving the incident (nothing selected): its 'incident' window would be a stuck button, so the last hour it is. */
-export function leaveIncidentRange(): void {
-  if (useTelemetryStore.getState().range.preset === 'incident') useTelemetryStore.setState({ range: DEFAULT_RANGE });
+/** The shown incident changed (null: the platform); each brings back its own window. */
+export function setRangeScope(incidentId: number | null): void {
+  useTelemetryStore.setState({ scope: scopeOf(incidentId) });
 }
 
 /** The current range, outside React (tests). */
 export function getViewRange(): ViewRange {
-  return useTelemetryStore.getState().range;
+  return rangeIn(useTelemetryStore.getState());
 }
 
 let seq = 0;

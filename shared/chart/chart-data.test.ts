@@ -77,6 +77,18 @@ describe('gpuLines', () => {
     expect(lines[0]?.points).toBe(perGpu[2]?.points);
   });
 
+  it('colours lines by node: one hue per node, the GPUs of a node in shades of it', () => {
+    const lines = gpuLines(perGpu, perNode, 'gpu', win, 1500);
+    const hue = (c: string | undefined): string => /^hsl\((\d+) /.exec(c ?? '')?.[1] ?? '';
+    const light = (c: string | undefined): string => / (\d+)%\)$/.exec(c ?? '')?.[1] ?? '';
+    const [a2, a10, b0] = lines;
+    expect(hue(a2?.color)).toBe(hue(a10?.color));
+    expect(hue(b0?.color)).not.toBe(hue(a2?.color));
+    expect(light(a2?.color)).not.toBe(light(a10?.color));
+    // The same node keeps its hue in per-node mode.
+    expect(hue(gpuLines(perGpu, perNode, 'node', win, 1500)[0]?.color)).toBe(hue(a2?.color));
+  });
+
   it('draws per-node lines from the node metric', () => {
     expect(gpuLines(perGpu, perNode, 'node', win, 1500).map((l) => l.label)).toEqual(['gpu-a']);
   });

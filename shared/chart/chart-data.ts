@@ -35,7 +35,24 @@ export const STATE_COLORS: Record<QueueState, string> = {
   archived: '#9fb0c2',
 };
 
-const GPU_PALETTE = ['#4cc9ff', '#5ea8ff', '#7ee0d0', '#a3c4ff', '#36a3d9', '#9be7ff', '#6f8cff', '#48e0b0'];
+/**
+ * One hue per node, far apart and away from the queue states' orange, green, red and grey (queue lines
+ * are dashed as well): sky, violet, pink, teal, lime, indigo, then round again with a lighter shade.
+ */
+const NODE_HUES = [198, 272, 325, 168, 95, 228] as const;
+
+/**
+ * A GPU line's colour: its node's hue, in a lightness that steps through the node's GPUs, so twelve
+ * GPUs on three nodes read as three families of lines rather than twelve near-identical blues.
+ */
+export function nodeColor(nodeIndex: number, gpuIndex = 0, gpusOnNode = 1): string {
+  const hue = NODE_HUES[nodeIndex % NODE_HUES.length] ?? 198;
+  const round = Math.floor(nodeIndex / NODE_HUES.length);
+  const span = gpusOnNode > 1 ? gpuIndex / (gpusOnNode - 1) : 0.5;
+  const light = Math.round(46 + span * 34 + round * 6);
+  return `hsl(${hue} ${round > 0 ? 60 : 85}% ${Math.min(light, 88)}%)`;
+}
+
 const QUEUE_PALETTE = ['#ffb020', '#ff6b4a', '#f2d024', '#ff8fb1', '#d9a066', '#ffd08a'];
 
 /** Steps already worked out, per points array (drawn points are never mutated). */
@@ -238,15 +255,21 @@ export function gpuLines(
       },
     ];
   }
-  const source = dedupeByLabels(mode === 'node' ? perNode : perGpu);
-  return source.sort(byLabel).map((s, i) => ({
-    key: `gpu:${s.id}`,
-    label: gpuLabel(s.labels),
-    axis: 'gpu',
-    color: GPU_PALETTE[i % GPU_PALETTE.length] ?? '#4cc9ff',
-    dashed: false,
-    points: s.points,
-  }));
+  const source = dedupeByLabels(mode === 'node' ? perNode : perGpu).sort(byLabel);
+  const nodes = [...new Set(source.map((s) => s.labels.node ?? '?'))];
+  const gpusOf = (node: string): SeriesData[] => source.filter((s) => (s.labels.node ?? '?') === node);
+  return source.map((s) => {
+    const node = s.labels.node ?? '?';
+    const siblings = gpusOf(node);
+    return {
+      key: `gpu:${s.id}`,
+      label: gpuLabel(s.labels),
+      axis: 'gpu',
+      color: nodeColor(nodes.indexOf(node), siblings.indexOf(s), siblings.length),
+      dashed: false,
+      points: s.points,
+    };
+  });
 }
 
 /** Queue names present in the stored queue.depth series, sorted. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linePath, linearScale, queueAxisTop, queueTicks, tenths, timeTicks } from './chart-geometry';
+import { linePath, linearScale, nearestLine, queueAxisTop, queueTicks, tenths, timeTicks } from './chart-geometry';
+import type { ChartSeries } from './chart-data';
 
 const T0 = 1_699_999_995_000;
 
@@ -77,5 +78,34 @@ describe('queueTicks', () => {
     expect(queueTicks(5)).toEqual([0, 2, 4]);
     expect(queueTicks(1500)).toEqual([0, 500, 1000, 1500]);
     expect(queueTicks(0)).toEqual([0]);
+  });
+});
+
+describe('nearestLine', () => {
+  const line = (key: string, axis: ChartSeries['axis'], v: number): ChartSeries => ({
+    key,
+    label: key,
+    axis,
+    color: '',
+    dashed: false,
+    points: [
+      [0, v],
+      [10_000, v],
+    ],
+  });
+  // 100 px tall plot: share 1 at y=0, 0 at y=100; queue depth 50 at y=0.
+  const yOf = (axis: ChartSeries['axis'], v: number): number => (axis === 'gpu' ? 100 - v * 100 : 100 - v * 2);
+  const lines = [line('gpu:a', 'gpu', 0.8), line('gpu:b', 'gpu', 0.75), line('queue:pending', 'queue', 10)];
+  const holds = [20_000, 20_000, 20_000];
+
+  it('picks the line drawn closest to the pointer, on either axis', () => {
+    expect(nearestLine(lines, 5_000, 21, holds, yOf, 14)).toBe('gpu:a');
+    expect(nearestLine(lines, 5_000, 26, holds, yOf, 14)).toBe('gpu:b');
+    expect(nearestLine(lines, 5_000, 79, holds, yOf, 14)).toBe('queue:pending');
+  });
+
+  it('picks none when the pointer is far from every line, or the lines have no recent value', () => {
+    expect(nearestLine(lines, 5_000, 55, holds, yOf, 14)).toBeNull();
+    expect(nearestLine(lines, 90_000, 20, holds, yOf, 14)).toBeNull();
   });
 });

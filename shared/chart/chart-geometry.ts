@@ -1,5 +1,5 @@
 import type { SeriesPoint } from '../domain/telemetry';
-import { makeGrid } from './chart-data';
+import { makeGrid, valueAt, type ChartSeries } from './chart-data';
 
 /* Geometry of the correlation chart: axis ticks, the queue axis top, and line paths. */
 
@@ -90,4 +90,32 @@ export function queueTicks(max: number): number[] {
   const mag = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 5, 10].find((m) => m * mag >= rough) ?? 10) * Math.max(1, mag);
   return makeGrid(0, max, Math.max(1, step));
+}
+
+/**
+ * The line drawn nearest the pointer's height at time `t` (its key), if one is within `maxPx`: the
+ * line the chart highlights. Each line's value is its last sample at or before `t` no older than its
+ * hold (`holds[i]`), as the hover card reads it; `yOf` maps a value to pixels on the line's axis.
+ */
+export function nearestLine(
+  lines: readonly ChartSeries[],
+  t: number,
+  y: number,
+  holds: readonly number[],
+  yOf: (axis: ChartSeries['axis'], v: number) => number | undefined,
+  maxPx: number,
+): string | null {
+  let best: string | null = null;
+  let bestD = maxPx;
+  lines.forEach((l, i) => {
+    const v = valueAt(l.points, t, holds[i] ?? 1000);
+    const py = v === null ? undefined : yOf(l.axis, v);
+    if (py === undefined || !Number.isFinite(py)) return;
+    const d = Math.abs(py - y);
+    if (d <= bestD) {
+      best = l.key;
+      bestD = d;
+    }
+  });
+  return best;
 }

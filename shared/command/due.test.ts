@@ -48,10 +48,24 @@ describe('planDue', () => {
       title: 'Initial stakeholder notification',
       templateId: 'initial',
     });
-    // The matrix: on-call from declaration is what acknowledgement answers (part of its item), team lead next at 15 min.
-    expect(byKind(items, 'ack')[0]?.detail).toContain('the on-call engineer is engaged from declaration');
+    // The matrix: on-call from the start (detection, by default) is what acknowledgement answers (part of its item), team lead next at 15 min.
+    expect(byKind(items, 'ack')[0]?.detail).toContain('the on-call engineer is engaged from detection');
     const steps = byKind(items, 'escalation-step');
     expect(steps.map((s) => [s.level, s.dueAt, s.notify])).toEqual([['team lead', T0 + 15 * MIN, true]]);
+  });
+
+  it('counts the SLA, escalation and matrix from detection, or from declaration when the policy says so; updates from declaration', () => {
+    // Detected 20 minutes before it was declared.
+    const late = incident('SEV1', { detectedAt: T0 - 20 * MIN });
+    const fromDetection = plan(late, 0);
+    expect(byKind(fromDetection, 'ack')[0]).toMatchObject({ dueAt: T0 - 15 * MIN, state: 'due' });
+    expect(byKind(fromDetection, 'escalation')[0]).toMatchObject({ dueAt: T0 - 5 * MIN, state: 'due' });
+    expect(byKind(fromDetection, 'escalation-step')[0]).toMatchObject({ level: 'team lead', dueAt: T0 - 5 * MIN });
+    expect(byKind(fromDetection, 'update')[0]?.dueAt).toBe(T0 + 15 * MIN);
+    const policy = { ...DEFAULT_POLICY, responseClockFrom: 'declared' as const };
+    const fromDeclaration = planDue(late, policy, NO_FACTS, T0);
+    expect(byKind(fromDeclaration, 'ack')[0]).toMatchObject({ dueAt: T0 + 5 * MIN, state: 'upcoming' });
+    expect(byKind(fromDeclaration, 'ack')[0]?.detail).toContain('within 5 min of declaration');
   });
 
   it('falls due at the deadline, not before', () => {

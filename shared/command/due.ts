@@ -1,7 +1,7 @@
 import type { Incident } from '../domain/incident';
 import { severityLabel } from '../domain/severity';
 import { statusIndex } from '../domain/status';
-import type { EscalationLevel, SeverityPolicy } from '../policy/severity-policy';
+import { responseClockStart, type EscalationLevel, type SeverityPolicy } from '../policy/severity-policy';
 import type { TemplateId } from './templates';
 
 const MIN = 60_000;
@@ -65,7 +65,8 @@ function settle(it: DueItem, now: number): DueItem {
 /**
  * Plans an incident's due items at `now`. Pure: the core (for notifications) and the tests run the
  * same rules. A closed incident has nothing due; a resolved one owes only its resolution notice.
- * Times run from declaration, like the header's timers.
+ * The SLA, escalation and matrix steps run from the policy's response-clock start (detection or
+ * declaration), like the command view's timers; stakeholder updates from declaration.
  */
 export function planDue(incident: Incident, policy: SeverityPolicy, facts: DueFacts, now: number): DueItem[] {
   if (incident.status === 'closed') return [];
@@ -83,7 +84,9 @@ export function planDue(incident: Incident, policy: SeverityPolicy, facts: DueFa
         ? { answeredAt: resolvedAt, answeredBy: 'resolved' }
         : { answeredAt: null, answeredBy: null };
 
-  const ackAt = t.declaredAt + rule.responseSlaMin * MIN;
+  const start = responseClockStart(policy, t);
+  const from = policy.responseClockFrom === 'detected' ? 'detection' : 'declaration';
+  const ackAt = start + rule.responseSlaMin * MIN;
   const first = policy.escalationMatrix[0];
   const paged = first?.fromMin === 0 ? first.engage[incident.severity] : null;
   items.push(
@@ -91,20 +94,20 @@ export function planDue(incident: Incident, policy: SeverityPolicy, facts: DueFa
       key: `ack:${ackAt}`,
       kind: 'ack',
       title: 'Acknowledge',
-      detail: `${sev} response SLA: acknowledged within ${rule.responseSlaMin} min of declaration${paged ? ` (the ${paged} engineer is engaged from declaration)` : ''}`,
+      detail: `${sev} response SLA: acknowledged within ${rule.responseSlaMin} min of ${from}${paged ? ` (the ${paged} engineer is engaged from ${from})` : ''}`,
       dueAt: ackAt,
       ...moot(t.acknowledgedAt, 'acknowledged'),
     }),
   );
 
   if (rule.escalationMin !== null) {
-    const at = t.declaredAt + rule.escalationMin * MIN;
+    const at = start + rule.escalationMin * MIN;
     items.push(
       item({
         key: `escalation:${at}`,
         kind: 'escalation',
         title: 'Escalate if not mitigated',
-        detail: `${sev} escalation time: escalate when unmitigated ${rule.escalationMin} min after declaration`,
+        detail: `${sev} escalation time: escalate when unmitigated ${rule.escalationMin} min after ${from}`,
         dueAt: at,
         ...moot(t.mitigatedAt, 'mitigated'),
       }),
@@ -164,7 +167,8 @@ function matrixSteps(
 ): DueItem[] {
   const t = incident.times;
   const sev = severityLabel(incident.severity);
-  const elapsedMin = (now - t.declaredAt) / MIN;
+  const start = responseClockStart(policy, t);
+  const elapsedMin = (now - start) / MIN;
   const out: DueItem[] = [];
   let previous: EscalationLevel | null = null;
   let firstLevel = true;
@@ -175,7 +179,7 @@ function matrixSteps(
     const first = firstLevel;
     firstLevel = false;
     if (first && step.fromMin === 0) continue;
-    const at = t.declaredAt + step.fromMin * MIN;
+    const at = start + step.fromMin * MIN;
     const engaged = facts.engaged.find((e) => e.level === level) ?? null;
     const answer = first
       ? moot(engaged?.at ?? t.acknowledgedAt, engaged ? 'engaged' : 'acknowledged')

@@ -6,9 +6,10 @@ export interface AppInfo {
   /** 'cli': the command line (`npm run pitwall`), which serves no console. */
   mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
+  /** Who events are attributed to when the info was read (preferences:get says where the name comes from). */
   operator: string;
   startedAt: number;
-  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Sources. */
+  /** How source secrets are encrypted at rest, e.g. "Electron safeStorage (gnome_libsecret)"; shown under Settings. */
   secrets: string;
   /** Set when this start finished a staged restore: the name the replaced database was kept under. */
   restoredOver: string | null;

@@ -6,6 +6,7 @@ import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { metricsChannels } from './metrics';
 import { postmortemChannels } from './postmortems';
+import { preferencesChannels } from './preferences';
 import { searchChannels } from './search';
 import { playbookChannels } from './playbooks';
 import { reportChannels } from './reports';
@@ -22,6 +23,7 @@ export const channels = {
   ...incidentChannels,
   ...telemetryChannels,
   ...maintenanceChannels,
+  ...preferencesChannels,
   ...postmortemChannels,
   ...metricsChannels,
   ...searchChannels,

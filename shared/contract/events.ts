@@ -16,6 +16,8 @@ export interface PushedEvents {
   'source:changed': { id: number };
   /** New samples or snapshots were stored by a poll of this source. */
   'telemetry:updated': { sourceId: number; at: number };
+  /** The operator name or time display changed (another window, or settings): re-read `preferences:get`. */
+  'preferences:changed': Record<string, never>;
   /** A postmortem's text changed (a save, a restore, a redraft): a window showing it at an older revision re-reads. */
   'postmortem:saved': { incidentId: number; revision: number };
   /** An action item was created or changed: lists re-read `action:list`. */
@@ -53,6 +55,7 @@ export const PUSHED_EVENTS: readonly PushedEvent[] = [
   'source:health',
   'source:changed',
   'telemetry:updated',
+  'preferences:changed',
   'postmortem:saved',
   'action:changed',
   'checklist:changed',

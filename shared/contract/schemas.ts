@@ -3,7 +3,7 @@ import { EDITABLE_TIMES } from '../domain/incident';
 import { ROLES } from '../domain/roles';
 import { SEVERITIES } from '../domain/severity';
 import { STATUSES } from '../domain/status';
-import { ESCALATION_LEVELS } from '../policy/severity-policy';
+import { ESCALATION_LEVELS, RESPONSE_CLOCK_STARTS } from '../policy/severity-policy';
 import { MAX_LIST_ITEMS, MAX_NAME, MAX_TEXT, MAX_TITLE } from './limits';
 
 /** Reusable zod pieces for channel inputs. Every object is strict: unknown keys are an error, not ignored. */
@@ -64,4 +64,7 @@ export const policyInput = z.strictObject({
       'escalation steps must be in increasing time order',
     )
     .refine((steps) => steps[0]?.fromMin === 0, 'the first escalation step must start at 0 minutes'),
+  // Optional: a client that edits only the rules and matrix leaves the stored choice as it is, and a
+  // policy saved before this setting existed reads as the default (PolicyService).
+  responseClockFrom: z.enum(RESPONSE_CLOCK_STARTS).optional(),
 });

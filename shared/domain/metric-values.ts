@@ -4,7 +4,7 @@ import { METRICS, metricTitle, type MetricKey, type SeriesPoint } from './teleme
  * What a stored number means, so it is written with its unit: a GPU memory share as a percentage,
  * a queue depth as a count of tasks. Metrics not listed (a user's own query) are plain numbers.
  */
-export type MetricUnit = 'share' | 'tasks' | 'restarts' | 'seconds' | 'flag' | 'lines-per-min' | 'code';
+export type MetricUnit = 'share' | 'tasks' | 'restarts' | 'seconds' | 'flag' | 'lines-per-min' | 'code' | 'requests';
 
 export const METRIC_UNITS: Readonly<Record<MetricKey, MetricUnit>> = {
   [METRICS.gpuMemoryShare]: 'share',
@@ -19,6 +19,10 @@ export const METRIC_UNITS: Readonly<Record<MetricKey, MetricUnit>> = {
   [METRICS.fsUsedShare]: 'share',
   [METRICS.fsDeviceError]: 'flag',
   [METRICS.logErrorLines]: 'lines-per-min',
+  // Counters since the gateway started: the auth panel shows their rate.
+  [METRICS.gatewayRequests]: 'requests',
+  [METRICS.authTokenFailures]: 'requests',
+  [METRICS.authProviderUp]: 'flag',
   [METRICS.logAuthFailures]: 'lines-per-min',
   [METRICS.gpuXid]: 'code',
   [METRICS.nodeReady]: 'flag',
@@ -47,6 +51,8 @@ export function formatMetricValue(metric: string, v: number): string {
       return v >= 1 ? 'yes (1)' : 'no (0)';
     case 'lines-per-min':
       return `${plain(v, 1)} lines/min`;
+    case 'requests':
+      return `${plain(v, 0)} ${v === 1 ? 'request' : 'requests'} (counter)`;
     case 'code':
       // An XID is a code, not an amount: 79, never "79.000".
       return String(Math.round(v));

@@ -16,8 +16,15 @@ function diff(later: number | null, earlier: number | null): number | null {
   return later - earlier;
 }
 
+/** The moment an incident's duration and TTM/TTR count from: impact start, else detection, else declaration. */
+export function impactClockStart(t: IncidentTimes): { at: number; from: 'impactStartedAt' | 'detectedAt' | 'declaredAt' } {
+  if (t.impactStartedAt !== null) return { at: t.impactStartedAt, from: 'impactStartedAt' };
+  if (t.detectedAt !== null) return { at: t.detectedAt, from: 'detectedAt' };
+  return { at: t.declaredAt, from: 'declaredAt' };
+}
+
 export function responseMetrics(t: IncidentTimes): ResponseMetric[] {
-  const start = t.impactStartedAt ?? t.detectedAt ?? t.declaredAt;
+  const start = impactClockStart(t).at;
   return [
     { id: 'ttd', label: 'Time to detect', formula: 'detected − impact start', ms: diff(t.detectedAt, t.impactStartedAt) },
     {

@@ -31,6 +31,12 @@ export const METRICS = {
   fsDeviceError: 'fs.device_error',
   /** Error lines per minute. Labels: service. */
   logErrorLines: 'logs.error_lines',
+  /** Requests through the API gateway (a counter: panels show its rate). Labels: service, code. */
+  gatewayRequests: 'gateway.requests_total',
+  /** Bearer tokens that failed validation (a counter). Labels: provider. */
+  authTokenFailures: 'auth.token_failures_total',
+  /** 1 while the identity provider answers its health check. Labels: provider. */
+  authProviderUp: 'auth.provider_up',
   /** 401 / token-validation failure lines per minute (the auth surge detection reads). Labels: the query's `by`. */
   logAuthFailures: 'logs.auth_failures',
   /** The last XID error a GPU reported (DCGM_FI_DEV_XID_ERRORS; 0 = none). Labels: node, gpu, model. */
@@ -234,6 +240,9 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
   'fs.used_share': 'Filesystem used',
   'fs.device_error': 'Filesystem failing stat',
   'logs.error_lines': 'Error log lines',
+  'gateway.requests_total': 'Gateway requests',
+  'auth.token_failures_total': 'Token validation failures',
+  'auth.provider_up': 'Identity provider up',
   'logs.auth_failures': '401 / token failure lines',
   'gpu.xid': 'GPU XID error',
   'node.ready': 'Node Ready',

@@ -1,3 +1,4 @@
+import type { IncidentTimes } from '../domain/incident';
 import type { Severity } from '../domain/severity';
 
 /**
@@ -26,9 +27,18 @@ export interface EscalationStep {
 export const ESCALATION_LEVELS = ['on-call', 'team lead', 'management', 'executive'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/**
+ * What the response SLA and escalation clocks count from. The seeds give response times and an
+ * escalation matrix by elapsed time without saying from when; an incident declared an hour after its
+ * alert has had an hour of response time already, so detection is the default and declaration the option.
+ */
+export const RESPONSE_CLOCK_STARTS = ['detected', 'declared'] as const;
+export type ResponseClockStart = (typeof RESPONSE_CLOCK_STARTS)[number];
+
 export interface SeverityPolicy {
   rules: Readonly<Record<Severity, SeverityRule>>;
   escalationMatrix: readonly EscalationStep[];
+  responseClockFrom: ResponseClockStart;
 }
 
 export const DEFAULT_POLICY: SeverityPolicy = {
@@ -50,7 +60,13 @@ export const DEFAULT_POLICY: SeverityPolicy = {
     { fromMin: 60, engage: { SEV1: 'management', SEV2: 'team lead', SEV3: 'on-call', SEV4: 'on-call' } },
     { fromMin: 240, engage: { SEV1: 'executive', SEV2: 'management', SEV3: 'team lead', SEV4: 'on-call' } },
   ],
+  responseClockFrom: 'detected',
 };
+
+/** The moment an incident's response SLA and escalation clocks start under `policy`. */
+export function responseClockStart(policy: Pick<SeverityPolicy, 'responseClockFrom'>, times: IncidentTimes): number {
+  return policy.responseClockFrom === 'detected' ? (times.detectedAt ?? times.declaredAt) : times.declaredAt;
+}
 
 /** The level engaged now, and the next step with when it starts (null if none left). */
 export function escalationAt(

@@ -58,6 +58,31 @@ describe('GpuHeatmap', () => {
     expect(html).toContain('data-stale="false"');
   });
 
+  it('keeps a node that stopped reporting on the panel, each GPU marked missing with when it was last seen', () => {
+    const gone: SeriesData = {
+      id: 2,
+      sourceId: 1,
+      metric: 'gpu.memory.share',
+      labels: { node: 'gpu-node-02', gpu: '0', model: 'A100' },
+      points: [[NOW - 125_000, 0.61]],
+    };
+    const html = renderToStaticMarkup(
+      <GpuHeatmap
+        gpus={{ sourceId: 1, at: NOW - 5_000, data: [gpus[0] as GpuStat] }}
+        error={null}
+        trends={[]}
+        win={win}
+        lastSeen={[gone]}
+      />,
+    );
+    expect(html).toContain('data-missing="true"');
+    expect(html).toContain(`data-last-seen="${NOW - 125_000}"`);
+    expect(html).toContain('1 not reporting');
+    expect(html).toMatch(/not reporting since \d\d:\d\d:\d\dZ/);
+    expect(html).toContain('last seen');
+    expect(html).toContain('2m 05s ago');
+  });
+
   it('says when the snapshot is old, and when there is none', () => {
     const stale = renderToStaticMarkup(
       <GpuHeatmap gpus={{ sourceId: 1, at: NOW - 10 * 60_000, data: gpus }} error={null} trends={[]} win={win} />,
@@ -98,7 +123,10 @@ describe('CorrelationText', () => {
     const html = renderToStaticMarkup(
       <CorrelationText lines={[line('g', 'gpu', [0.1, 0.2, 0.3]), line('q', 'queue', [1, 2, 3])]} win={win} queueName="queue depth" />,
     );
-    expect(html).toBe('');
+    expect(html).not.toContain('correlation-text');
+    expect(html).toMatch(
+      /<span hidden="" data-testid="correlation-withheld" data-reason="fewer than 20 overlapping, varying points"><\/span>/,
+    );
   });
 
   it('states the lag and r over the window when it can', () => {
@@ -108,6 +136,6 @@ describe('CorrelationText', () => {
       <CorrelationText lines={[line('g', 'gpu', mem), line('q', 'queue', queue)]} win={win} queueName="queue depth (pending)" />,
     );
     expect(html).toContain('data-testid="correlation-text"');
-    expect(html).toContain('Queue depth (pending) follows GPU memory by about 1 minute, r = ');
+    expect(html).toContain('Queue depth (pending) follows GPU memory (g) by about 1 minute, r = ');
   });
 });

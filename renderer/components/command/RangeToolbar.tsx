@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { TimeWindow } from '../../../shared/chart/chart-data';
-import { formatUtc, fromLocalInput, toLocalInput } from '../../logic/format';
+import { useNow } from '../../hooks/useNow';
+import { formatStamp, formatTime, fromTimeInput, toTimeInput, zoneName } from '../../logic/format';
 import { withFollow, withPreset } from '../../logic/range-actions';
 import { RANGE_PRESETS, type RangePreset, type ViewRange } from '../../logic/view-range';
 import { setViewRange } from '../../state/telemetry';
+import { TimeInput } from '../time/TimeInput';
 
 const LABEL: Record<RangePreset, string> = {
   '15m': '15 m',
@@ -15,14 +17,15 @@ const LABEL: Record<RangePreset, string> = {
 };
 
 function CustomRange({ shown }: { shown: TimeWindow }) {
-  const [from, setFrom] = useState(() => toLocalInput(shown.fromMs));
-  const [to, setTo] = useState(() => toLocalInput(shown.toMs));
+  const [from, setFrom] = useState(() => toTimeInput(shown.fromMs));
+  const [to, setTo] = useState(() => toTimeInput(shown.toMs));
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const a = fromLocalInput(from);
-    const b = fromLocalInput(to);
-    if (a === null || b === null || Number.isNaN(a) || Number.isNaN(b)) setError('Enter both times.');
+    const a = fromTimeInput(from);
+    const b = fromTimeInput(to);
+    if (a === null || b === null) setError('Enter both times.');
+    else if (Number.isNaN(a) || Number.isNaN(b)) setError(`Write times as YYYY-MM-DD HH:MM:SS (${zoneName()}).`);
     else if (a >= b) setError('The start must be before the end.');
     else {
       setError(null);
@@ -31,23 +34,9 @@ function CustomRange({ shown }: { shown: TimeWindow }) {
   };
   return (
     <form className="custom-range" onSubmit={submit}>
-      <input
-        type="datetime-local"
-        step={1}
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        aria-label="From (local time)"
-        data-testid="range-from"
-      />
+      <TimeInput value={from} onChange={setFrom} aria-label={`From (${zoneName()})`} testId="range-from" />
       <span className="muted">to</span>
-      <input
-        type="datetime-local"
-        step={1}
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        aria-label="To (local time)"
-        data-testid="range-to"
-      />
+      <TimeInput value={to} onChange={setTo} aria-label={`To (${zoneName()})`} testId="range-to" />
       <button type="submit" className="btn btn-small" data-testid="range-apply">
         Show
       </button>
@@ -71,6 +60,7 @@ export function RangeToolbar({
   live: boolean;
   hasIncident: boolean;
 }) {
+  const now = useNow(60_000);
   return (
     <div className="range-toolbar" role="toolbar" aria-label="Time range">
       <span className="range-presets">
@@ -97,8 +87,8 @@ export function RangeToolbar({
         />
         live
       </label>
-      <span className="range-shown muted" data-testid="range-shown">
-        {formatUtc(shown.fromMs)} – {formatUtc(shown.toMs).slice(11)}
+      <span className="range-shown muted" data-testid="range-shown" title={`${formatTime(shown.fromMs)} – ${formatTime(shown.toMs)}`}>
+        {formatStamp(shown.fromMs, now)} – {formatStamp(shown.toMs, shown.fromMs)}
       </span>
       {range.preset === 'custom' && <CustomRange key={`${shown.fromMs}-${shown.toMs}`} shown={shown} />}
     </div>

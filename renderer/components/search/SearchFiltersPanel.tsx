@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
 import { STATUSES, type Status } from '../../../shared/domain/status';
+import { zoneName } from '../../logic/format';
 import { clearSearchFilters, filtersActive, setSearchFilters, toggleFilters, useFiltersOpen, useSearchFilters } from '../../state/search';
 
 function toggle<T>(list: readonly T[], v: T): T[] {
@@ -68,7 +69,9 @@ export function SearchFiltersPanel() {
                 data-testid="search-to"
               />
             </label>
-            <span className="muted">UTC days</span>
+            <span className="muted" data-testid="search-days-zone">
+              days in {zoneName()}
+            </span>
           </div>
         </div>
       )}

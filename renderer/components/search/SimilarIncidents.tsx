@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { selectIncident } from '../../state/detail';
 import { loadSimilar, useSimilar } from '../../state/similar';
 import { SeverityBadge } from '../SeverityBadge';
-import { formatUtcDay } from '../../logic/format';
+import { formatDay } from '../../logic/format';
 import '../../styles/similar.css';
 import { Name } from '../text/UntrustedText';
 
@@ -36,7 +36,7 @@ export function SimilarIncidents({ incidentId }: { incidentId: number }) {
               className="similar-score"
               title="Weighted: services 35%, playbooks 25%, GPU memory 20%, queue depth 20% over the impact window (parts without data left out)"
             >
-              {Math.round(s.score * 100)}% alike · {formatUtcDay(s.incident.declaredAt)}
+              {Math.round(s.score * 100)}% alike · {formatDay(s.incident.declaredAt)}
             </span>
             <span className="similar-reasons muted">
               <Name text={s.reasons.join(' · ')} />

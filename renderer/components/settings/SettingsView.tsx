@@ -11,7 +11,7 @@ import { SETTINGS_SECTIONS } from './settings-sections';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; view: SourceView } | null;
 
-/** The Sources screen: what Pitwall polls, how each source is doing, and how long telemetry is kept. */
+/** The Settings screen: what Pitwall polls and how each source is doing, then each domain's section (operator and time, retention…). */
 export function SettingsView() {
   const sources = useSources();
   const loaded = useSourcesLoaded();
@@ -26,7 +26,7 @@ export function SettingsView() {
     <div className="settings-view" data-testid="settings-view">
       <header className="settings-head">
         <div>
-          <h1>Sources</h1>
+          <h1>Settings</h1>
           <p className="muted">
             {sources.length === 0
               ? 'Where Pitwall reads telemetry from.'
@@ -49,7 +49,7 @@ export function SettingsView() {
       </header>
 
       <section className="panel" aria-labelledby="sources-h">
-        <h2 id="sources-h">Polled sources</h2>
+        <h2 id="sources-h">Sources</h2>
         {error && (
           <p className="inline-error" role="alert" data-testid="sources-error">
             {error}{' '}

@@ -3,6 +3,7 @@ import { BackupSection } from '../maintenance/BackupSection';
 import { NotificationsSection } from '../command-actions/NotificationsSection';
 import { PolicySection } from '../command-actions/PolicySection';
 import { TemplatesSection } from '../command-actions/TemplatesSection';
+import { PreferencesSection } from '../preferences/PreferencesSection';
 import { RetentionSection } from './RetentionSection';
 import { DetectionSettingsSection } from '../detection/DetectionSettingsSection';
 
@@ -12,6 +13,7 @@ import { DetectionSettingsSection } from '../detection/DetectionSettingsSection'
  * here with a section component from its own folder.
  */
 export const SETTINGS_SECTIONS: readonly { id: string; Section: ComponentType }[] = [
+  { id: 'preferences', Section: PreferencesSection },
   { id: 'retention', Section: RetentionSection },
   { id: 'backups', Section: BackupSection },
   { id: 'severity-policy', Section: PolicySection },

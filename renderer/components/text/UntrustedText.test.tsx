@@ -11,6 +11,14 @@ describe('UntrustedText', () => {
     expect(html).not.toContain('\u202e');
   });
 
+  it('may break a name after each hyphen and still marks its controls', () => {
+    const html = renderToStaticMarkup(<Name text={'ocr-worker-7f9c2\u202e'} hyphenBreaks />);
+    expect(html).toBe(
+      '<bdi class="ut ut-name">ocr-<wbr/>worker-<wbr/>7f9c2<span class="ut-mark" title="U+202E RIGHT-TO-LEFT OVERRIDE">RLO</span></bdi>',
+    );
+    expect(renderToStaticMarkup(<Name text="ocr-worker" />)).toBe('<bdi class="ut ut-name">ocr-worker</bdi>');
+  });
+
   it('renders ANSI colours as classes and never as markup', () => {
     const html = renderToStaticMarkup(<LogText text={'\u001b[31m<b>ERROR</b>\u001b[0m done'} />);
     expect(html).toBe('<bdi class="ut ut-log"><span class="ansi-1">&lt;b&gt;ERROR&lt;/b&gt;</span> done</bdi>');

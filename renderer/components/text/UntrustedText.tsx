@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { copyText } from '../../logic/copy-text';
 import { logRuns, markControls, withoutAnsi, type TextRun } from '../../logic/untrusted-text';
 import '../../styles/text.css';
@@ -10,7 +10,26 @@ import '../../styles/text.css';
  * and long unbroken runs allowed to wrap anywhere (never widening the page). See logic/untrusted-text.ts.
  */
 
-function Runs({ runs }: { runs: readonly TextRun[] }) {
+/** Plain text that may break after each hyphen (a <wbr> there), where line breaking alone would not: before a digit. */
+function HyphenBreaks({ text }: { text: string }) {
+  const parts = text.split('-');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              -<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function Runs({ runs, hyphenBreaks = false }: { runs: readonly TextRun[]; hyphenBreaks?: boolean }) {
   return (
     <>
       {runs.map((r, i) =>
@@ -22,6 +41,8 @@ function Runs({ runs }: { runs: readonly TextRun[] }) {
           <span key={i} className={`${r.fg === undefined ? '' : `ansi-${r.fg}`}${r.bold ? ' ansi-bold' : ''}`}>
             {r.text}
           </span>
+        ) : hyphenBreaks ? (
+          <HyphenBreaks key={i} text={r.text} />
         ) : (
           r.text
         ),
@@ -30,11 +51,15 @@ function Runs({ runs }: { runs: readonly TextRun[] }) {
   );
 }
 
-/** A name or label on one line: wraps only when it must, newlines and controls shown as marks. */
-export const Name = memo(function Name({ text, className }: { text: string; className?: string }) {
+/**
+ * A name or label on one line: wraps only when it must, newlines and controls shown as marks.
+ * `hyphenBreaks`: it may also wrap after each hyphen, so "ocr-worker-7f9c2-x8k2q" in a narrow tile
+ * breaks into readable pieces instead of mid-word.
+ */
+export const Name = memo(function Name({ text, className, hyphenBreaks }: { text: string; className?: string; hyphenBreaks?: boolean }) {
   return (
     <bdi className={`ut ut-name${className ? ` ${className}` : ''}`}>
-      <Runs runs={markControls(text, true)} />
+      <Runs runs={markControls(text, true)} hyphenBreaks={hyphenBreaks} />
     </bdi>
   );
 });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { nativeStep, valueAt, type ChartSeries } from '../../../../shared/chart/chart-data';
-import { formatUtc } from '../../../logic/format';
+import { formatClock, formatUtc } from '../../../logic/format';
 import type { ChartMarker } from '../../../../shared/chart/markers';
 import type { HoverStore } from './hover-store';
 
@@ -25,7 +25,7 @@ interface Props {
  * card rather than recharts' Tooltip, whose shared mode matches per-line data by exact x only.
  */
 export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props) {
-  const { t, x } = useStore(hover);
+  const { t, x, near: nearLine } = useStore(hover);
   // Only while the pointer is over the plot: not on the chart's first paint, and not per move.
   const hovering = t !== null;
   const ages = useMemo(() => (hovering ? lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)) : []), [lines, hovering]);
@@ -43,7 +43,7 @@ export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props)
       <table>
         <tbody>
           {rows.slice(0, MAX_ROWS).map(({ line, v }) => (
-            <tr key={line.key}>
+            <tr key={line.key} className={line.key === nearLine ? 'near' : undefined}>
               <td>
                 <span className="swatch" style={{ background: line.color }} />
                 {line.label}
@@ -56,7 +56,7 @@ export function ChartHoverCard({ hover, lines, markers, msPerPx, width }: Props)
       {rows.length > MAX_ROWS && <div className="muted">and {rows.length - MAX_ROWS} more lines</div>}
       {near.map((m) => (
         <div key={`${m.kind}-${m.t}`} className={`hover-marker marker-${m.kind}`}>
-          {formatUtc(m.t).slice(11)} {m.detail.slice(0, 4).join(' · ')}
+          {formatClock(m.t)} {m.detail.slice(0, 4).join(' · ')}
           {m.detail.length > 4 ? ` · +${m.detail.length - 4}` : ''}
         </div>
       ))}

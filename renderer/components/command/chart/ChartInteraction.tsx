@@ -1,25 +1,38 @@
-import { useState, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
+import { useMemo, useState, type PointerEvent } from 'react';
+import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import { useStore } from 'zustand';
+import { nativeStep, type ChartSeries } from '../../../../shared/chart/chart-data';
+import { nearestLine } from '../../../../shared/chart/chart-geometry';
 import type { HoverStore } from './hover-store';
 
 interface Props {
   hover: HoverStore;
   onZoom: (a: number, b: number) => void;
+  lines: readonly ChartSeries[];
 }
+
+/** How close (px) the pointer must be to a line's value for that line to be the one highlighted. */
+const NEAR_PX = 14;
 
 /**
  * Rendered inside the chart: hovering sets the time under the pointer (cursor line + hover card),
  * dragging across the plot selects a window to zoom to (a brush). Pixels become times through the
  * chart's own x scale, so what is selected is exactly what was under the pointer.
  */
-export function ChartInteraction({ hover, onZoom }: Props) {
+export function ChartInteraction({ hover, onZoom, lines }: Props) {
   const plot = usePlotArea();
   const invert = useXAxisInverseScale();
   const scale = useXAxisScale();
+  const yGpu = useYAxisScale('gpu');
+  const yQueue = useYAxisScale('queue');
   const hoverT = useStore(hover, (s) => s.t);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
+  // How old a line's last sample may be and still count at the pointer (as the hover card reads it).
+  const holds = useMemo(() => lines.map((l) => Math.max(nativeStep(l.points) * 2.5, 1000)), [lines]);
   if (!plot || !invert || !scale) return null;
+
+  const nearest = (t: number | null, y: number): string | null =>
+    t === null ? null : nearestLine(lines, t, y, holds, (axis, v) => (axis === 'gpu' ? yGpu : yQueue)?.(v), NEAR_PX);
 
   const chartX = (e: PointerEvent<SVGRectElement>): number => {
     const svg = e.currentTarget.ownerSVGElement;
@@ -35,7 +48,10 @@ export function ChartInteraction({ hover, onZoom }: Props) {
 
   const onMove = (e: PointerEvent<SVGRectElement>): void => {
     const x = chartX(e);
-    hover.setState({ t: timeAt(x), x });
+    const t = timeAt(x);
+    const svg = e.currentTarget.ownerSVGElement;
+    const y = e.clientY - (svg ? svg.getBoundingClientRect().top : 0);
+    hover.setState({ t, x, near: drag ? null : nearest(t, y) });
     if (drag) setDrag({ x0: drag.x0, x1: x });
   };
   const onDown = (e: PointerEvent<SVGRectElement>): void => {
@@ -67,7 +83,7 @@ export function ChartInteraction({ hover, onZoom }: Props) {
         onPointerUp={onUp}
         onPointerCancel={() => setDrag(null)}
         onPointerLeave={() => {
-          if (!drag) hover.setState({ t: null });
+          if (!drag) hover.setState({ t: null, near: null });
         }}
       />
       {cursorX !== undefined && <line className="chart-cursor" x1={cursorX} x2={cursorX} y1={plot.y} y2={plot.y + plot.height} />}

@@ -2,6 +2,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefOb
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import type { ChartSeries, TimeWindow } from '../../../../shared/chart/chart-data';
 import { queueAxisTop, queueTicks, timeTicks } from '../../../../shared/chart/chart-geometry';
+import { formatTick } from '../../../logic/format';
 import type { ChartMarker } from '../../../../shared/chart/markers';
 import { AxisTitles, PlainTick, type AxisTitle } from './AxisText';
 import { ChartHoverCard, formatDepth } from './ChartHoverCard';
@@ -9,9 +10,11 @@ import { ChartInteraction } from './ChartInteraction';
 import { ChartMarkers } from './ChartMarkers';
 import type { HoverStore } from './hover-store';
 import { markChartPaintedWhen } from './paint-mark';
+import { SeriesHighlight } from './SeriesHighlight';
 import { SeriesPaths } from './SeriesPaths';
 
-const HEIGHT = 340;
+/** Below this the plot would be unreadable: the panel grows (and the page scrolls) instead. */
+const MIN_HEIGHT = 160;
 const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const MARGIN = { top: 22, right: 4, bottom: 4, left: 4 };
 const GPU_TITLE: AxisTitle = { text: 'GPU memory', color: '#4cc9ff', width: 44 };
@@ -29,33 +32,33 @@ interface Props {
   queueMax: number | null;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Axis ticks in UTC (the control room's clock): seconds once ticks are closer than a minute, the date once the window spans days. */
+/** Axis ticks in the display zone (logic/format.ts): seconds once ticks are closer than a minute, the date once the window spans days. */
 function tickFormatter(win: TimeWindow, ticks: readonly number[]): (v: number) => string {
-  const long = win.toMs - win.fromMs > 24 * 3_600_000;
+  const date = win.toMs - win.fromMs > 24 * 3_600_000;
   const seconds = ticks.length > 1 && (ticks[1] ?? 0) - (ticks[0] ?? 0) < 60_000;
-  return (v) => {
-    const d = new Date(v);
-    const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''}`;
-    return long ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}` : hm;
-  };
+  return (v) => formatTick(v, { seconds, date });
 }
 
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+function useSize(): [RefObject<HTMLDivElement | null>, number, number] {
   const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
   // Measured before the first paint (a layout effect), so the chart draws in the same task as it
-  // mounts instead of a frame later when the ResizeObserver first reports; the observer follows resizes.
+  // mounts instead of a frame later when the ResizeObserver first reports; the observer follows
+  // resizes. The height is the space the one-screen layout leaves the plot.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(Math.floor(el.getBoundingClientRect().width));
-    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    const read = (w: number, h: number): void => {
+      const next = { width: Math.floor(w), height: Math.max(MIN_HEIGHT, Math.floor(h)) };
+      setSize((s) => (s.width === next.width && s.height === next.height ? s : next));
+    };
+    const box = el.getBoundingClientRect();
+    read(box.width, box.height);
+    const ro = new ResizeObserver((entries) => read(entries[0]?.contentRect.width ?? 0, entries[0]?.contentRect.height ?? 0));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  return [ref, width];
+  return [ref, size.width, size.height];
 }
 
 /**
@@ -64,7 +67,7 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
  * points. Ticks are given with interval 0, so recharts never measures label text to thin them out.
  */
 export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, onZoom, drawn, queueMax: drawnQueueMax }: Props) {
-  const [ref, width] = useWidth();
+  const [ref, width, height] = useSize();
   const hasQueue = lines.some((l) => l.axis === 'queue');
   const queueMax = queueAxisTop(drawnQueueMax);
   const ticks = useMemo(() => timeTicks(win.fromMs, win.toMs, Math.max(2, Math.floor(width / 90))), [win, width]);
@@ -85,9 +88,9 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
   }, [width, drawn, lines, ref]);
 
   return (
-    <div className="chart-plot" ref={ref} style={{ height: HEIGHT }}>
+    <div className="chart-plot" ref={ref}>
       {width > 0 && (
-        <ComposedChart width={width} height={HEIGHT} margin={MARGIN} data={frame} accessibilityLayer={false}>
+        <ComposedChart width={width} height={height} margin={MARGIN} data={frame} accessibilityLayer={false}>
           <CartesianGrid stroke="#1c2532" />
           <XAxis
             dataKey="t"
@@ -130,8 +133,9 @@ export const ChartPlot = memo(function ChartPlot({ lines, markers, win, hover, o
             hide={!hasQueue}
           />
           <AxisTitles left={GPU_TITLE} right={hasQueue ? QUEUE_TITLE : null} />
-          <ChartInteraction hover={hover} onZoom={onZoom} />
+          <ChartInteraction hover={hover} onZoom={onZoom} lines={lines} />
           <SeriesPaths lines={lines} />
+          <SeriesHighlight lines={lines} hover={hover} />
           <ChartMarkers markers={markers} />
         </ComposedChart>
       )}

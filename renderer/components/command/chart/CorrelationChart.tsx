@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { IncidentTimes, TimelineEvent } from '../../../../shared/domain/incident';
 import {
   dedupeByLabels,
@@ -38,6 +38,8 @@ interface Props {
   gpuMissing?: string | null;
   /** The window ends now (logic/view-range.ts isLive): only then can its newest sample be stale. */
   live: boolean;
+  /** The range toolbar, shown in the chart's head (it sets the window every panel shows). */
+  toolbar?: ReactNode;
 }
 
 /** The benchmark's baseline (`?chartNaive=1`, logic/chart-url.ts): plain recharts lines instead of ChartPlot. */
@@ -64,7 +66,7 @@ function Legend({ lines }: { lines: readonly ChartSeries[] }) {
 }
 
 /** GPU memory against queue depth on one time axis, with markers, brush zoom, hover values and the correlation in words. */
-export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, times, gpuMissing, live }: Props) {
+export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId, timeline, times, gpuMissing, live, toolbar }: Props) {
   const [queueView, setQueueView] = useState<QueueView>(DEFAULT_QUEUE);
   const [hover] = useState(createHoverStore);
   const { data, error } = fetch;
@@ -108,6 +110,7 @@ export function CorrelationChart({ fetch, shown, gpuMode, onGpuMode, incidentId,
     <section className="panel correlation-panel" aria-label="GPU memory against queue depth">
       <div className="chart-head">
         <h2>GPU memory × queue depth</h2>
+        {toolbar}
         {incidentId !== null && <PinButton incidentId={incidentId} win={win} gpuMode={gpuMode} />}
       </div>
       <ChartControls

@@ -44,13 +44,13 @@ export function PinButton({ incidentId, win, gpuMode }: Props) {
     <span className="chart-pin">
       <button
         type="button"
-        className="btn"
+        className="btn btn-small"
         disabled={state.busy}
         onClick={() => void pin()}
         data-testid="chart-pin"
         title="Copy the visible window's series into the incident timeline"
       >
-        {state.busy ? 'Pinning…' : 'Pin window as evidence'}
+        {state.busy ? 'Pinning…' : 'Pin window'}
       </button>
       {state.message && (
         <span className={state.failed ? 'inline-error' : 'muted'} role="status" data-testid="chart-pin-status">

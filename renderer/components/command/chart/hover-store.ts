@@ -9,10 +9,12 @@ export interface HoverState {
   t: number | null;
   /** Pointer x in chart pixels, for placing the card. */
   x: number;
+  /** The line nearest the pointer (its key), drawn highlighted and marked in the card; null when none is close. */
+  near: string | null;
 }
 
 export type HoverStore = StoreApi<HoverState>;
 
 export function createHoverStore(): HoverStore {
-  return createStore<HoverState>()(() => ({ t: null, x: 0 }));
+  return createStore<HoverState>()(() => ({ t: null, x: 0, near: null }));
 }

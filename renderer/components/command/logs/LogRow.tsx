@@ -1,17 +1,21 @@
 import { memo, type CSSProperties } from 'react';
 import type { LogLine } from '../../../../shared/domain/telemetry';
-import { formatLabels, formatLogTime, streamName } from '../../../logic/log-level';
+import { formatClockMs } from '../../../logic/format';
+import { formatLabels, streamName } from '../../../logic/log-level';
 import { lineKey } from '../../../state/logs';
 import { withoutAnsi } from '../../../logic/untrusted-text';
 import { LogText, Name } from '../../text/UntrustedText';
 
-/** Rows are one fixed-height line each, so a 10,000-line list can be positioned by index alone. */
-export const LOG_ROW_HEIGHT = 22;
+/**
+ * Rows are a fixed height each, so a 10,000-line list can be positioned by index alone: two lines of
+ * text, so the message gets the panel's full width twice over instead of being cut at ~75 characters.
+ */
+export const LOG_ROW_HEIGHT = 38;
 
 const LEVEL_TAG = { error: 'ERR', warn: 'WRN', info: 'INF', debug: 'DBG' } as const;
 // A tooltip is for reading a cut-off line, not a second copy of a 16 KiB one.
 const MAX_TITLE = 2_000;
-// A row shows one line of text; what lies past the panel's width is cut anyway (the detail shows it all).
+// A row shows two lines of text; what lies past them is cut anyway (the detail shows it all).
 const MAX_ROW_TEXT = 4_000;
 
 /** 'none' when the line can be pinned, null when there is no incident to pin it to. */
@@ -46,13 +50,15 @@ export const LogRow = memo(function LogRow({ line, selected, pin, onSelect, onPi
       data-level={level ?? 'unknown'}
       onClick={() => onSelect(line)}
     >
-      <span className="log-time">{formatLogTime(line.tMs)}</span>
-      <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>
-      <span className="log-stream" title={formatLabels(line.labels)}>
-        <Name text={streamName(line.labels)} />
-      </span>
-      <span className="log-text" title={plain.length > MAX_TITLE ? `${plain.slice(0, MAX_TITLE)}…` : plain}>
-        <LogText text={text} />
+      {/* One wrapping block: the message continues under the time on the second line. */}
+      <span className="log-wrap" title={plain.length > MAX_TITLE ? `${plain.slice(0, MAX_TITLE)}…` : plain}>
+        <span className="log-time">{formatClockMs(line.tMs)}</span> <span className="log-level">{level ? LEVEL_TAG[level] : '···'}</span>{' '}
+        <span className="log-stream" title={formatLabels(line.labels)}>
+          <Name text={streamName(line.labels)} />
+        </span>{' '}
+        <span className="log-text">
+          <LogText text={text} />
+        </span>
       </span>
       {pin !== null && (
         <button

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Incident, TimelineEvent } from '../../../../shared/domain/incident';
 import type { LogLine } from '../../../../shared/domain/telemetry';
-import { formatUtcTime } from '../../../logic/format';
+import { formatClock } from '../../../logic/format';
+import { orderLines } from '../../../logic/log-level';
 import { errorLinesQuery, serviceLinesQuery } from '../../../../shared/domain/log-queries';
 import { isLive, resolveRange, windowKey } from '../../../logic/view-range';
 import {
@@ -12,6 +13,7 @@ import {
   runLogQuery,
   setLogFollow,
   setLogLimit,
+  setLogOrder,
   setLogSource,
   setLogText,
   useLogDefaults,
@@ -19,6 +21,7 @@ import {
   useLogFollow,
   useLogLimit,
   useLogLoading,
+  useLogOrder,
   useLogQueryRejected,
   useLogResult,
   useLogResultAt,
@@ -135,7 +138,9 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
   }, []);
   const onSelectExactly = useCallback((line: LogLine | null) => setSelectedKey(line ? lineKey(line) : null), []);
 
-  const lines = useMemo(() => result?.lines ?? [], [result]);
+  const order = useLogOrder();
+  const answered = useMemo(() => result?.lines ?? [], [result]);
+  const lines = useMemo(() => orderLines(answered, order), [answered, order]);
   const counts = useMemo(() => levelCounts(lines), [lines]);
   const selected = useMemo(
     () => (selectedKey === null ? null : (lines.find((l) => lineKey(l) === selectedKey) ?? null)),
@@ -179,8 +184,18 @@ export function LogsPanel({ incident, timeline }: { incident: Incident | null; t
           {lines.length.toLocaleString('en-US')} {lines.length === 1 ? 'line' : 'lines'} ·{' '}
           <span className="log-count-error">{counts.error} errors</span> · <span className="log-count-warn">{counts.warn} warnings</span>
           {result.truncated && ' · limit reached, older lines not shown'}
-          {resultWindow && ` · ${formatUtcTime(resultWindow.fromMs)}–${formatUtcTime(resultWindow.toMs)}`}
-          {resultAt !== null && ` · answered ${formatUtcTime(resultAt)}`}
+          {resultWindow && ` · ${formatClock(resultWindow.fromMs)}–${formatClock(resultWindow.toMs)}`}
+          {resultAt !== null && ` · answered ${formatClock(resultAt)}`}{' '}
+          <button
+            type="button"
+            className="log-order"
+            onClick={() => setLogOrder(order === 'errors-first' ? 'newest' : 'errors-first')}
+            title="Switch between error lines first and newest first"
+            data-testid="logs-order"
+            data-order={order}
+          >
+            {order === 'errors-first' ? 'errors first' : 'newest first'} ⇅
+          </button>
           {otherQuery && <span className="log-other-query"> · showing the answer to {result.query}</span>}
         </p>
       )}

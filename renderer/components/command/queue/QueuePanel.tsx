@@ -64,7 +64,11 @@ export function QueuePanel({ incident, chart }: { incident: Incident | null; cha
             />
           </span>
         )}
-        {sinceMs !== null && <span className="data-age">Δ since {formatUtcTime(sinceMs)}</span>}
+        {sinceMs !== null && (
+          <span className="data-age queue-since" title={`Δ: pending now minus pending at ${formatUtcTime(sinceMs)}`}>
+            Δ since {formatUtcTime(sinceMs)}
+          </span>
+        )}
       </div>
       {snapshotError && (
         <p className="inline-error queue-note" role="alert" data-testid="queue-error">

@@ -5,6 +5,8 @@ import { Sparkline } from './Sparkline';
 import { Name } from '../../text/UntrustedText';
 
 const n = (v: number): string => v.toLocaleString('en-US');
+/** A daily count this source may not report: a dash, never a zero. */
+const maybe = (v: number | null): string => (v === null ? '—' : n(v));
 
 /** Why a daily count is blank: asynq's Prometheus metrics carry only all-time counters. */
 const NOT_REPORTED = 'Not reported by this source: only AsynqMon counts tasks per day (Prometheus has all-time counters only)';
@@ -27,14 +29,20 @@ function Stat({ label, value, text, bad = false }: { label: string; value: numbe
 }
 
 /**
- * A queue as two lines, so all of AsynqMon's figures fit a side column: name, pending and its
- * trend first (what an IC scans), then the rest.
+ * A queue as two short lines, so five queues fit the side column: name, pending and its trend first
+ * (what an IC scans), then the rest on one line, most telling first.
  */
 export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: QueueTrend | undefined; trendWin: TimeWindow | null }) {
   const delta = trendDelta(trend);
   const direction = delta === null || delta === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
   return (
-    <li className={`queue-row${row.paused ? ' is-paused' : ''}`} data-testid="queue-row" data-queue={row.queue} data-paused={row.paused}>
+    <li
+      className={`queue-row${row.paused ? ' is-paused' : ''}`}
+      data-testid="queue-row"
+      data-queue={row.queue}
+      data-paused={row.paused}
+      title={`${row.queue}: ${n(row.pending)} pending, ${n(row.active)} active, ${n(row.scheduled)} scheduled, ${n(row.retry)} retry, ${n(row.archived)} archived; latency ${formatLatency(row.latencyMs)}; today ${maybe(row.processedToday)} done, ${maybe(row.failedToday)} failed`}
+    >
       <div className="q-main">
         <span className="q-name" title={row.queue}>
           <Name text={row.queue} />
@@ -53,14 +61,15 @@ export function QueueRow({ row, trend, trendWin }: { row: QueueStat; trend: Queu
           <span className="trend-delta">{formatDelta(delta)}</span>
         </span>
       </div>
+      {/* One line, most telling first: what is cut at the panel's edge is the least urgent. */}
       <div className="q-stats">
         <Stat label="active" value={row.active} />
-        <Stat label="sched" value={row.scheduled} />
         <Stat label="retry" value={row.retry} bad />
         <Stat label="archived" value={row.archived} bad />
         <Stat label="latency" value={row.latencyMs} text={formatLatency(row.latencyMs)} />
-        <Stat label="done today" value={row.processedToday} />
         <Stat label="failed today" value={row.failedToday} bad />
+        <Stat label="sched" value={row.scheduled} />
+        <Stat label="done today" value={row.processedToday} />
       </div>
     </li>
   );
