@@ -1,46 +1,19 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { crashRun } from '../test-support/crash-run';
 import { tempDir } from '../test-support/temp-dir';
 
-const WRITER = join(import.meta.dirname, '..', 'test-support', 'crash-writer.ts');
-const TSX = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
-
-interface Run {
-  acked: Map<number, string>;
-  done: boolean;
-}
-
-/**
- * Runs the writer for a burst of `count` notes and SIGKILLs it once `killAfter` writes were
- * acknowledged (or lets it finish when killAfter >= count). Every ACK line means a committed write.
- */
-function burst(dataDir: string, label: string, count: number, killAfter: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [WRITER, dataDir, label, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked = new Map<number, string>();
-    let done = false;
-    let buffer = '';
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout.on('data', (c: Buffer) => {
-      buffer += c.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const m = /^ACK (\d+) (\S+)$/.exec(line);
-        if (m) {
-          acked.set(Number(m[1]), m[2] as string);
-          if (acked.size === killAfter) child.kill('SIGKILL');
-        } else if (line === 'DONE') done = true;
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ acked, done });
-      else reject(new Error(`writer exited with ${code}: ${err}`));
-    });
-  });
+/** A burst of `count` notes through the real dispatch, SIGKILLed after `killAfter` acknowledged writes. */
+async function burst(
+  dataDir: string,
+  label: string,
+  count: number,
+  killAfter: number,
+  killDelayUs = 0,
+): Promise<{ acked: Map<number, string>; done: boolean }> {
+  const run = await crashRun('crash-writer.ts', [dataDir, label, String(count)], killAfter, killDelayUs);
+  return { acked: new Map(run.acked.map(([id, text]) => [Number(id), text])), done: run.done };
 }
 
 const t = tempDir('pitwall-crash-');
@@ -51,11 +24,22 @@ describe('a killed process loses no acknowledged write', () => {
     const dataDir = join(t.dir, 'data');
     const all = new Map<number, string>();
     // Kill points spread over a burst, including the very first write and right before the end.
-    const killPoints = [1, 7, 150, 333, 500, 777, 999];
-    for (const [n, killAfter] of killPoints.entries()) {
-      const run = await burst(dataDir, `k${n}`, 1000, killAfter);
+    // [acknowledged writes, then µs into the next write] — the delays move the kill through that write.
+    const killPoints: [number, number][] = [
+      [1, 0],
+      [7, 25],
+      [150, 50],
+      [333, 0],
+      [500, 100],
+      [777, 10],
+      [999, 200],
+    ];
+    for (const [n, [killAfter, delayUs]] of killPoints.entries()) {
+      const run = await burst(dataDir, `k${n}`, 1000, killAfter, delayUs);
       expect(run.done).toBe(false);
+      // Killed right there: the write let go after the Nth may have been acknowledged, no other.
       expect(run.acked.size).toBeGreaterThanOrEqual(killAfter);
+      expect(run.acked.size).toBeLessThanOrEqual(killAfter + 1);
       for (const [id, text] of run.acked) all.set(id, text);
     }
     // One burst allowed to finish, on the same file after all those kills.
@@ -73,6 +57,17 @@ describe('a killed process loses no acknowledged write', () => {
       // The search index kept step with the events it indexes.
       const indexed = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM note_search').get()?.n;
       expect(indexed).toBe(rows.length);
+      // Each burst stopped where it was killed: the write in flight either committed whole or not at all.
+      const perBurst = killPoints.map(([killAfter], n) => {
+        const stored = rows.filter((r) => r.summary.startsWith(`k${n}-`)).length;
+        expect(stored === killAfter || stored === killAfter + 1).toBe(true);
+        return stored - killAfter;
+      });
+      console.log(
+        `crash test: ${killPoints.length} SIGKILLs inside 1,000-note bursts (after ${killPoints.map(([k]) => k).join(', ')} acknowledged); ` +
+          `the write in flight was rolled back ${perBurst.filter((d) => d === 0).length} times and committed whole ${perBurst.filter((d) => d === 1).length} times; ` +
+          `all ${all.size} acknowledged notes present, integrity ok`,
+      );
     } finally {
       db.close();
     }

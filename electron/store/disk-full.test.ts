@@ -58,8 +58,11 @@ describe.skipIf(!mounted)('a full disk under the data directory', () => {
     mount.cleanup();
   });
 
-  it('refuses a note in plain words, keeps the incident readable, and writes again once space is free', async () => {
+  it('refuses a note and a postmortem autosave in plain words, keeps the incident and its postmortem readable, and writes again once space is free', async () => {
     const incident = ok<{ id: number }>(await core.dispatch('incident:declare', { title: 'GPU OOM on gpu-node-01', severity: 'SEV2' }));
+    const drafted = ok<{ body: string; revision: number }>(
+      await core.dispatch('postmortem:draft', { incidentId: incident.id, template: 'lecture' }),
+    );
     fillDisk();
     const text = 'the disk is full, '.repeat(1_000);
     let refused: Result<unknown> | null = null;
@@ -85,10 +88,24 @@ describe.skipIf(!mounted)('a full disk under the data directory', () => {
     // Every acknowledged note is there, the refused one is not.
     expect(detail.timeline.filter((e) => e.kind === 'note')).toHaveLength(written);
 
+    // The commander's postmortem autosave on the same full disk: refused the same way, the stored text kept.
+    const typed = `${drafted.body}\n\n${'Root cause: fragmented VRAM on gpu-node-01. '.repeat(1_500)}`;
+    const save = await core.dispatch('postmortem:save', { incidentId: incident.id, body: typed, revision: drafted.revision });
+    expect(save.ok).toBe(false);
+    if (save.ok) return;
+    expect(save.error.code).toBe('storage');
+    expect(save.error.message).toContain('is full');
+    expect(save.error.message).toContain('Free some space on that disk');
+    const kept = ok<{ body: string; revision: number }>(await core.dispatch('postmortem:get', { incidentId: incident.id }));
+    expect(kept).toMatchObject({ body: drafted.body, revision: drafted.revision });
+
     rmSync(filler);
     ok(await core.dispatch('incident:add-note', { id: incident.id, text: 'space freed' }));
     const after = ok<{ timeline: { kind: string }[] }>(await core.dispatch('incident:get', { id: incident.id }));
     expect(after.timeline.filter((e) => e.kind === 'note')).toHaveLength(written + 1);
+    // The text the editor still holds is saved on the next autosave, on the revision it was typed on.
+    ok(await core.dispatch('postmortem:save', { incidentId: incident.id, body: typed, revision: drafted.revision }));
+    expect(ok<{ body: string }>(await core.dispatch('postmortem:get', { incidentId: incident.id })).body).toBe(typed);
   });
 });
 

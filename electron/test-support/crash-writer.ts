@@ -1,6 +1,6 @@
 /**
  * A child process for crash tests: opens a Pitwall core on a data directory and appends timeline notes
- * through the real dispatch as fast as it can, printing one line per acknowledged write. The parent kills
+ * through the real dispatch in step with the test (crash-run.ts), printing one line per acknowledged write. The parent kills
  * it with SIGKILL at a point of its choosing and checks every acknowledged write survived.
  *
  * Usage: tsx crash-writer.ts <dataDir> <burst label> <count>
@@ -8,6 +8,7 @@
  * synchronous on Linux, so a printed ACK means the transaction committed before the line left.
  */
 import { createCore } from '../core/app';
+import { paced } from './crash-run';
 
 const [dataDir, label, countText] = process.argv.slice(2);
 if (!dataDir || !label || !countText) throw new Error('usage: crash-writer <dataDir> <label> <count>');
@@ -23,7 +24,9 @@ if (id === undefined) {
   id = (declared.value as { id: number }).id;
 }
 process.stdout.write(`INC ${id}\n`);
+const next = paced();
 for (let i = 0; i < count; i++) {
+  await next();
   const text = `${label}-${i}`;
   const r = await core.dispatch('incident:add-note', { id, text });
   if (!r.ok) throw new Error(r.error.message);
