@@ -16,7 +16,7 @@ export interface KindFixture {
   queries: SourceQuery[];
   good: Record<string, Route>;
   wrongTypes: Route;
-  /** A good answer whose values are NaN: kept as NaN, not a failure. */
+  /** A good answer whose values are NaN: kept as NaN (a gap), not a failure; null where NaN cannot occur or is refused. */
   nan: Record<string, Route> | null;
   /** The metric a good poll stores, or null when the kind stores alerts only. */
   metric: string | null;
@@ -117,7 +117,8 @@ export const FIXTURES: readonly KindFixture[] = [
     good: { 'GET /loki/api/v1/query': lokiVector('3') },
     wrongTypes: (_req, res) =>
       json(res, 200, { status: 'success', data: { resultType: 'vector', result: [{ metric: ['service'], value: ['x', 3] }] } }),
-    nan: { 'GET /loki/api/v1/query': lokiVector('NaN') },
+    // A NaN line count is refused (a count never is NaN): implausible.test.ts.
+    nan: null,
     metric: METRICS.logErrorLines,
   },
   {

@@ -136,7 +136,8 @@ describe.each(FIXTURES)('$kind source under faults', (f) => {
   });
 });
 
-// AsynqMon counts and Alertmanager alerts are JSON integers and strings: NaN cannot occur there.
+// AsynqMon counts and Alertmanager alerts are JSON integers and strings: NaN cannot occur there; a NaN Loki
+// line count is refused (implausible.test.ts).
 describe.each(FIXTURES.filter((f) => f.nan !== null))('$kind source answering NaN', (f) => {
   it('keeps NaN as data, not a failure', async () => {
     install(f.nan ?? {});

@@ -118,6 +118,29 @@ describe('implausible values are never stored, and the source says so', () => {
     );
   });
 
+  it('Loki: NaN error-line counts (a count never is) read degraded in words and are not stored, not even as a gap', async () => {
+    const { health, stored } = await pollOnce(
+      'loki',
+      {
+        'GET /loki/api/v1/query': (_r, res) =>
+          json(
+            res,
+            200,
+            vector([
+              [{ app: 'echo' }, 'NaN'],
+              [{ app: 'auth' }, '2'],
+            ]),
+          ),
+      },
+      [{ id: 'rate', metric: METRICS.logErrorLines, expr: 'sum by (app) (count_over_time({app=~".+"}[1m]))' }],
+    );
+    expect(stored.map((s) => [JSON.parse(s.labels) as unknown, s.value])).toEqual([[{ service: 'auth' }, 2]]);
+    expect(health.state).toBe('degraded');
+    expect(health.lastError?.message).toMatch(
+      /^1 error log lines value not a number \(NaN, which a count never is\) from Loki "prod", not stored \(e\.g\. service="echo": NaN\)$/,
+    );
+  });
+
   it('Loki: negative and infinite error-line counts', async () => {
     const { health, stored } = await pollOnce(
       'loki',

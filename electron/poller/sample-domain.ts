@@ -6,15 +6,21 @@ import type { CollectedSample, Collection } from './types';
 /**
  * What a stored number may be. An upstream that sends +Inf, 1e999, a share of -5 or a queue depth of
  * 1e15 is wrong, and what it sends is not stored or shown as if it were real: the value is dropped and
- * the source reads degraded, saying which series and why. NaN stays a gap (0/0 on an idle GPU is
- * information, not an error).
+ * the source reads degraded, saying which series and why. NaN stays a gap where it can mean something
+ * (0/0 on an idle GPU is information, not an error); a count (lines, tasks, restarts) is never NaN, so
+ * a NaN count is refused like an impossible one.
  */
 export interface Domain {
   min: number;
   max: number;
   /** How the range reads in a message: "0–1", "0–1,000,000,000". */
   range: string;
+  /** NaN is refused rather than kept as a gap. */
+  refuseNaN?: boolean;
 }
+
+/** Why a value does not belong to its metric's domain. */
+export type Implausible = 'not a number' | 'not finite' | 'out of range';
 
 /** Float tolerance on shares: used/total computed upstream can land a hair outside 0..1. */
 const SHARE_EPSILON = 1e-6;
@@ -26,7 +32,7 @@ export const MAX_GPU_MIB = 1e7;
 const MAX_LATENCY_S = 10 * 365 * 86_400;
 
 const share: Domain = { min: -SHARE_EPSILON, max: 1 + SHARE_EPSILON, range: '0–1' };
-const count: Domain = { min: 0, max: MAX_COUNT, range: '0–1,000,000,000' };
+const count: Domain = { min: 0, max: MAX_COUNT, range: '0–1,000,000,000', refuseNaN: true };
 const flag: Domain = { min: 0, max: 1, range: '0–1' };
 const latency: Domain = { min: 0, max: MAX_LATENCY_S, range: '0–10 years in seconds' };
 /** A user's own metric: any finite number. */
@@ -53,9 +59,9 @@ export function domainOf(metric: string): Domain {
   return METRIC_DOMAINS[metric] ?? anyFinite;
 }
 
-/** Why a value does not belong, or null when it does (NaN does: it is a gap). */
-export function implausible(value: number, domain: Domain): 'not finite' | 'out of range' | null {
-  if (Number.isNaN(value)) return null;
+/** Why a value does not belong, or null when it does (NaN does, as a gap, unless its domain refuses it). */
+export function implausible(value: number, domain: Domain): Implausible | null {
+  if (Number.isNaN(value)) return domain.refuseNaN ? 'not a number' : null;
   if (!Number.isFinite(value)) return 'not finite';
   return value < domain.min || value > domain.max ? 'out of range' : null;
 }
@@ -66,6 +72,7 @@ function clampShare(value: number, domain: Domain): number {
 }
 
 function shown(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
   return Math.abs(value) >= 1e9 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(2) : String(value);
 }
@@ -74,7 +81,7 @@ function shown(value: number): string {
 class Refusals {
   private readonly groups = new Map<string, { what: string; why: string; range: string; count: number; example: string }>();
 
-  add(what: string, why: 'not finite' | 'out of range', range: string, example: string): void {
+  add(what: string, why: Implausible, range: string, example: string): void {
     const key = `${what}\u0000${why}`;
     const g = this.groups.get(key);
     if (g) g.count += 1;
@@ -83,7 +90,12 @@ class Refusals {
 
   errors(sourceName: string): SourceError[] {
     return [...this.groups.values()].map(({ what, why, range, count, example }) => {
-      const reason = why === 'not finite' ? 'not finite (±Inf)' : `out of range ${range}`;
+      const reason =
+        why === 'not finite'
+          ? 'not finite (±Inf)'
+          : why === 'not a number'
+            ? 'not a number (NaN, which a count never is)'
+            : `out of range ${range}`;
       return new SourceError(
         'malformed',
         `${count} ${what} value${count === 1 ? '' : 's'} ${reason} from ${sourceName}, not stored (e.g. ${example})`,
@@ -122,7 +134,7 @@ function checkSamples(
 const QUEUE_COUNTS = ['pending', 'active', 'scheduled', 'retry', 'archived', 'processedToday', 'failedToday'] as const;
 
 /** The queue's first field outside its domain, as "active -1", or null. */
-function badQueueField(q: QueueStat): { field: string; value: number; why: 'not finite' | 'out of range'; range: string } | null {
+function badQueueField(q: QueueStat): { field: string; value: number; why: Implausible; range: string } | null {
   for (const field of QUEUE_COUNTS) {
     const value = q[field];
     // null: the source does not report the daily counters (asynq's Prometheus metrics), not a bad value.
@@ -154,7 +166,7 @@ export function sourceLabel(kind: string, name: string): string {
 }
 
 /** The GPU's first number outside its domain, or null. Used must fit in total. */
-function badGpuField(g: GpuStat): { field: string; value: number; why: 'not finite' | 'out of range'; range: string } | null {
+function badGpuField(g: GpuStat): { field: string; value: number; why: Implausible; range: string } | null {
   const mib: Domain = { min: 0, max: MAX_GPU_MIB, range: '0–10,000,000 MiB' };
   for (const field of ['usedMiB', 'totalMiB'] as const) {
     const why = implausible(g[field], mib);
