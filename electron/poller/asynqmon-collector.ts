@@ -39,9 +39,13 @@ export function createAsynqmonCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const queues = (await client.listQueues({ signal })).map(queueStat);
-      const partialErrors =
-        queues.length === 0 ? [noData(`${where} answered, but it lists no queues: is it connected to the Redis your workers use?`)] : [];
-      return { samples: queueSamples(queues, nowMs), queues, partialErrors };
+      // An answer listing no queues says nothing: the last queues known stay on screen, with their age.
+      if (queues.length === 0)
+        return {
+          samples: [],
+          partialErrors: [noData(`${where} answered, but it lists no queues: is it connected to the Redis your workers use?`)],
+        };
+      return { samples: queueSamples(queues, nowMs), queues, partialErrors: [] };
     },
     test(signal) {
       return outcome(where, async () => {

@@ -153,7 +153,9 @@ export function createExporterCollector(conn: SourceConnection): Collector {
   return {
     async collect(signal, nowMs): Promise<Collection> {
       const { samples, gpus } = readExporterSamples(await scrape(signal), nowMs);
-      return { samples, gpus, partialErrors: samples.length === 0 ? [noMetrics(where)] : [] };
+      // A page with none of the metrics says nothing: the last GPUs known stay on screen, with their age.
+      if (samples.length === 0) return { samples, partialErrors: [noMetrics(where)] };
+      return { samples, gpus, partialErrors: [] };
     },
     test(signal) {
       return outcome(where, async () => {
