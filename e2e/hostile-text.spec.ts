@@ -71,6 +71,16 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   await page.getByTestId('note-submit').click();
   await expect(text.noteError()).toHaveText('Input is larger than 256 KiB.');
   await page.getByTestId('note-input').fill('');
+  // Past the console's own check, Chromium's fetch sending 300 KB itself reads the server's 413 and its words.
+  const direct = await page.evaluate(async () => {
+    const res = await fetch('/api/invoke/incident:add-note', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 1, text: 'z'.repeat(300 * 1024) }),
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  });
+  expect(direct).toEqual({ status: 413, body: { ok: false, error: { code: 'too-large', message: 'Input is larger than 256 KiB.' } } });
 
   await view.runLogQuery('{app="ocr-worker"} |~ "LONGLINE|ANSILINE"');
   await expect(view.logLines).toHaveCount(2, { timeout: 20_000 });
@@ -105,5 +115,51 @@ test('long text wraps or is cut, lying text is shown honestly, and nothing repor
   await text.summary.scrollIntoViewIfNeeded();
   await text.shootWindow('60e-summary-expanded');
 
+  expect(await text.cspViolations()).toEqual([]);
+});
+
+const MARKUP = '<img src=x onerror="window.__pwned=1">';
+
+test('HTML and script in a title, a note, a role holder, a source name and a comms template show as text and never run', async ({
+  page,
+  pitwall,
+}) => {
+  const app = new ConsolePage(page);
+  const view = new LogsQueuesPage(page);
+  const text = new TextPage(page);
+  await text.recordCspViolations();
+  await app.open(pitwall.url);
+
+  // Nothing listens on port 9: the source reads down, and its name is shown in the health bar.
+  const source = await view.invoke<{ id: number }>('source:save', {
+    name: `Exporter ${MARKUP}`,
+    kind: 'exporter-scrape',
+    baseUrl: 'http://127.0.0.1:9/metrics',
+    intervalMs: 5_000,
+  });
+  await view.invoke('comms:save-template', {
+    id: 'status-update',
+    body: '<script>window.__pwned=4</script>\nIncident: {{description}}\nStatus: {{public_status}}',
+  });
+  await app.declare({ title: `GPU OOM ${MARKUP}`, severity: 'SEV2' });
+  await app.addNote('<script>window.__pwned=2</script> restarted the worker');
+  await app.assignRole('communications', '<b onmouseover="window.__pwned=3">carol</b>');
+
+  await expect(page.getByTestId('incident-title')).toContainText(MARKUP);
+  await expect(view.healthChip(source.id)).toContainText('<img src=x');
+  await app.openTab('command');
+  await expect(app.timelineEvents.filter({ hasText: '<script>window.__pwned=2</script> restarted the worker' })).toHaveCount(1);
+  await expect(app.timelineEvents.filter({ hasText: '<b onmouseover="window.__pwned=3">carol</b>' })).toHaveCount(1);
+  await app.screenshot('60e-markup-as-text', false);
+
+  await app.openTab('actions');
+  await page.getByTestId('comms-template').selectOption('status-update');
+  await expect(page.getByTestId('comms-draft')).toHaveValue(
+    /^<script>window\.__pwned=4<\/script>\nIncident: INC-\d{8}-\d{3} — GPU OOM <img src=x/,
+  );
+
+  // Shown, never parsed: no element came from any of it, nothing ran, no policy was violated.
+  expect(await page.locator('img[src="x"], [onerror], [onmouseover], body script:not([src])').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await text.cspViolations()).toEqual([]);
 });

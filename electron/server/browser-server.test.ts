@@ -107,6 +107,17 @@ describe('browser mode security', () => {
     expect((await call('no:such-channel', {})).body).toContain('unknown-channel');
   });
 
+  it('lets fetch read the 413 and its words for a 300 KB body (fetch sends the body before reading, like a page)', async () => {
+    // Node's fetch (undici) behaves as Chromium's did: a connection closed before the body was read is a network error.
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/invoke/incident:add-note`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 1, text: 'x'.repeat(300_000) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'too-large', message: 'Input is larger than 256 KiB.' } });
+  });
+
   it('pushes events over the WebSocket only to an authenticated same-origin client', async () => {
     const url = `ws://127.0.0.1:${server.port}/api/events`;
     const rejected = new WebSocket(url, { headers: { Cookie: cookie, Origin: 'http://evil.example' } });
