@@ -55,6 +55,20 @@ describe('playbook files', () => {
     ]);
   });
 
+  it('calls a field that is not there missing, with what it takes (not "received undefined")', () => {
+    const r = parsePlaybookText(
+      GOOD.replace('        text: Restart one worker\n', '').replace(
+        '          - kind: queue-pending\n            queue: ocr',
+        '          - queue: ocr',
+      ),
+      'yaml',
+    );
+    expect(issues(r)).toEqual([
+      expect.stringMatching(/^line \d+: sections\[0\]\.items\[0\]\.evidence\[0\]\.kind: is missing \(known: queue-pending, /),
+      expect.stringMatching(/^line \d+: sections\[0\]\.items\[1\]\.text: is missing \(expected a string\)$/),
+    ]);
+  });
+
   it('names the line of a duplicate id, and where the first one was', () => {
     const r = parsePlaybookText(GOOD.replace('id: restart', 'id: pending'), 'yaml');
     expect(issues(r)).toEqual(['line 17: sections[0].items[1].id: duplicate id "pending" (already used at sections[0].items[0].id)']);

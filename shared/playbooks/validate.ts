@@ -23,19 +23,40 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function checkPlaybook(input: unknown): PlaybookCheck {
   const parsed = playbookSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.flatMap(toIssues) };
+    return { ok: false, issues: parsed.error.issues.flatMap((i) => toIssues(i, input)) };
   }
   const issues = structuralIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, playbook: parsed.data };
 }
 
-/** An unknown field is reported at the field itself, so a file's line points at the word to fix. */
-function toIssues(i: { code: string; path: PropertyKey[]; message: string; keys?: string[] }): PlaybookIssue[] {
+/**
+ * An unknown field is reported at the field itself, so a file's line points at the word to fix; a
+ * field that is not there at all is called missing (not "received undefined"), with what it takes.
+ */
+function toIssues(i: { code: string; path: PropertyKey[]; message: string; keys?: string[] }, input: unknown): PlaybookIssue[] {
   const path = i.path.filter(isKey);
   if (i.code === 'unrecognized_keys' && i.keys?.length) {
     return i.keys.map((k) => ({ path: [...path, k], message: `unknown field "${k}"` }));
   }
+  if (path.length > 0 && valueAt(input, path) === undefined) return [{ path, message: missing(i.message) }];
   return [{ path, message: i.message }];
+}
+
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let v = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** "Invalid input: expected string, received undefined" → "is missing (expected a string)". */
+function missing(message: string): string {
+  const type = /expected (\w+), received undefined/.exec(message)?.[1];
+  if (type) return `is missing (expected ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type})`;
+  const options = /expected one of (.+)$/.exec(message)?.[1] ?? /; (known: .+)$/.exec(message)?.[1];
+  return options ? `is missing (${options.startsWith('known') ? options : `expected one of ${options}`})` : 'is missing';
 }
 
 function isKey(p: PropertyKey): p is string | number {
