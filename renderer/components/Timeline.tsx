@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Incident, TimelineEvent } from '../../shared/domain/incident';
 import { useNow } from '../hooks/useNow';
 import { KIND_ICON, KIND_LABEL } from '../logic/event-kinds';
@@ -7,9 +8,30 @@ import { addNote } from '../state/commands';
 import { TimelineEvidence } from './command/logs/TimelineEvidence';
 import { ExpandableText, Name } from './text/UntrustedText';
 
-function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
+/** A first guess at a row's height before it is measured: one line of head, one of text. */
+const ROW_ESTIMATE_PX = 40;
+
+interface RowProps {
+  event: TimelineEvent;
+  now: number;
+  index: number;
+  count: number;
+  measure: (el: HTMLLIElement | null) => void;
+}
+
+/** Memoised: a poll or a new event re-renders the list, not the rows already drawn. */
+const EventRow = memo(function EventRow({ event, now, index, count, measure }: RowProps) {
   return (
-    <li className={`tl-event kind-${event.kind}`} data-testid="timeline-event" data-kind={event.kind} data-id={event.id}>
+    <li
+      ref={measure}
+      className={`tl-event kind-${event.kind}`}
+      data-testid="timeline-event"
+      data-kind={event.kind}
+      data-id={event.id}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+    >
       <span className="tl-time">
         <time dateTime={new Date(event.at).toISOString()} title={formatTime(event.at)}>
           {formatStamp(event.at, now)}
@@ -32,7 +54,7 @@ function EventRow({ event, now }: { event: TimelineEvent; now: number }) {
       </div>
     </li>
   );
-}
+});
 
 function NoteComposer({ incident }: { incident: Incident }) {
   const [text, setText] = useState('');
@@ -85,25 +107,61 @@ function NoteComposer({ incident }: { incident: Incident }) {
   );
 }
 
-export function Timeline({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
+/**
+ * The rows in view, of an incident that may hold tens of thousands of events: laying all of them out
+ * again made every key press in the note box beside the list take a quarter of a second. Rows are
+ * measured as drawn (notes wrap, evidence and expanded text add height); the padding above and below
+ * the drawn rows stands for the others, so the scrollbar is the whole list's. Like a log tail, the
+ * list follows the newest event whenever one is added. The scroll element arrives as a prop, set by
+ * a callback ref (LogList.tsx says why a ref object is not enough).
+ */
+function TimelineRows({
+  events,
+  incidentId,
+  scroller,
+}: {
+  events: readonly TimelineEvent[];
+  incidentId: number;
+  scroller: HTMLDivElement | null;
+}) {
   const now = useNow(60_000);
-  const listRef = useRef<HTMLOListElement>(null);
   const count = events.length;
-  // Follow the newest event, the way a log tail does.
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; this list is not memoised by the compiler.
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    getItemKey: (i) => events[i]?.id ?? i,
+    overscan: 10,
+  });
   useEffect(() => {
-    const el = listRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [count, incident.id]);
+    if (scroller && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [count, incidentId, scroller, virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
+  return (
+    <ol className="timeline-rows" style={{ paddingTop: top, paddingBottom: bottom }}>
+      {items.map((item) => {
+        const event = events[item.index];
+        return event ? (
+          <EventRow key={event.id} event={event} now={now} index={item.index} count={count} measure={virtualizer.measureElement} />
+        ) : null;
+      })}
+    </ol>
+  );
+}
+
+export function Timeline({ incident, events }: { incident: Incident; events: readonly TimelineEvent[] }) {
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   return (
     <section className="panel timeline-panel" aria-labelledby="timeline-h">
       <h2 id="timeline-h">
-        Timeline <span className="muted">({count})</span>
+        Timeline <span className="muted">({events.length})</span>
       </h2>
-      <ol className="timeline" ref={listRef} data-testid="timeline">
-        {events.map((e) => (
-          <EventRow key={e.id} event={e} now={now} />
-        ))}
-      </ol>
+      <div className="timeline" ref={setScroller} data-testid="timeline">
+        <TimelineRows events={events} incidentId={incident.id} scroller={scroller} />
+      </div>
       <NoteComposer key={incident.id} incident={incident} />
     </section>
   );
