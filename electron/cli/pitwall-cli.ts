@@ -143,7 +143,7 @@ async function restore(dataDir: string, file: string): Promise<void> {
   if (running !== null) {
     throw new CliExit(
       2,
-      `Pitwall is running (pid ${running}) with the data directory ${dataDir}; quit it first, or restore from the app (Sources → Backups).`,
+      `Pitwall is running (pid ${running}) with the data directory ${dataDir}; quit it first, or restore from the app (Settings → Backups).`,
     );
   }
   const path = userPath(file);

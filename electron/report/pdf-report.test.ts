@@ -5,25 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../shared/domain/response-metrics';
 import { createCore, type PitwallCore } from '../core/app';
-import { hasBinary } from '../lab/test-support';
-import { findChromium } from '../platform/chromium-pdf-printer';
 import { HOSTILE_LINE, OOM_START, seedOomIncident, type OomIncident } from '../test-support/oom-incident';
+import { pdfToolsMissing } from '../test-support/pdf-tools';
 import { tempDir } from '../test-support/temp-dir';
 import { model, peaks } from './sections/charts';
 import { percent } from './report-format';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'e2e', 'screenshots');
 
-function chromiumMissing(): string | null {
-  try {
-    findChromium();
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-const missing =
-  chromiumMissing() ?? (hasBinary('pdftotext') && hasBinary('pdftoppm') ? null : 'poppler-utils (pdftotext, pdftoppm) is not installed');
+const missing = pdfToolsMissing(['pdftotext', 'pdftoppm']);
 if (missing) console.warn(`SKIP PDF report: ${missing}`);
 
 /** Whitespace as one space: table cells wrap, and pdftotext breaks lines where the page did. */
