@@ -75,6 +75,12 @@ function expectAllInDomain(stored: { metric: string; value: number | null }[]): 
   }
 }
 
+/** One poll of a Loki whose error-line count query answers `rows`. */
+const pollLoki = (rows: [Record<string, string>, string][]) =>
+  pollOnce('loki', { 'GET /loki/api/v1/query': (_r, res) => json(res, 200, vector(rows)) }, [
+    { id: 'rate', metric: METRICS.logErrorLines, expr: 'sum by (app) (count_over_time({app=~".+"}[1m]))' },
+  ]);
+
 describe('implausible values are never stored, and the source says so', () => {
   it('Prometheus: +Inf, -Inf, 1e999, shares of -5 and 1e15, negative restarts', async () => {
     const { health, stored } = await pollOnce(
@@ -119,21 +125,10 @@ describe('implausible values are never stored, and the source says so', () => {
   });
 
   it('Loki: NaN error-line counts (a count never is) read degraded in words and are not stored, not even as a gap', async () => {
-    const { health, stored } = await pollOnce(
-      'loki',
-      {
-        'GET /loki/api/v1/query': (_r, res) =>
-          json(
-            res,
-            200,
-            vector([
-              [{ app: 'echo' }, 'NaN'],
-              [{ app: 'auth' }, '2'],
-            ]),
-          ),
-      },
-      [{ id: 'rate', metric: METRICS.logErrorLines, expr: 'sum by (app) (count_over_time({app=~".+"}[1m]))' }],
-    );
+    const { health, stored } = await pollLoki([
+      [{ app: 'echo' }, 'NaN'],
+      [{ app: 'auth' }, '2'],
+    ]);
     expect(stored.map((s) => [JSON.parse(s.labels) as unknown, s.value])).toEqual([[{ service: 'auth' }, 2]]);
     expect(health.state).toBe('degraded');
     expect(health.lastError?.message).toMatch(
@@ -142,22 +137,11 @@ describe('implausible values are never stored, and the source says so', () => {
   });
 
   it('Loki: negative and infinite error-line counts', async () => {
-    const { health, stored } = await pollOnce(
-      'loki',
-      {
-        'GET /loki/api/v1/query': (_r, res) =>
-          json(
-            res,
-            200,
-            vector([
-              [{ app: 'echo' }, '-4'],
-              [{ app: 'ocr' }, '+Inf'],
-              [{ app: 'auth' }, '7'],
-            ]),
-          ),
-      },
-      [{ id: 'rate', metric: METRICS.logErrorLines, expr: 'sum by (app) (count_over_time({app=~".+"}[1m]))' }],
-    );
+    const { health, stored } = await pollLoki([
+      [{ app: 'echo' }, '-4'],
+      [{ app: 'ocr' }, '+Inf'],
+      [{ app: 'auth' }, '7'],
+    ]);
     expectAllInDomain(stored);
     expect(stored.map((s) => [JSON.parse(s.labels) as unknown, s.value])).toEqual([[{ service: 'auth' }, 7]]);
     expect(health.state).toBe('degraded');
