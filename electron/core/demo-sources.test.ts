@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { METRICS } from '../../shared/domain/telemetry';
 import { startLab, type Lab } from '../lab/lab';
+import { LAB_TEST_START_MS } from '../lab/test-support';
 import { NodeSecretBox } from '../platform/node-secret-box';
 import { createCollector } from '../poller/collector';
 import { polledLokiQueries } from '../poller/loki-collector';
@@ -18,9 +19,8 @@ afterEach(async () => {
 
 describe('demo profile against the lab', () => {
   it('polls every demo source through the collector the app runs, and each answers', async () => {
-    // gpu-oom writes error lines often but not every minute: from some start seconds the last minute
-    // before t+300 s holds none (measured: 8 start minutes in a day), so the start is fixed at one that has them.
-    const lab: Lab = await startLab({ seed: 7, speed: 0, scenario: 'gpu-oom', startMs: Date.UTC(2026, 0, 1, 12, 0, 0) });
+    // gpu-oom writes error lines often but not every minute, so the start is fixed (see LAB_TEST_START_MS).
+    const lab: Lab = await startLab({ seed: 7, speed: 0, scenario: 'gpu-oom', startMs: LAB_TEST_START_MS });
     cleanups.push(() => lab.close());
     lab.engine.advance(300);
     const t = tempDir();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, QUEUE_STATES } from '../../shared/domain/telemetry';
 import { startLab, type Lab } from '../lab/lab';
+import { LAB_TEST_START_MS } from '../lab/test-support';
 import { queueCounts } from '../lab/sim/queue-step';
 import { createCollector, type Collector } from './collector';
 import { DEMO_SOURCES, LAB_ERROR_RATE } from '../core/demo-sources';
@@ -25,7 +26,8 @@ function byMetric(collection: Collection, metric: string) {
 }
 
 beforeAll(async () => {
-  lab = await startLab({ seed: 7, scenario: 'baseline', speed: 0 });
+  // A fixed start: the Loki test reads the last minute's error lines (see LAB_TEST_START_MS).
+  lab = await startLab({ seed: 7, scenario: 'baseline', speed: 0, startMs: LAB_TEST_START_MS });
   lab.engine.advance(120);
 });
 afterAll(async () => {
