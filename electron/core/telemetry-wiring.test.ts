@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
 import type { SourceHealth, SourceQuery, SourceTestOutcome, SourceView } from '../../shared/domain/source-config';
 import type { LogQueryResult, SeriesResult, TelemetrySnapshot } from '../../shared/domain/telemetry';
 import type { EventMessage } from '../../shared/contract/events';
 import { startLab, type Lab } from '../lab/lab';
+import { coreCalls } from '../test-support/core-calls';
 import { tempDir } from '../test-support/temp-dir';
 import { createCore, type PitwallCore } from './app';
 
@@ -22,16 +22,7 @@ let dir: string;
 let cleanup: () => void;
 let events: EventMessage[];
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 function open(labUrl?: string): PitwallCore {
   const c = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice' });

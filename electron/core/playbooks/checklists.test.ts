@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import type { ChecklistProgress, ChecklistView } from '../../../shared/playbooks/checklist';
 import type { EvidenceReading } from '../../../shared/playbooks/evidence';
 import { startLab, type Lab } from '../../lab/lab';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 import { isId } from '../ids';
@@ -17,16 +17,7 @@ let core: PitwallCore;
 let dir: string;
 let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { ActionItem } from '../../../shared/domain/action-items';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { Postmortem, PostmortemVersionMeta } from '../../../shared/domain/postmortem';
@@ -9,6 +8,7 @@ import type { LogQueryResult, SeriesResult } from '../../../shared/domain/teleme
 import type { ChecklistView } from '../../../shared/playbooks/checklist';
 import { allItems } from '../../../shared/playbooks/schema';
 import { startLab, type Lab } from '../../lab/lab';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 import { GPU_FULL_SHARE } from './impact';
@@ -22,11 +22,7 @@ let lab: Lab;
 let core: PitwallCore;
 let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const { call } = coreCalls(() => core);
 
 async function pollAll(): Promise<void> {
   // poll-now joins a poll in flight; the background poller's may have read the lab before it advanced,
