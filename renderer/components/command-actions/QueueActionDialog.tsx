@@ -6,6 +6,7 @@ import { act, ask } from '../../state/command';
 import { useSources } from '../../state/sources';
 import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
+import { SourcePicker } from './SourcePicker';
 import { useMitigation } from './useMitigation';
 
 export type QueueVerb = 'pause' | 'resume';
@@ -63,16 +64,7 @@ export function QueueActionDialog({
           <p className="warning">No AsynqMon source is configured. Add one under Sources.</p>
         ) : (
           <div className="two-col">
-            <label>
-              AsynqMon source
-              <select value={sourceId ?? ''} onChange={(e) => setSourceId(Number(e.target.value))} data-testid="queue-source">
-                {sources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.health.state})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SourcePicker label="AsynqMon source" sources={sources} value={sourceId} onChange={setSourceId} testId="queue-source" />
             <label>
               Queue
               <select value={queue} onChange={(e) => setQueue(e.target.value)} disabled={queues === null} data-testid="queue-name">

@@ -17,6 +17,7 @@ import { act, ask } from '../../state/command';
 import { useSources } from '../../state/sources';
 import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
+import { SourcePicker } from './SourcePicker';
 import { useMitigation } from './useMitigation';
 
 const DURATIONS: readonly { min: number; label: string }[] = [
@@ -91,16 +92,7 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
         {sources.length === 0 ? (
           <p className="warning">No Alertmanager source is configured. Add one under Sources.</p>
         ) : (
-          <label>
-            Alertmanager
-            <select value={sourceId ?? ''} onChange={(e) => setSourceId(Number(e.target.value))} data-testid="silence-source">
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.health.state})
-                </option>
-              ))}
-            </select>
-          </label>
+          <SourcePicker label="Alertmanager" sources={sources} value={sourceId} onChange={setSourceId} testId="silence-source" />
         )}
         <fieldset className="matchers">
           <legend>Matchers (all must match)</legend>
