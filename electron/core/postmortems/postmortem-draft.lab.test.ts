@@ -7,10 +7,10 @@ import type { SourceHealth, SourceView } from '../../../shared/domain/source-con
 import type { LogQueryResult, SeriesResult } from '../../../shared/domain/telemetry';
 import type { ChecklistView } from '../../../shared/playbooks/checklist';
 import { allItems } from '../../../shared/playbooks/schema';
-import { startLab, type Lab } from '../../lab/lab';
+import type { Lab } from '../../lab/lab';
+import { openLabCore, type LabCore } from '../../test-support/lab-core';
 import { coreCalls } from '../../test-support/core-calls';
-import { tempDir } from '../../test-support/temp-dir';
-import { createCore, type PitwallCore } from '../app';
+import type { PitwallCore } from '../app';
 import { GPU_FULL_SHARE } from './impact';
 
 /**
@@ -18,9 +18,9 @@ import { GPU_FULL_SHARE } from './impact';
  * a pinned log line and chart, a commander, a note, an action item, mitigated and resolved. The
  * draft must state the timeline and the figures that were recorded, in the seed templates' words.
  */
+let t: LabCore;
 let lab: Lab;
 let core: PitwallCore;
-let cleanup: () => void;
 
 const { call } = coreCalls(() => core);
 
@@ -35,17 +35,10 @@ async function pollAll(): Promise<void> {
 }
 
 beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7 });
-  core = createCore({ dataDir: t.dir, mode: 'browser', version: 'test', operator: 'alice' });
-  core.useDemoLab(lab.url);
+  t = await openLabCore();
+  ({ lab, core } = t);
 });
-afterEach(async () => {
-  await core.close();
-  await lab.close();
-  cleanup();
-});
+afterEach(() => t.close());
 
 describe('postmortem drafted from a lab incident', () => {
   it('prefills the timeline, pinned evidence, response times, GPU impact, mitigations, comms, checklists and action items', async () => {
