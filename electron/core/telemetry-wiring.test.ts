@@ -25,9 +25,11 @@ let events: EventMessage[];
 const { call, failure } = coreCalls(() => core);
 
 beforeEach(async () => {
-  t = await openLabCore((c) => {
-    events = [];
-    c.subscribe((m) => events.push(m));
+  t = await openLabCore({
+    onOpen: (c) => {
+      events = [];
+      c.subscribe((m) => events.push(m));
+    },
   });
   ({ lab, core, dir } = t);
 });

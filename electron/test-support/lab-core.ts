@@ -14,15 +14,24 @@ export interface LabCore {
   close(): Promise<void>;
 }
 
-/** A core on a fresh data directory with the lab's demo sources attached as the shells attach them, polling as the app does. */
-export async function openLabCore(onOpen?: (core: PitwallCore) => void): Promise<LabCore> {
+/**
+ * A core on a fresh data directory with the lab's demo sources attached as the shells attach them,
+ * polling as the app does. The lab starts at the wall clock unless `startMs` fixes it (see LAB_TEST_START_MS).
+ */
+export async function openLabCore(o: { onOpen?: (core: PitwallCore) => void; startMs?: number } = {}): Promise<LabCore> {
   const t = tempDir();
-  const lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7 });
+  const lab = await startLab({
+    port: 0,
+    scenario: 'gpu-oom',
+    speed: 0,
+    seed: 7,
+    ...(o.startMs === undefined ? {} : { startMs: o.startMs }),
+  });
   const open = (withLab: boolean): PitwallCore => {
     const core = createCore({ dataDir: t.dir, mode: 'browser', version: 'test', operator: 'alice' });
     // As both shells do (attachDemoLab): the lab is attached after the store is open.
     if (withLab) core.useDemoLab(lab.url);
-    onOpen?.(core);
+    o.onOpen?.(core);
     return core;
   };
   const lc: LabCore = {
