@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail } from '../../shared/domain/incident';
+import { coreCalls } from '../test-support/core-calls';
 import { tempDir } from '../test-support/temp-dir';
 import { createCore, type PitwallCore } from './app';
 
@@ -13,11 +13,7 @@ function open(operator?: string): PitwallCore {
   return createCore({ dataDir: t.dir, mode: 'browser', version: 'test', poll: false, ...(operator ? { operator } : {}) });
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const { call } = coreCalls(() => core);
 
 beforeEach(() => {
   core = open('alice');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../../shared/domain/incident';
+import { coreCalls } from '../test-support/core-calls';
 import { tempDir } from '../test-support/temp-dir';
 import { createCore, type PitwallCore } from './app';
 
@@ -26,16 +26,7 @@ afterEach(async () => {
   cleanup();
 });
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function error(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure: error } = coreCalls(() => core);
 const declare = (title = 'GPU OOM on gpu-node-3', severity = 'SEV2') =>
   call<Incident>('incident:declare', { title, severity, services: ['workers', 'OCR'] });
 const detail = (id: number) => call<IncidentDetail>('incident:get', { id });

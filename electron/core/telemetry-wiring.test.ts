@@ -2,56 +2,38 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../shared/domain/incident';
 import type { SourceHealth, SourceQuery, SourceTestOutcome, SourceView } from '../../shared/domain/source-config';
 import type { LogQueryResult, SeriesResult, TelemetrySnapshot } from '../../shared/domain/telemetry';
 import type { EventMessage } from '../../shared/contract/events';
-import { startLab, type Lab } from '../lab/lab';
-import { tempDir } from '../test-support/temp-dir';
-import { createCore, type PitwallCore } from './app';
+import type { Lab } from '../lab/lab';
+import { openLabCore, type LabCore } from '../test-support/lab-core';
+import { coreCalls } from '../test-support/core-calls';
+import type { PitwallCore } from './app';
 
 /**
  * The whole path through the core: demo sources for a lab, polls stored in SQLite, reads for
  * the command view, logs, evidence pinned to an incident — and all of it still there after a
  * restart with the lab gone.
  */
+let t: LabCore;
 let lab: Lab;
 let core: PitwallCore;
 let dir: string;
-let cleanup: () => void;
 let events: EventMessage[];
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
-
-function open(labUrl?: string): PitwallCore {
-  const c = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice' });
-  // As both shells do (attachDemoLab): the lab is attached after the store is open.
-  if (labUrl) c.useDemoLab(labUrl);
-  events = [];
-  c.subscribe((m) => events.push(m));
-  return c;
-}
+const { call, failure } = coreCalls(() => core);
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7 });
-  core = open(lab.url);
+  t = await openLabCore({
+    onOpen: (c) => {
+      events = [];
+      c.subscribe((m) => events.push(m));
+    },
+  });
+  ({ lab, core, dir } = t);
 });
-afterEach(async () => {
-  await core.close();
-  await lab.close();
-  cleanup();
-});
+afterEach(() => t.close());
 
 async function pollAll(): Promise<SourceView[]> {
   const sources = await call<SourceView[]>('source:list');
@@ -130,7 +112,7 @@ describe('telemetry through the core', () => {
     await core.close();
     // Another key: what happens when secret.key is lost or the data dir is copied to another machine.
     writeFileSync(join(dir, 'secret.key'), randomBytes(32), { mode: 0o600 });
-    core = open(lab.url);
+    core = t.reopen();
     const sources = await call<SourceView[]>('source:list');
     const health = sources.find((s) => s.id === locked.id)?.health;
     expect(health?.state).toBe('down');
@@ -182,7 +164,7 @@ describe('telemetry through the core', () => {
 
     await core.close();
     await lab.close();
-    core = open();
+    core = t.reopen(false);
     const detail = await call<IncidentDetail>('incident:get', { id: incident.id });
     const kept = detail.timeline.filter((e) => e.kind === 'pin-log' || e.kind === 'pin-metric');
     expect(kept.map((e) => e.kind)).toEqual(['pin-log', 'pin-metric']);
@@ -201,6 +183,5 @@ describe('telemetry through the core', () => {
       toMs: now + 60_000,
     });
     expect(series.series.length).toBe(12);
-    lab = await startLab({ port: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import type { Incident, IncidentSummary, RoleAssignment, TimelineEvent } from '../../shared/domain/incident';
+import type { Incident, IncidentSummary, IncidentTimes, RoleAssignment, TimelineEvent } from '../../shared/domain/incident';
 import type { EventKind } from '../../shared/domain/incident';
 import type { Role } from '../../shared/domain/roles';
 import type { Severity } from '../../shared/domain/severity';
@@ -6,7 +6,20 @@ import type { Status } from '../../shared/domain/status';
 
 /** Row shapes as SQLite returns them, and their mapping to domain objects. */
 
-export interface IncidentRow {
+/** The incident's milestones as columns of the incidents table. */
+export interface TimeColumns {
+  impact_started_at: number | null;
+  detected_at: number | null;
+  declared_at: number;
+  acknowledged_at: number | null;
+  mitigated_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+}
+
+export const TIME_COLUMNS = 'impact_started_at, detected_at, declared_at, acknowledged_at, mitigated_at, resolved_at, closed_at';
+
+export interface IncidentRow extends TimeColumns {
   id: number;
   ref: string;
   title: string;
@@ -15,13 +28,6 @@ export interface IncidentRow {
   status: Status;
   services: string;
   tenants: string;
-  impact_started_at: number | null;
-  detected_at: number | null;
-  declared_at: number;
-  acknowledged_at: number | null;
-  mitigated_at: number | null;
-  resolved_at: number | null;
-  closed_at: number | null;
   updated_at: number;
   commander: string | null;
 }
@@ -47,6 +53,18 @@ function parseList(json: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+export function toTimes(r: TimeColumns): IncidentTimes {
+  return {
+    impactStartedAt: r.impact_started_at,
+    detectedAt: r.detected_at,
+    declaredAt: r.declared_at,
+    acknowledgedAt: r.acknowledged_at,
+    mitigatedAt: r.mitigated_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+  };
+}
+
 export function toSummary(r: IncidentRow): IncidentSummary {
   return {
     id: r.id,
@@ -67,15 +85,7 @@ export function toIncident(r: IncidentRow, roles: RoleRow[]): Incident {
     summary: r.summary,
     services: parseList(r.services),
     tenants: parseList(r.tenants),
-    times: {
-      impactStartedAt: r.impact_started_at,
-      detectedAt: r.detected_at,
-      declaredAt: r.declared_at,
-      acknowledgedAt: r.acknowledged_at,
-      mitigatedAt: r.mitigated_at,
-      resolvedAt: r.resolved_at,
-      closedAt: r.closed_at,
-    },
+    times: toTimes(r),
     roles: assignments,
   };
 }

@@ -269,7 +269,8 @@ function mergeByTime(under: Columns, over: Columns): Columns {
   return out;
 }
 
-function parseLabels(text: string): Record<string, string> {
+/** A series' stored labels; written by us as a JSON object, so anything else (a damaged file) reads as none. */
+export function parseLabels(text: string): Record<string, string> {
   try {
     const v = JSON.parse(text) as unknown;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};

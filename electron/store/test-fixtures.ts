@@ -15,7 +15,8 @@ export function openTestStore(): { db: Database.Database; close: () => void } {
   };
 }
 
-const CONFIG = JSON.stringify({
+/** A source's stored config with nothing set: no auth, no queries. */
+export const BARE_SOURCE_CONFIG = JSON.stringify({
   auth: { kind: 'none' },
   headers: [],
   tls: { caPem: null, insecureSkipVerify: false },
@@ -29,7 +30,7 @@ export function addSource(db: Database.Database, name: string, enabled = true): 
     .prepare(
       `INSERT INTO sources (name, kind, base_url, config, enabled, created_at, updated_at) VALUES (?, 'prometheus', 'http://x', ?, ?, 0, 0)`,
     )
-    .run(name, CONFIG, enabled ? 1 : 0);
+    .run(name, BARE_SOURCE_CONFIG, enabled ? 1 : 0);
   return Number(info.lastInsertRowid);
 }
 

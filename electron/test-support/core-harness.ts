@@ -1,14 +1,12 @@
-import type { Result } from '../../shared/contract/result';
 import { createCore, type PitwallCore } from '../core/app';
+import { coreCalls, type CoreCalls } from './core-calls';
 import { tempDir } from './temp-dir';
 
-export interface CoreHarness {
+export interface CoreHarness extends CoreCalls {
   core: PitwallCore;
   dir: string;
   /** The core's clock: tests move it by hand. */
   clock: { now: number };
-  call<T>(channel: string, input?: unknown): Promise<T>;
-  failure(channel: string, input?: unknown): Promise<{ code: string; message: string }>;
   close(): Promise<void>;
 }
 
@@ -21,16 +19,7 @@ export function openCoreHarness(startMs = Date.UTC(2025, 0, 15, 10, 0, 0), opera
     core,
     dir: t.dir,
     clock,
-    async call<T>(channel: string, input: unknown = {}): Promise<T> {
-      const r = (await core.dispatch(channel, input)) as Result<T>;
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-      return r.value;
-    },
-    async failure(channel: string, input: unknown = {}) {
-      const r = await core.dispatch(channel, input);
-      if (r.ok) throw new Error(`expected ${channel} to fail`);
-      return r.error;
-    },
+    ...coreCalls(() => core),
     async close() {
       await core.close();
       t.cleanup();

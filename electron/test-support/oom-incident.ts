@@ -9,6 +9,7 @@ import { parseExposition } from '../sources/exporter-scrape';
 import { openStore } from '../store/database';
 import { IncidentRepo } from '../store/incident-repo';
 import { TelemetryStore } from '../store/telemetry-store';
+import { BARE_SOURCE_CONFIG } from '../store/test-fixtures';
 
 /** 2026-03-14 09:00 UTC: the fixture's simulated morning. */
 export const OOM_START = Date.UTC(2026, 2, 14, 9, 0, 0);
@@ -37,20 +38,12 @@ async function call<C extends Channel>(core: PitwallCore, channel: C, input: Cha
 }
 
 function insertSource(db: Database.Database): number {
-  const config = JSON.stringify({
-    auth: { kind: 'none' },
-    headers: [],
-    tls: { caPem: null, insecureSkipVerify: false },
-    timeoutMs: 1_000,
-    intervalMs: 5_000,
-    queries: [],
-  });
   const info = db
     .prepare(
       `INSERT INTO sources (name, kind, base_url, config, enabled, created_at, updated_at)
         VALUES ('lab exporter', 'exporter-scrape', 'http://127.0.0.1:9', ?, 0, ?, ?)`,
     )
-    .run(config, OOM_START, OOM_START);
+    .run(BARE_SOURCE_CONFIG, OOM_START, OOM_START);
   return Number(info.lastInsertRowid);
 }
 

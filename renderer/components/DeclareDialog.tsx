@@ -5,6 +5,7 @@ import { buildDeclareInput, EMPTY_DECLARE_FORM, type DeclareForm, type FieldErro
 import { zoneName } from '../logic/format';
 import { declareIncident } from '../state/commands';
 import { closeDeclare } from '../state/ui';
+import { DialogActions } from './DialogActions';
 import { Modal } from './Modal';
 import { TimeInput } from './time/TimeInput';
 
@@ -148,19 +149,18 @@ export function DeclareDialog() {
             <FieldError id="declare-error-detectedAt" text={errors.detectedAt} />
           </label>
         </div>
-        {serverError && (
-          <p className="form-error" role="alert" data-testid="declare-error">
-            {serverError}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="btn" onClick={closeDeclare} data-testid="declare-cancel">
-            Cancel <kbd>Esc</kbd>
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="declare-submit">
-            {busy ? 'Declaring…' : 'Declare'}
-          </button>
-        </div>
+        <DialogActions
+          error={serverError}
+          errorTestId="declare-error"
+          onCancel={closeDeclare}
+          cancel={
+            <>
+              Cancel <kbd>Esc</kbd>
+            </>
+          }
+          cancelTestId="declare-cancel"
+          confirm={{ label: busy ? 'Declaring…' : 'Declare', tone: 'primary', disabled: busy, testId: 'declare-submit' }}
+        />
       </form>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Incident } from '../../shared/domain/incident';
-import { SEVERITIES, SEVERITY_MEANING, severityLabel, type Severity } from '../../shared/domain/severity';
+import { SEVERITY_MEANING, type Severity } from '../../shared/domain/severity';
 import { canTransition, STATUSES, type Status } from '../../shared/domain/status';
 import { useNow } from '../hooks/useNow';
 import { formatAgo, formatDuration, formatTime } from '../logic/format';
@@ -11,6 +11,7 @@ import { useChangeConfirm } from './command-actions/ChangeDialog';
 import { HEADER_ITEMS } from './incident/header-items';
 import { DETAILS_TAB_ID } from './incident/incident-tab-ids';
 import { Name } from './text/UntrustedText';
+import { SeverityOptions } from './SeverityBadge';
 
 /** The one clock, saying what it counts from; declaration beside it when that is not the start. */
 function Clock({ incident }: { incident: Incident }) {
@@ -96,11 +97,7 @@ export function IncidentHeader({ incident }: { incident: Incident }) {
             onChange={(e) => change.request({ kind: 'severity', to: e.target.value as Severity })}
             data-testid="severity-select"
           >
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {severityLabel(s)}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </label>
         <label className="control">

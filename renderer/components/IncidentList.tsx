@@ -3,15 +3,15 @@ import type { IncidentSummary } from '../../shared/domain/incident';
 import { SEARCH_INPUT_ID } from '../hooks/useGlobalShortcuts';
 import { useNow } from '../hooks/useNow';
 import { formatAge, formatTime } from '../logic/format';
-import { selectIncident, useSelectedId } from '../state/detail';
+import { useSelectedId } from '../state/detail';
 import { setSearch, useIncidentItems, useListError, useListLoading, useListSearch } from '../state/incidents';
 import { LIST_ROW_ITEMS } from './incident/list-row-items';
 import { filtersActive, useSearchFilters } from '../state/search';
 import { SearchFiltersPanel } from './search/SearchFiltersPanel';
 import { SearchResults } from './search/SearchResults';
-import { SeverityBadge, StatusPill } from './SeverityBadge';
+import { IncidentRowButton } from './IncidentRowButton';
+import { StatusPill } from './SeverityBadge';
 import { ImportBundle } from './reports/ImportBundle';
-import { Name } from './text/UntrustedText';
 
 /** Up/Down move between rows, like a list should. */
 function moveFocus(e: KeyboardEvent<HTMLUListElement>): void {
@@ -78,41 +78,29 @@ export function IncidentList() {
 function IncidentRow({ incident: i, selected, now }: { incident: IncidentSummary; selected: boolean; now: number }) {
   const ended = i.status === 'resolved' || i.status === 'closed';
   return (
-    <li>
-      <button
-        type="button"
-        className={`incident-row${selected ? ' selected' : ''}${ended ? ' ended' : ''}`}
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => selectIncident(i.id)}
-        data-testid="incident-row"
-        data-ref={i.ref}
-        data-status={i.status}
-        data-severity={i.severity}
-      >
-        <span className="row-top">
-          <span className="ref">{i.ref}</span>
-          <SeverityBadge severity={i.severity} />
+    <IncidentRowButton
+      incident={i}
+      selected={selected}
+      className={ended ? 'ended' : undefined}
+      testId="incident-row"
+      data={{ 'data-status': i.status, 'data-severity': i.severity }}
+    >
+      <span className="row-meta">
+        <StatusPill status={i.status} />
+        <span className="commander" title="Incident commander">
+          IC: {i.commander ?? <em>none</em>}
         </span>
-        <span className="row-title">
-          <Name text={i.title} />
+        <span className="age" title={`Declared ${formatTime(i.declaredAt)}`}>
+          {formatAge(i.declaredAt, now)}
         </span>
-        <span className="row-meta">
-          <StatusPill status={i.status} />
-          <span className="commander" title="Incident commander">
-            IC: {i.commander ?? <em>none</em>}
-          </span>
-          <span className="age" title={`Declared ${formatTime(i.declaredAt)}`}>
-            {formatAge(i.declaredAt, now)}
-          </span>
+      </span>
+      {LIST_ROW_ITEMS.length > 0 && (
+        <span className="row-items">
+          {LIST_ROW_ITEMS.map((Item, n) => (
+            <Item key={n} incident={i} />
+          ))}
         </span>
-        {LIST_ROW_ITEMS.length > 0 && (
-          <span className="row-items">
-            {LIST_ROW_ITEMS.map((Item, n) => (
-              <Item key={n} incident={i} />
-            ))}
-          </span>
-        )}
-      </button>
-    </li>
+      )}
+    </IncidentRowButton>
   );
 }

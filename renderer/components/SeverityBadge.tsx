@@ -1,4 +1,4 @@
-import { severityLabel, SEVERITY_MEANING, type Severity } from '../../shared/domain/severity';
+import { SEVERITIES, severityLabel, SEVERITY_MEANING, type Severity } from '../../shared/domain/severity';
 import type { Status } from '../../shared/domain/status';
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
@@ -14,5 +14,18 @@ export function StatusPill({ status }: { status: Status }) {
     <span className={`status status-${status}`} data-testid="status-pill">
       {status}
     </span>
+  );
+}
+
+/** The options of every severity picker, most severe first, each named as the policy names it. */
+export function SeverityOptions() {
+  return (
+    <>
+      {SEVERITIES.map((s) => (
+        <option key={s} value={s}>
+          {severityLabel(s)}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/domain/incident';
+import { testIncident } from '../../shared/domain/incident-fixtures';
 import { responseMetrics } from '../../shared/domain/response-metrics';
 import { headerClock } from './incident-clock';
 
 const T0 = Date.UTC(2025, 10, 22, 12, 0, 0);
 const MIN = 60_000;
 
-function incident(times: Partial<Incident['times']>): Incident {
-  return {
-    id: 1,
-    ref: 'INC-20251122-001',
-    title: 't',
-    severity: 'SEV2',
-    status: times.resolvedAt ? 'resolved' : 'investigating',
-    declaredAt: T0,
-    updatedAt: T0,
-    commander: null,
-    summary: '',
-    services: [],
-    tenants: [],
-    roles: [],
-    times: {
-      impactStartedAt: null,
-      detectedAt: T0,
-      declaredAt: T0,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      ...times,
-    },
-  };
-}
+const incident = (times: Partial<Incident['times']>): Incident =>
+  testIncident(T0, times, { title: 't', severity: 'SEV2', status: times.resolvedAt ? 'resolved' : 'investigating' });
 
 describe('the header clock', () => {
   it('counts from impact start when it is known, and says so', () => {

@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, TimelineEvent } from '../../shared/domain/incident';
+import { testIncident } from '../../shared/domain/incident-fixtures';
 import { DEFAULT_POLICY } from '../../shared/policy/severity-policy';
 import { computeTimers } from './timers';
 
 const T0 = Date.UTC(2025, 10, 22, 12, 0, 0);
 const MIN = 60_000;
 
-function incident(over: Partial<Incident> = {}, times: Partial<Incident['times']> = {}): Incident {
-  return {
-    id: 1,
-    ref: 'INC-20251122-001',
-    title: 'GPU OOM on pool A',
-    severity: 'SEV1',
-    status: 'investigating',
-    declaredAt: T0,
-    updatedAt: T0,
-    commander: null,
-    summary: '',
-    services: [],
-    tenants: [],
-    roles: [],
-    times: {
-      impactStartedAt: null,
-      detectedAt: T0,
-      declaredAt: T0,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      ...times,
-    },
-    ...over,
-  };
-}
+const incident = (over: Partial<Incident> = {}, times: Partial<Incident['times']> = {}): Incident => testIncident(T0, times, over);
 
 function event(kind: TimelineEvent['kind'], at: number): TimelineEvent {
   return { id: at, incidentId: 1, at, kind, actor: 'ic', summary: kind, data: {} };

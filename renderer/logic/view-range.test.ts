@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../shared/domain/incident';
+import { testIncident } from '../../shared/domain/incident-fixtures';
 import { INCIDENT_LEAD_IN_MS, PRESET_SPANS, isLive, resolveRange, windowKey, type ViewRange } from './view-range';
 
 const NOW = 1_700_000_000_000;
 const DECLARED = NOW - 30 * 60_000;
 
-function incident(over: Partial<Incident['times']> = {}, rest: Partial<Incident> = {}): Incident {
-  return {
-    id: 7,
-    ref: 'INC-20231114-001',
-    title: 'OCR OOM',
-    severity: 'SEV2',
-    status: 'investigating',
-    declaredAt: DECLARED,
-    updatedAt: DECLARED,
-    commander: null,
-    summary: '',
-    services: ['ocr'],
-    tenants: [],
-    roles: [],
-    times: {
-      impactStartedAt: null,
-      detectedAt: null,
-      declaredAt: DECLARED,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      ...over,
-    },
-    ...rest,
-  };
-}
+const incident = (times: Partial<Incident['times']> = {}, over: Partial<Incident> = {}): Incident =>
+  testIncident(
+    DECLARED,
+    { detectedAt: null, ...times },
+    { id: 7, ref: 'INC-20231114-001', title: 'OCR OOM', severity: 'SEV2', services: ['ocr'], ...over },
+  );
 
 const preset = (p: ViewRange['preset']): ViewRange => ({ preset: p, fromMs: null, toMs: null });
 const custom = (fromMs: number, toMs: number): ViewRange => ({ preset: 'custom', fromMs, toMs });

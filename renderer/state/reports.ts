@@ -125,7 +125,10 @@ export async function startExport(incidentId: number, format: ExportFormat): Pro
   try {
     const job = await call('report:start-export', { id: incidentId, format });
     useReportsStore.setState((s) => ({ mine: { ...s.mine, [job.id]: true } }));
-    putJob(job);
+    // A short export can finish, and its pushed "done" arrive, before this answer: it was not ours yet then.
+    const seen = useReportsStore.getState().jobs[job.id];
+    if (seen?.state === 'done') await finished(seen);
+    else putJob(job);
     return null;
   } catch (err) {
     return errorMessage(err);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
+import { testIncident } from '../domain/incident-fixtures';
 import type { Severity } from '../domain/severity';
 import type { Status } from '../domain/status';
 import { DEFAULT_POLICY } from '../policy/severity-policy';
@@ -8,32 +9,8 @@ import { NO_FACTS, nextDue, planDue, type DueFacts, type DueItem } from './due';
 const T0 = Date.UTC(2025, 10, 22, 14, 0, 0);
 const MIN = 60_000;
 
-function incident(severity: Severity, over: Partial<Incident['times']> = {}, status: Status = 'investigating'): Incident {
-  return {
-    id: 1,
-    ref: 'INC-20251122-001',
-    title: 'GPU OOM',
-    severity,
-    status,
-    declaredAt: T0,
-    updatedAt: T0,
-    commander: null,
-    summary: '',
-    services: [],
-    tenants: [],
-    roles: [],
-    times: {
-      impactStartedAt: null,
-      detectedAt: T0,
-      declaredAt: T0,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      ...over,
-    },
-  };
-}
+const incident = (severity: Severity, times: Partial<Incident['times']> = {}, status: Status = 'investigating'): Incident =>
+  testIncident(T0, times, { title: 'GPU OOM', severity, status });
 
 const plan = (inc: Incident, atMin: number, facts: DueFacts = NO_FACTS): DueItem[] => planDue(inc, DEFAULT_POLICY, facts, T0 + atMin * MIN);
 const byKind = (items: DueItem[], kind: DueItem['kind']): DueItem[] => items.filter((i) => i.kind === kind);

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { matcher, stakeholderFields } from '../../../shared/contract/command-schemas';
 import { TEMPLATE_IDS } from '../../../shared/command/templates';
+import { CommsRepo } from '../../store/command/comms-repo';
+import { MitigationRepo } from '../../store/command/mitigation-repo';
 import { epochMs } from '../bundle-schema';
 import { defineTable, type AnyBundleTable } from '../bundle-tables';
 
@@ -52,39 +54,12 @@ export const mitigationRow = z.strictObject({
 });
 export type MitigationRow = z.infer<typeof mitigationRow>;
 
-interface CommsDb {
-  id: string;
-  template_id: string | null;
-  purpose: CommsRow['purpose'];
-  body: string;
-  audience: string;
-  fields: string;
-  sent_at: number;
-  author: string;
-}
-
-interface MitigationDb {
-  id: string;
-  kind: MitigationRow['kind'];
-  source_name: string;
-  target: string;
-  outcome: MitigationRow['outcome'];
-  message: string;
-  relates_to: string | null;
-  silence_id: string | null;
-  matchers: string | null;
-  ends_at: number | null;
-  expire_on_resolve: number;
-  at: number;
-  author: string;
-}
-
 /**
  * Messages marked sent, as sent (text, audience, the stakeholder fields). Read and written as the
  * command domain's rows are stored; appended only there too, so nothing is lost or reinterpreted.
  */
 export function commsTable(db: Database.Database): AnyBundleTable {
-  const list = db.prepare<[number], CommsDb>('SELECT * FROM comms_messages WHERE incident_id = ? ORDER BY sent_at, id');
+  const repo = new CommsRepo(db);
   const insert = db.prepare(`INSERT INTO comms_messages (id, incident_id, template_id, purpose, body, audience, fields, sent_at, author)
     VALUES (@id, @incidentId, @templateId, @purpose, @body, @audience, @fields, @sentAt, @author)`);
   return defineTable<CommsRow>({
@@ -93,7 +68,7 @@ export function commsTable(db: Database.Database): AnyBundleTable {
     maxRows: 10_000,
     row: commsRow,
     read: (scope) =>
-      list.all(scope.incidentId).map((r) => ({
+      repo.rows(scope.incidentId).map((r) => ({
         id: r.id,
         templateId: (TEMPLATE_IDS as readonly string[]).includes(r.template_id ?? '') ? (r.template_id as CommsRow['templateId']) : null,
         purpose: r.purpose,
@@ -115,7 +90,7 @@ export function commsTable(db: Database.Database): AnyBundleTable {
  * behalf.
  */
 export function mitigationsTable(db: Database.Database): AnyBundleTable {
-  const list = db.prepare<[number], MitigationDb>('SELECT * FROM mitigations WHERE incident_id = ? ORDER BY at, id');
+  const repo = new MitigationRepo(db);
   const insert = db.prepare(`INSERT INTO mitigations (id, incident_id, kind, source_id, source_name, target, outcome, message,
       relates_to, silence_id, matchers, ends_at, expire_on_resolve, at, author)
     VALUES (@id, @incidentId, @kind, 0, @sourceName, @target, @outcome, @message, @relatesTo, @silenceId, @matchers, @endsAt,
@@ -126,7 +101,7 @@ export function mitigationsTable(db: Database.Database): AnyBundleTable {
     maxRows: 10_000,
     row: mitigationRow,
     read: (scope) =>
-      list.all(scope.incidentId).map((r) => ({
+      repo.rows(scope.incidentId).map((r) => ({
         id: r.id,
         kind: r.kind,
         sourceName: r.source_name,

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import type { SeriesResult } from '../../../shared/domain/telemetry';
 import { waitFor } from '../../lab/test-support';
 import { json, send, startFakeUpstream, type FakeUpstream } from '../../sources/fake-upstream';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 
@@ -29,11 +29,7 @@ const QUERY = { id: 'gpu', metric: 'gpu.memory.share', title: 'GPU memory', expr
  */
 const UP = { id: 'up', metric: 'prom.up', title: 'Up', expr: 'up', enabled: true };
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const { call } = coreCalls(() => core);
 
 /** Added to the core's clock, to let a failed job's backoff run out without waiting for it. */
 let skew = 0;

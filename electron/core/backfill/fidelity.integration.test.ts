@@ -4,7 +4,6 @@
  * common setup, and the one the seeds assume. Every number is compared with PromQL's own answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import { formatMetricValue, windowExtremes } from '../../../shared/domain/metric-values';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
@@ -16,6 +15,7 @@ import {
   startPrometheusWithHistory,
   type PrometheusWithHistory,
 } from '../../test-support/prometheus-history';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 
@@ -33,11 +33,7 @@ describe.skipIf(skip !== null)('fidelity with Prometheus as the only source', ()
   /** Before this, every stored point can only have come from a backfill (the poller started here). */
   let addedAt = 0;
 
-  async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-    const r = (await core.dispatch(channel, input)) as Result<T>;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  }
+  const { call } = coreCalls(() => core);
   const backfills = async (id: number): Promise<TimelineEvent[]> =>
     (await call<IncidentDetail>('incident:get', { id })).timeline.filter((e) => e.kind === 'backfill');
   const gpuShare = (fromMs: number, toMs: number, maxPoints = 20_000): Promise<SeriesResult> =>

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandState, CommsRecord, CommsSettings, Notice, Snooze } from '../../../shared/command/types';
 import { DEFAULT_TEMPLATES } from '../../../shared/command/templates';
 import type { EventMessage } from '../../../shared/contract/events';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, IncidentSummary, TimelineEvent } from '../../../shared/domain/incident';
 import { NodeSecretBox } from '../../platform/node-secret-box';
 import type { HostNotice } from '../../platform/notifier';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 import { isId } from '../ids';
@@ -45,16 +45,7 @@ function open(host = false): PitwallCore {
   return c;
 }
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 const at = (min: number): void => {
   now = T0 + min * MIN;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandState, LiveQueue, MitigationRecord } from '../../../shared/command/types';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail } from '../../../shared/domain/incident';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import { startLab, type Lab } from '../../lab/lab';
 import { freePort } from '../../lab/test-support';
 import { startFakeUpstream } from '../../sources/fake-upstream';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 import { isId } from '../ids';
@@ -19,16 +19,7 @@ let lab: Lab;
 let core: PitwallCore;
 let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 interface LabQueue {
   paused: boolean;

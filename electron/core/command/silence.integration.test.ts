@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandState, MitigationRecord, SilenceProposal } from '../../../shared/command/types';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail } from '../../../shared/domain/incident';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import { freePort, hasBinary, http, postJson, waitFor } from '../../lab/test-support';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 
@@ -36,16 +36,7 @@ describe.skipIf(!haveAm)('silences through a real Alertmanager', () => {
   let cleanup: () => void;
   let source: SourceView;
 
-  async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-    const r = (await core.dispatch(channel, input)) as Result<T>;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  }
-  async function failure(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-    const r = await core.dispatch(channel, input);
-    if (r.ok) throw new Error(`expected ${channel} to fail`);
-    return r.error;
-  }
+  const { call, failure } = coreCalls(() => core);
   const silences = async (): Promise<AmSilence[]> => JSON.parse((await http(`${am}/api/v2/silences`)).text) as AmSilence[];
   const fire = (labels: Record<string, string>): Promise<unknown> =>
     postJson(`${am}/api/v2/alerts`, [{ labels, annotations: { summary: 'test' }, startsAt: new Date(Date.now() - 60_000).toISOString() }]);

@@ -8,11 +8,12 @@ import { createCore, type PitwallCore } from '../app';
 import { startLab, type Lab } from '../../lab/lab';
 import type { ScenarioName } from '../../lab/scenarios/catalog';
 import { FakeClock } from '../../poller/clock';
+import { coreCalls, type CoreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 
 export const STEP_MS = 5_000;
 
-export interface Harness {
+export interface Harness extends CoreCalls {
   lab: Lab;
   core: PitwallCore;
   clock: FakeClock;
@@ -39,6 +40,7 @@ export async function startHarness(opts: { seed?: number; startMs?: number } = {
     core,
     clock,
     suggested,
+    ...coreCalls(() => core),
     async run(seconds) {
       for (let done = 0; done < seconds * 1000; done += STEP_MS) {
         lab.engine.advance(STEP_MS / 1000);

@@ -1,44 +1,29 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { SourceHealth, SourceView } from '../../../shared/domain/source-config';
 import type { ChecklistProgress, ChecklistView } from '../../../shared/playbooks/checklist';
 import type { EvidenceReading } from '../../../shared/playbooks/evidence';
-import { startLab, type Lab } from '../../lab/lab';
-import { tempDir } from '../../test-support/temp-dir';
-import { createCore, type PitwallCore } from '../app';
+import type { Lab } from '../../lab/lab';
+import { openLabCore, type LabCore } from '../../test-support/lab-core';
+import { coreCalls } from '../../test-support/core-calls';
+import type { PitwallCore } from '../app';
 import { isId } from '../ids';
 
 /** Checklists through the core: attached by the incident's own changes, acted on, evidence frozen from what the lab's polls stored. */
+let t: LabCore;
 let lab: Lab;
 let core: PitwallCore;
 let dir: string;
-let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7 });
-  core = createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'alice' });
-  core.useDemoLab(lab.url);
+  t = await openLabCore();
+  ({ lab, core, dir } = t);
 });
-afterEach(async () => {
-  await core.close();
-  await lab.close();
-  cleanup();
-});
+afterEach(() => t.close());
 
 async function pollAll(): Promise<void> {
   for (const s of await call<SourceView[]>('source:list')) await call<SourceHealth>('source:poll-now', { id: s.id });
@@ -114,7 +99,6 @@ describe('checklists on incidents', () => {
     const frozen = event.data.evidence as EvidenceReading[];
     expect(frozen.every((r) => r.state === 'no-data' && r.value === null)).toBe(true);
     expect(frozen[0]?.text).toMatch(/^no data — Lab AsynqMon is down/);
-    lab = await startLab({ port: 0, scenario: 'baseline', speed: 0, seed: 1 });
   });
 
   it('records every action as a UUIDv7 row with its author, linked to a timeline event written in the same transaction', async () => {

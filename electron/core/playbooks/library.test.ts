@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident } from '../../../shared/domain/incident';
 import type { ChecklistView } from '../../../shared/playbooks/checklist';
 import type { PlaybookDetail, PlaybookSummary } from '../../../shared/playbooks/library';
 import type { Playbook } from '../../../shared/playbooks/schema';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 
@@ -14,16 +14,7 @@ let core: PitwallCore;
 let dir: string;
 let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function failure(channel: string, input: unknown = {}): Promise<{ code: string; message: string }> {
-  const r = await core.dispatch(channel, input);
-  if (r.ok) throw new Error(`expected ${channel} to fail`);
-  return r.error;
-}
+const { call, failure } = coreCalls(() => core);
 
 function open(): PitwallCore {
   return createCore({ dataDir: dir, mode: 'browser', version: 'test', operator: 'bob', poll: false });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { ActionItem } from '../../../shared/domain/action-items';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { Postmortem, PostmortemVersionMeta } from '../../../shared/domain/postmortem';
@@ -8,10 +7,11 @@ import type { SourceHealth, SourceView } from '../../../shared/domain/source-con
 import type { LogQueryResult, SeriesResult } from '../../../shared/domain/telemetry';
 import type { ChecklistView } from '../../../shared/playbooks/checklist';
 import { allItems } from '../../../shared/playbooks/schema';
-import { startLab, type Lab } from '../../lab/lab';
+import type { Lab } from '../../lab/lab';
 import { LAB_TEST_START_MS } from '../../lab/test-support';
-import { tempDir } from '../../test-support/temp-dir';
-import { createCore, type PitwallCore } from '../app';
+import { openLabCore, type LabCore } from '../../test-support/lab-core';
+import { coreCalls } from '../../test-support/core-calls';
+import type { PitwallCore } from '../app';
 import { GPU_FULL_SHARE } from './impact';
 
 /**
@@ -19,15 +19,11 @@ import { GPU_FULL_SHARE } from './impact';
  * a pinned log line and chart, a commander, a note, an action item, mitigated and resolved. The
  * draft must state the timeline and the figures that were recorded, in the seed templates' words.
  */
+let t: LabCore;
 let lab: Lab;
 let core: PitwallCore;
-let cleanup: () => void;
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const { call } = coreCalls(() => core);
 
 async function pollAll(): Promise<void> {
   // poll-now joins a poll in flight; the background poller's may have read the lab before it advanced,
@@ -40,19 +36,12 @@ async function pollAll(): Promise<void> {
 }
 
 beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  // A fixed simulated start: from some wall-clock start seconds no GPU of the seeded gpu-oom run filled
-  // within the half hour below ("GPUs affected" found none: 2 runs in 6 failed on main). See LAB_TEST_START_MS.
-  lab = await startLab({ port: 0, scenario: 'gpu-oom', speed: 0, seed: 7, startMs: LAB_TEST_START_MS });
-  core = createCore({ dataDir: t.dir, mode: 'browser', version: 'test', operator: 'alice' });
-  core.useDemoLab(lab.url);
+  // A fixed start: the GPUs must be seen full at one of the few polls below, and from some wall-clock
+  // starts the gpu-oom sawtooth is below 90% at every one of them (it failed here in three runs of six).
+  t = await openLabCore({ startMs: LAB_TEST_START_MS });
+  ({ lab, core } = t);
 });
-afterEach(async () => {
-  await core.close();
-  await lab.close();
-  cleanup();
-});
+afterEach(() => t.close());
 
 describe('postmortem drafted from a lab incident', () => {
   it('prefills the timeline, pinned evidence, response times, GPU impact, mitigations, comms, checklists and action items', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/contract/result';
 import type { Incident, IncidentDetail, TimelineEvent } from '../../../shared/domain/incident';
 import type { Preferences } from '../../../shared/domain/preferences';
+import { coreCalls } from '../../test-support/core-calls';
 import { tempDir } from '../../test-support/temp-dir';
 import { createCore, type PitwallCore } from '../app';
 
@@ -18,11 +18,7 @@ function open(operator?: string): PitwallCore {
   return createCore({ dataDir, mode: 'browser', version: 'test', poll: false, now, ...(operator ? { operator } : {}) });
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = (await core.dispatch(channel, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const { call } = coreCalls(() => core);
 
 beforeEach(() => {
   delete process.env.PITWALL_OPERATOR;

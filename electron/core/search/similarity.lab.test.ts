@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import type { ScenarioName } from '../../lab/scenarios/catalog';
@@ -6,10 +5,7 @@ import { queueSamples, queueStat } from '../../poller/asynqmon-collector';
 import { readExporterSamples } from '../../poller/exporter-collector';
 import { AsynqmonClient } from '../../sources/asynqmon';
 import { parseExposition } from '../../sources/exporter-scrape';
-import { addSource, openTestStore } from '../../store/test-fixtures';
-import { IncidentService } from '../incident-service';
-import { TelemetryService } from '../telemetry-service';
-import { SimilarityService } from './similarity-service';
+import { openSimilarityStore, type SimilarityStore } from './similarity-fixtures';
 
 /**
  * Similarity on shapes the lab draws, not hand-made curves: four incidents recorded from the
@@ -19,21 +15,12 @@ import { SimilarityService } from './similarity-service';
 const MIN = 60_000;
 const STEP_S = 30;
 
-let db: Database.Database;
-let close: () => void;
-let clock: number;
-let incidents: IncidentService;
-let telemetry: TelemetryService;
-let source: number;
+let s: SimilarityStore;
 
 beforeEach(() => {
-  ({ db, close } = openTestStore());
-  clock = Date.UTC(2025, 0, 6, 8);
-  incidents = new IncidentService({ db, operator: () => 'alice', now: () => clock });
-  telemetry = new TelemetryService({ db, now: () => clock });
-  source = addSource(db, 'lab');
+  s = openSimilarityStore(Date.UTC(2025, 0, 6, 8));
 });
-afterEach(() => close());
+afterEach(() => s.close());
 
 /** Runs a scenario for `minutes` of simulated time, storing a poll every 30 s stamped from `fromMs`. */
 async function record(lab: Lab, asynq: AsynqmonClient, scenario: ScenarioName, fromMs: number, minutes: number): Promise<void> {
@@ -44,9 +31,9 @@ async function record(lab: Lab, asynq: AsynqmonClient, scenario: ScenarioName, f
     const page = parseExposition(await (await fetch(`${lab.url}/metrics`)).text());
     const gpus = readExporterSamples(page, t).samples;
     const queues = queueSamples((await asynq.listQueues()).map(queueStat), t);
-    telemetry.store.record(source, t, { samples: [...gpus, ...queues], partialErrors: [] });
+    s.telemetry.store.record(s.source, t, { samples: [...gpus, ...queues], partialErrors: [] });
   }
-  telemetry.store.flush();
+  s.telemetry.store.flush();
 }
 
 /** Each incident on a platform of its own that starts healthy, as separate days of a real one would. */
@@ -60,19 +47,7 @@ async function incident(title: string, scenario: ScenarioName, fromMs: number, m
     asynq.close();
     await lab.close();
   }
-  clock = fromMs + MIN;
-  const inc = incidents.declare({
-    title,
-    summary: '',
-    severity: 'SEV2',
-    services: [],
-    tenants: [],
-    impactStartedAt: fromMs,
-    detectedAt: null,
-  });
-  clock = fromMs + minutes * MIN;
-  if (resolve) incidents.setStatus({ id: inc.id, status: 'resolved', reason: '' });
-  return inc.id;
+  return s.declarePast(title, fromMs, fromMs + minutes * MIN, { resolve }).id;
 }
 
 describe('similar past incidents on lab telemetry', () => {
@@ -84,7 +59,7 @@ describe('similar past incidents on lab telemetry', () => {
     await incident('Queue backlog, workers stuck', 'queue-backlog', t0 + 2 * day, 20, true);
     const open = await incident('OCR jobs dying with CUDA OOM', 'gpu-oom', t0 + 3 * day, 15, false);
 
-    const similar = new SimilarityService({ db, now: () => clock, incidents, telemetry }).similar(open, 5);
+    const similar = s.similar(open, 5);
     console.log(
       similar.map((s) => `${s.incident.ref} ${s.incident.title}: ${Math.round(s.score * 100)}% (${s.reasons.join('; ')})`).join('\n'),
     );

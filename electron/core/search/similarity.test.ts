@@ -1,10 +1,6 @@
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import type { CollectedSample } from '../../poller/types';
-import { addSource, openTestStore } from '../../store/test-fixtures';
-import { IncidentService } from '../incident-service';
-import { TelemetryService } from '../telemetry-service';
 import {
   combineScore,
   curveSimilarity,
@@ -17,26 +13,17 @@ import {
   smooth,
   STEPS,
 } from './shape';
-import { SimilarityService } from './similarity-service';
+import { openSimilarityStore, type SimilarityStore } from './similarity-fixtures';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 0, 6, 8);
 
-let db: Database.Database;
-let close: () => void;
-let clock: number;
-let incidents: IncidentService;
-let telemetry: TelemetryService;
-let source: number;
+let s: SimilarityStore;
 
 beforeEach(() => {
-  ({ db, close } = openTestStore());
-  clock = T0;
-  incidents = new IncidentService({ db, operator: () => 'alice', now: () => clock });
-  telemetry = new TelemetryService({ db, now: () => clock });
-  source = addSource(db, 'lab');
+  s = openSimilarityStore(T0);
 });
-afterEach(() => close());
+afterEach(() => s.close());
 
 /** An OOM's shape over a window: the hottest GPU climbs to `plateau` in the first third, drops at the end; pending swells and drains. */
 function oomSamples(fromMs: number, toMs: number, o: { plateau: number; pending: number }): CollectedSample[] {
@@ -66,12 +53,8 @@ function flatSamples(fromMs: number, toMs: number): CollectedSample[] {
 }
 
 function past(title: string, services: string[], fromMs: number, toMs: number, samples: CollectedSample[]): Incident {
-  telemetry.store.backfill(source, samples);
-  clock = fromMs + MIN;
-  const inc = incidents.declare({ title, summary: '', severity: 'SEV2', services, tenants: [], impactStartedAt: fromMs, detectedAt: null });
-  clock = toMs;
-  incidents.setStatus({ id: inc.id, status: 'resolved', reason: '' });
-  return inc;
+  s.telemetry.store.backfill(s.source, samples);
+  return s.declarePast(title, fromMs, toMs, { services });
 }
 
 describe('similar past incidents', () => {
@@ -89,9 +72,9 @@ describe('similar past incidents', () => {
     past('Auth outage', ['auth'], p2Start, p2Start + 30 * MIN, flatSamples(p2Start - 10 * MIN, p2Start + 30 * MIN));
 
     const now = T0 + 24 * 60 * MIN;
-    telemetry.store.backfill(source, oomSamples(now - 30 * MIN, now, { plateau: 0.97, pending: 250 }));
-    clock = now - 25 * MIN;
-    const open = incidents.declare({
+    s.telemetry.store.backfill(s.source, oomSamples(now - 30 * MIN, now, { plateau: 0.97, pending: 250 }));
+    s.clock.now = now - 25 * MIN;
+    const open = s.incidents.declare({
       title: 'OCR and translation failing',
       summary: '',
       severity: 'SEV1',
@@ -100,9 +83,9 @@ describe('similar past incidents', () => {
       impactStartedAt: now - 30 * MIN,
       detectedAt: null,
     });
-    clock = now;
+    s.clock.now = now;
 
-    const similar = new SimilarityService({ db, now: () => clock, incidents, telemetry }).similar(open.id, 5);
+    const similar = s.similar(open.id, 5);
     expect(similar.map((s) => s.incident.title)).toEqual(['GPU OOM on ocr', 'GPU OOM on translation']);
     const [first, second] = similar;
     expect(first?.incident.id).toBe(p1.id);
@@ -120,8 +103,8 @@ describe('similar past incidents', () => {
     );
 
     // Ended windows are cached; a second ask reads the cache and answers the same.
-    expect(db.prepare('SELECT count(*) FROM incident_shapes').pluck().get()).toBe(3);
-    expect(new SimilarityService({ db, now: () => clock, incidents, telemetry }).similar(open.id, 5)).toEqual(similar);
+    expect(s.db.prepare('SELECT count(*) FROM incident_shapes').pluck().get()).toBe(3);
+    expect(s.similar(open.id, 5)).toEqual(similar);
   });
 });
 

@@ -77,23 +77,33 @@ export function correlationSvg(model: CorrelationModel, label: string): SafeHtml
   });
   const rows = badgeRows(markers.map((m) => x(m.t)));
   const marks = markers.map((m, i) => markerMark(m, i + 1, x(m.t), rows[i] ?? 0));
+  return chartSvg(
+    W,
+    H,
+    label,
+    html` <rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" class="plot" />
+      ${join(grid)}${join(qTicks)}${join(tTicks)}
+      <text x="12" y="${M.top + ph / 2}" class="axis-title" transform="rotate(-90 12 ${M.top + ph / 2})" text-anchor="middle">
+        GPU memory
+      </text>
+      ${hasQueue ? html`<text x="${W - 8}" y="${M.top + ph / 2}" class="axis-title" transform="rotate(90 ${W - 8} ${M.top + ph / 2})" text-anchor="middle">queue depth (tasks)</text>` : ''}
+      ${join(marks)}${join(paths)}
+      <line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" class="axis" />`,
+  );
+}
+
+/** The root of a report chart: drawn at the size it is printed, and named for screen readers. */
+export function chartSvg(w: number, h: number, label: string, body: SafeHtml): SafeHtml {
   return html`<svg
     class="chart"
-    viewBox="0 0 ${W} ${H}"
-    width="${W}"
-    height="${H}"
+    viewBox="0 0 ${w} ${h}"
+    width="${w}"
+    height="${h}"
     role="img"
     aria-label="${label}"
     xmlns="http://www.w3.org/2000/svg"
   >
-    <rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" class="plot" />
-    ${join(grid)}${join(qTicks)}${join(tTicks)}
-    <text x="12" y="${M.top + ph / 2}" class="axis-title" transform="rotate(-90 12 ${M.top + ph / 2})" text-anchor="middle">
-      GPU memory
-    </text>
-    ${hasQueue ? html`<text x="${W - 8}" y="${M.top + ph / 2}" class="axis-title" transform="rotate(90 ${W - 8} ${M.top + ph / 2})" text-anchor="middle">queue depth (tasks)</text>` : ''}
-    ${join(marks)}${join(paths)}
-    <line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" class="axis" />
+    ${body}
   </svg>`;
 }
 

@@ -4,7 +4,7 @@ import type { ChartMarker } from '../../../shared/chart/markers';
 import type { SeriesData } from '../../../shared/domain/telemetry';
 import { html, join, type SafeHtml } from '../html';
 import { tickLabel } from '../report-format';
-import { MARKER_COLORS } from './correlation-svg';
+import { chartSvg, MARKER_COLORS } from './correlation-svg';
 
 const W = 680;
 const M = { left: 110, right: 12, top: 8, bottom: 40 };
@@ -104,16 +104,11 @@ export function gpuHeatmapSvg(
           >${b.label}</text
         >`,
   );
-  return html`<svg
-    class="chart"
-    viewBox="0 0 ${W} ${H}"
-    width="${W}"
-    height="${H}"
-    role="img"
-    aria-label="GPU memory per GPU over the incident window"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <rect x="${M.left}" y="${M.top}" width="${pw}" height="${gpus.length * ROW_H}" class="plot" />
-    ${join(rows)}${join(ooms)}${join(ticks)}${join(legend)}
-  </svg>`;
+  return chartSvg(
+    W,
+    H,
+    'GPU memory per GPU over the incident window',
+    html` <rect x="${M.left}" y="${M.top}" width="${pw}" height="${gpus.length * ROW_H}" class="plot" />
+      ${join(rows)}${join(ooms)}${join(ticks)}${join(legend)}`,
+  );
 }

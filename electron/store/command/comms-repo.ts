@@ -5,7 +5,8 @@ import type { StakeholderFields } from '../../../shared/command/comms-values';
 import { TEMPLATE_IDS, type TemplateId, type TemplatePurpose } from '../../../shared/command/templates';
 import type { CommsRecord } from '../../../shared/command/types';
 
-interface CommsRow {
+/** A row as stored; the bundle exports these as they are. */
+export interface CommsRow {
   id: string;
   incident_id: number;
   template_id: string | null;
@@ -64,7 +65,12 @@ export class CommsRepo {
   }
 
   list(incidentId: number): CommsRecord[] {
-    return this.stmts.byIncident.all(incidentId).map(toRecord);
+    return this.rows(incidentId).map(toRecord);
+  }
+
+  /** The incident's rows as stored (audience and fields as the JSON text written), oldest first. */
+  rows(incidentId: number): CommsRow[] {
+    return this.stmts.byIncident.all(incidentId);
   }
 
   /** Newest sent time per open incident and purpose, for the due check across all incidents in one read. */

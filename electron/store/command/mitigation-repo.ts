@@ -4,7 +4,8 @@ import { matcher } from '../../../shared/contract/command-schemas';
 import type { Matcher } from '../../../shared/command/silence';
 import type { MitigationKind, MitigationRecord } from '../../../shared/command/types';
 
-interface MitigationRow {
+/** A row as stored; the bundle exports these as they are. */
+export interface MitigationRow {
   id: string;
   incident_id: number;
   kind: MitigationKind;
@@ -84,7 +85,12 @@ export class MitigationRepo {
   }
 
   list(incidentId: number): MitigationRecord[] {
-    return this.stmts.byIncident.all(incidentId).map(toRecord);
+    return this.rows(incidentId).map(toRecord);
+  }
+
+  /** The incident's rows as stored (matchers as the JSON text written), in the order they happened. */
+  rows(incidentId: number): MitigationRow[] {
+    return this.stmts.byIncident.all(incidentId);
   }
 
   get(id: string): MitigationRecord | null {

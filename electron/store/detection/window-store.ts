@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FrameSeries } from '../../../shared/detection/types';
 import { sampleChanges } from '../sample-changes';
-import type { SeriesColumns, WindowSpec } from '../series-query';
+import { parseLabels, type SeriesColumns, type WindowSpec } from '../series-query';
 
 interface Win {
   id: number;
@@ -169,14 +169,5 @@ export class DetectionWindows {
       this.meta.set(id, m);
     }
     return m;
-  }
-}
-
-function parseLabels(text: string): Record<string, string> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
   }
 }

@@ -8,6 +8,7 @@ import { formatUtcTime } from '../../logic/format';
 import { loadCommandState, useCommandState } from '../../state/command';
 import { setSeverity, setStatus } from '../../state/commands';
 import { usePolicy } from '../../state/policy';
+import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
 
 export type Change = { kind: 'severity'; to: Severity } | { kind: 'status'; to: Status };
@@ -97,25 +98,17 @@ function ChangeDialog({ incident, change, onClose }: { incident: Incident; chang
           Reason (optional, recorded on the timeline)
           <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} autoFocus data-testid="change-reason" />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={closing ? 'btn btn-alert' : 'btn btn-primary'}
-            disabled={busy}
-            onClick={() => void confirm()}
-            data-testid="change-confirm"
-          >
-            {closing ? 'Close incident' : 'Change'}
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          onCancel={onClose}
+          confirm={{
+            label: closing ? 'Close incident' : 'Change',
+            tone: closing ? 'alert' : 'primary',
+            disabled: busy,
+            onClick: () => void confirm(),
+            testId: 'change-confirm',
+          }}
+        />
       </div>
     </Modal>
   );

@@ -12,6 +12,7 @@ import { formatUtc, formatUtcTime } from '../../logic/format';
 import { act, loadCommsSettings, useCommsSettings, useCommsSettingsError } from '../../state/command';
 import { usePolicy } from '../../state/policy';
 import { CommsHistory } from './CommsHistory';
+import { TemplatePicker } from './TemplatePicker';
 
 /**
  * Stakeholder messages from the seeds' templates, filled from the incident as it is now. The IC sets
@@ -94,24 +95,14 @@ export function CommsPanel({
     <section className="panel comms-panel" aria-labelledby="comms-h" data-testid="comms-panel">
       <div className="panel-head">
         <h2 id="comms-h">Comms</h2>
-        <label className="inline-field">
-          <span className="label">Template</span>
-          <select
-            value={templateId}
-            onChange={(e) => {
-              onTemplate(e.target.value as TemplateId);
-              refill();
-            }}
-            data-testid="comms-template"
-          >
-            {(settings?.templates ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-                {t.edited ? ' (edited)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TemplatePicker
+          value={templateId}
+          onChange={(id) => {
+            onTemplate(id);
+            refill();
+          }}
+          testId="comms-template"
+        />
       </div>
       {settingsError && <p className="inline-error">{settingsError}</p>}
       <p className="comms-told muted" data-testid="comms-told">

@@ -11,6 +11,7 @@ import { commsContext, fillDraft } from '../../logic/comms-draft';
 import { formatUtc } from '../../logic/format';
 import { act, useCommsSettings } from '../../state/command';
 import { usePolicy } from '../../state/policy';
+import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
 
 /**
@@ -94,27 +95,27 @@ function HandoffDialog({
           {state.openChecklist === null ? 'No checklists are attached in this build, so open checklist items are left to fill in. ' : ''}
           Recorded as the handoff event on {incident.ref}’s timeline, note included.
         </p>
-        {error && (
-          <p className="form-error" role="alert" data-testid="handoff-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void copyText(asMarkdown(text)).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
-          >
-            Copy note
-          </button>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void confirm()} data-testid="handoff-confirm">
-            {holder ? `Hand off to ${incoming.trim() || '…'}` : `Assign to ${incoming.trim() || '…'}`}
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          errorTestId="handoff-error"
+          onCancel={onClose}
+          extra={
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void copyText(asMarkdown(text)).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
+            >
+              Copy note
+            </button>
+          }
+          confirm={{
+            label: holder ? `Hand off to ${incoming.trim() || '…'}` : `Assign to ${incoming.trim() || '…'}`,
+            tone: 'primary',
+            disabled: busy,
+            onClick: () => void confirm(),
+            testId: 'handoff-confirm',
+          }}
+        />
       </div>
     </Modal>
   );

@@ -4,9 +4,11 @@ import type { Incident } from '../../../shared/domain/incident';
 import { formatUtc, formatUtcTime } from '../../logic/format';
 import { act } from '../../state/command';
 import { useSnapshot } from '../../state/telemetry';
+import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
 import { QueueActionDialog, type QueueVerb } from './QueueActionDialog';
 import { SilenceDialog } from './SilenceDialog';
+import { useMitigation } from './useMitigation';
 
 type Open =
   | { kind: 'queue'; verb: QueueVerb; preset?: { sourceId: number; queue: string } }
@@ -15,16 +17,9 @@ type Open =
   | null;
 
 function ExpireDialog({ incident, record, onClose }: { incident: Incident; record: MitigationRecord; onClose: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async (): Promise<void> => {
-    setBusy(true);
-    const r = await act(incident.id, 'mitigation:expire-silence', { id: incident.id, mitigationId: record.id });
-    setBusy(false);
-    if (!r.ok) setError(r.message);
-    else if (r.value.outcome === 'failed') setError(`Recorded as failed: ${r.value.message}`);
-    else onClose();
-  };
+  const { busy, error, run } = useMitigation(onClose);
+  const confirm = (): Promise<void> =>
+    run(() => act(incident.id, 'mitigation:expire-silence', { id: incident.id, mitigationId: record.id }));
   return (
     <Modal title="Expire a silence" onClose={onClose} testId="expire-dialog">
       <div className="confirm-what">
@@ -34,19 +29,11 @@ function ExpireDialog({ incident, record, onClose }: { incident: Incident; recor
           {incident.ref}’s timeline.
         </p>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-alert" disabled={busy} onClick={() => void confirm()} data-testid="expire-confirm">
-          Expire silence
-        </button>
-      </div>
+      <DialogActions
+        error={error}
+        onCancel={onClose}
+        confirm={{ label: 'Expire silence', tone: 'alert', disabled: busy, onClick: () => void confirm(), testId: 'expire-confirm' }}
+      />
     </Modal>
   );
 }

@@ -4,7 +4,10 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { SourceView } from '../../../shared/domain/source-config';
 import { act, ask } from '../../state/command';
 import { useSources } from '../../state/sources';
+import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
+import { SourcePicker } from './SourcePicker';
+import { useMitigation } from './useMitigation';
 
 export type QueueVerb = 'pause' | 'resume';
 
@@ -31,8 +34,7 @@ export function QueueActionDialog({
   const queues = read?.sourceId === sourceId ? read.queues : null;
   const listError = read?.sourceId === sourceId ? read.error : null;
   const [queue, setQueue] = useState(preset?.queue ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useMitigation(onClose);
   const source: SourceView | undefined = sources.find((s) => s.id === sourceId);
 
   useEffect(() => {
@@ -49,16 +51,9 @@ export function QueueActionDialog({
   const chosen = queues?.find((q) => q.queue === queue) ?? null;
   const confirm = async (): Promise<void> => {
     if (sourceId === null || queue === '') return;
-    setBusy(true);
-    const r = await act(incident.id, verb === 'pause' ? 'mitigation:pause-queue' : 'mitigation:resume-queue', {
-      id: incident.id,
-      sourceId,
-      queue,
-    });
-    setBusy(false);
-    if (!r.ok) setError(r.message);
-    else if (r.value.outcome === 'failed') setError(`Recorded as failed: ${r.value.message}`);
-    else onClose();
+    await run(() =>
+      act(incident.id, verb === 'pause' ? 'mitigation:pause-queue' : 'mitigation:resume-queue', { id: incident.id, sourceId, queue }),
+    );
   };
   const Verb = verb === 'pause' ? 'Pause' : 'Resume';
 
@@ -69,16 +64,7 @@ export function QueueActionDialog({
           <p className="warning">No AsynqMon source is configured. Add one under Sources.</p>
         ) : (
           <div className="two-col">
-            <label>
-              AsynqMon source
-              <select value={sourceId ?? ''} onChange={(e) => setSourceId(Number(e.target.value))} data-testid="queue-source">
-                {sources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name} ({s.health.state})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SourcePicker label="AsynqMon source" sources={sources} value={sourceId} onChange={setSourceId} testId="queue-source" />
             <label>
               Queue
               <select value={queue} onChange={(e) => setQueue(e.target.value)} disabled={queues === null} data-testid="queue-name">
@@ -114,25 +100,18 @@ export function QueueActionDialog({
             </p>
           </div>
         )}
-        {error && (
-          <p className="form-error" role="alert" data-testid="queue-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={verb === 'pause' ? 'btn btn-alert' : 'btn btn-primary'}
-            disabled={busy || sourceId === null || queue === ''}
-            onClick={() => void confirm()}
-            data-testid="queue-confirm"
-          >
-            {busy ? `${Verb === 'Pause' ? 'Pausing' : 'Resuming'}…` : queue === '' ? `${Verb} queue` : `${Verb} “${queue}”`}
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          errorTestId="queue-error"
+          onCancel={onClose}
+          confirm={{
+            label: busy ? `${Verb === 'Pause' ? 'Pausing' : 'Resuming'}…` : queue === '' ? `${Verb} queue` : `${Verb} “${queue}”`,
+            tone: verb === 'pause' ? 'alert' : 'primary',
+            disabled: busy || sourceId === null || queue === '',
+            onClick: () => void confirm(),
+            testId: 'queue-confirm',
+          }}
+        />
       </div>
     </Modal>
   );

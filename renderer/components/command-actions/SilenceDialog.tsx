@@ -15,7 +15,10 @@ import { useNow } from '../../hooks/useNow';
 import { formatDuration, formatUtc } from '../../logic/format';
 import { act, ask } from '../../state/command';
 import { useSources } from '../../state/sources';
+import { DialogActions } from '../DialogActions';
 import { Modal } from '../Modal';
+import { SourcePicker } from './SourcePicker';
+import { useMitigation } from './useMitigation';
 
 const DURATIONS: readonly { min: number; label: string }[] = [
   { min: 30, label: '30 min' },
@@ -39,8 +42,7 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
   const [minutes, setMinutes] = useState(String(SILENCE_DEFAULT_MINUTES));
   const [comment, setComment] = useState(`${incident.ref}: ${incident.title} (silenced from Pitwall)`);
   const [expireOnResolve, setExpireOnResolve] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fail, run } = useMitigation(onClose);
 
   useEffect(() => {
     let live = true;
@@ -49,12 +51,12 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
       if (r.ok) {
         setProposal(r.value);
         setMatchers(r.value.matchers);
-      } else setError(r.message);
+      } else fail(r.message);
     });
     return () => {
       live = false;
     };
-  }, [incident.id]);
+  }, [incident.id, fail]);
 
   const duration = Number(minutes);
   const problems = useMemo(() => {
@@ -72,19 +74,16 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
   const set = (i: number, patch: Partial<Matcher>): void => setMatchers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const confirm = async (): Promise<void> => {
     if (sourceId === null || problems.length > 0) return;
-    setBusy(true);
-    const r = await act(incident.id, 'mitigation:create-silence', {
-      id: incident.id,
-      sourceId,
-      matchers: matchers.map((m) => ({ ...m, name: m.name.trim() })),
-      durationMin: duration,
-      comment: comment.trim(),
-      expireOnResolve,
-    });
-    setBusy(false);
-    if (!r.ok) setError(r.message);
-    else if (r.value.outcome === 'failed') setError(`Recorded as failed: ${r.value.message}`);
-    else onClose();
+    await run(() =>
+      act(incident.id, 'mitigation:create-silence', {
+        id: incident.id,
+        sourceId,
+        matchers: matchers.map((m) => ({ ...m, name: m.name.trim() })),
+        durationMin: duration,
+        comment: comment.trim(),
+        expireOnResolve,
+      }),
+    );
   };
 
   return (
@@ -93,16 +92,7 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
         {sources.length === 0 ? (
           <p className="warning">No Alertmanager source is configured. Add one under Sources.</p>
         ) : (
-          <label>
-            Alertmanager
-            <select value={sourceId ?? ''} onChange={(e) => setSourceId(Number(e.target.value))} data-testid="silence-source">
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.health.state})
-                </option>
-              ))}
-            </select>
-          </label>
+          <SourcePicker label="Alertmanager" sources={sources} value={sourceId} onChange={setSourceId} testId="silence-source" />
         )}
         <fieldset className="matchers">
           <legend>Matchers (all must match)</legend>
@@ -209,25 +199,18 @@ export function SilenceDialog({ incident, onClose }: { incident: Incident; onClo
             </div>
           )
         )}
-        {error && (
-          <p className="form-error" role="alert" data-testid="silence-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-alert"
-            disabled={busy || sourceId === null || problems.length > 0}
-            onClick={() => void confirm()}
-            data-testid="silence-confirm"
-          >
-            {busy ? 'Creating…' : 'Create silence'}
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          errorTestId="silence-error"
+          onCancel={onClose}
+          confirm={{
+            label: busy ? 'Creating…' : 'Create silence',
+            tone: 'alert',
+            disabled: busy || sourceId === null || problems.length > 0,
+            onClick: () => void confirm(),
+            testId: 'silence-confirm',
+          }}
+        />
       </div>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkTemplate, DEFAULT_TEMPLATES, PLACEHOLDERS, type Placeholder, type TemplateId } from '../../../shared/command/templates';
 import { ask, loadCommsSettings, setCommsSettings, useCommsSettings, useCommsSettingsError } from '../../state/command';
 import '../../styles/command-actions.css';
+import { TemplatePicker } from './TemplatePicker';
 
 /**
  * The comms templates: the seeds' text unless edited here. Placeholders are listed (a click inserts
@@ -61,25 +62,15 @@ export function TemplatesSection() {
       {loadError && <p className="inline-error">{loadError}</p>}
       <div className="templates-grid">
         <div className="templates-edit">
-          <label className="inline-field">
-            <span className="label">Template</span>
-            <select
-              value={id}
-              onChange={(e) => {
-                setId(e.target.value as TemplateId);
-                setBody(null);
-                setNote(null);
-              }}
-              data-testid="template-select"
-            >
-              {(settings?.templates ?? []).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                  {t.edited ? ' (edited)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TemplatePicker
+            value={id}
+            onChange={(next) => {
+              setId(next);
+              setBody(null);
+              setNote(null);
+            }}
+            testId="template-select"
+          />
           <p className="muted">From: {DEFAULT_TEMPLATES[id].source}</p>
           <textarea
             ref={area}

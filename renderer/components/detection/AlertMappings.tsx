@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { BUILTIN_PLAYBOOK_IDS } from '../../../shared/playbooks/ids';
 import type { DetectionSettings } from '../../../shared/detection/settings';
-import { SEVERITIES, severityLabel, type Severity } from '../../../shared/domain/severity';
+import type { Severity } from '../../../shared/domain/severity';
 import { playbookName } from './suggestion-text';
+import { SeverityOptions } from '../SeverityBadge';
 
 interface Props {
   settings: DetectionSettings;
@@ -50,11 +51,7 @@ export function AlertMappings({ settings, onChange, errors }: Props) {
               value={alerts.severityByLabel[label] ?? alerts.otherSeverity}
               onChange={(e) => setLabel(label, e.target.value as Severity)}
             >
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {severityLabel(s)}
-                </option>
-              ))}
+              <SeverityOptions />
             </select>
           </label>
         ))}
@@ -64,11 +61,7 @@ export function AlertMappings({ settings, onChange, errors }: Props) {
             value={alerts.otherSeverity}
             onChange={(e) => onChange({ ...settings, alerts: { ...alerts, otherSeverity: e.target.value as Severity } })}
           >
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {severityLabel(s)}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </label>
       </div>

@@ -7,12 +7,13 @@ import {
   type DetectionSettings,
   type RuleId,
 } from '../../../shared/detection/settings';
-import { SEVERITIES, severityLabel, type Severity } from '../../../shared/domain/severity';
+import type { Severity } from '../../../shared/domain/severity';
 import { getDetectionSettings, saveDetectionSettings } from '../../state/detection';
 import { AlertMappings } from './AlertMappings';
 import { RuleStatusTable } from './RuleStatusTable';
 import { applyDraft, draftFrom, GENERAL_FIELDS, RULE_FIELDS, type Draft } from './rule-fields';
 import './detection.css';
+import { SeverityOptions } from '../SeverityBadge';
 
 /** Detection under Sources: what each rule sees now, its thresholds, and how alerts map to playbooks. */
 export function DetectionSettingsSection() {
@@ -104,11 +105,7 @@ export function DetectionSettingsSection() {
                     onChange={(e) => setRule(id, { severity: e.target.value as Severity })}
                     data-testid={`rule-${id}-severity`}
                   >
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {severityLabel(s)}
-                      </option>
-                    ))}
+                    <SeverityOptions />
                   </select>
                 </label>
                 {RULE_FIELDS[id].map((f) => {

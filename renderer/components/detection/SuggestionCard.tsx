@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { SEVERITIES, severityLabel, type Severity } from '../../../shared/domain/severity';
+import type { Severity } from '../../../shared/domain/severity';
 import type { DetectionView, Suggestion } from '../../../shared/detection/types';
 import { formatAgo, formatUtcTime } from '../../logic/format';
 import { attachSuggestion, declareSuggestion } from '../../state/detection';
-import { SeverityBadge } from '../SeverityBadge';
+import { SeverityBadge, SeverityOptions } from '../SeverityBadge';
 import { DismissForm } from './DismissForm';
 import { SuggestionDetail } from './SuggestionDetail';
 import { outcomeText, playbookName } from './suggestion-text';
@@ -88,11 +88,7 @@ export function SuggestionCard({ suggestion: s, now, openIncidents, dismissMin }
                 onChange={(e) => setSeverity(e.target.value as Severity)}
                 data-testid="suggestion-severity"
               >
-                {SEVERITIES.map((v) => (
-                  <option key={v} value={v}>
-                    {severityLabel(v)}
-                  </option>
-                ))}
+                <SeverityOptions />
               </select>
               <button
                 type="button"

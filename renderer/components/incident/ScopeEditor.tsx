@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { splitList } from '../../logic/format';
 import { editIncident } from '../../state/commands';
+import { DialogActions } from '../DialogActions';
 import { ExpandableText, Name } from '../text/UntrustedText';
 
 interface Form {
@@ -76,19 +77,12 @@ function Editor({ incident, onDone }: { incident: Incident; onDone: () => void }
           <input value={form.tenants} onChange={(e) => set('tenants', e.target.value)} data-testid="edit-tenants" />
         </label>
       </div>
-      {error && (
-        <p className="form-error" role="alert" data-testid="edit-error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="edit-save">
-          Save — recorded on the timeline
-        </button>
-      </div>
+      <DialogActions
+        error={error}
+        errorTestId="edit-error"
+        onCancel={onDone}
+        confirm={{ label: 'Save — recorded on the timeline', tone: 'primary', disabled: busy, testId: 'edit-save' }}
+      />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { HIT_SOURCE_LABEL, type SearchHit, type SearchResult } from '../../../shared/domain/search';
 import { formatAge } from '../../logic/format';
-import { selectIncident, useSelectedId } from '../../state/detail';
+import { useSelectedId } from '../../state/detail';
 import { runSearch, useSearchError, useSearchFilters, useSearchLoading, useSearchResults } from '../../state/search';
-import { SeverityBadge, StatusPill } from '../SeverityBadge';
+import { IncidentRowButton } from '../IncidentRowButton';
+import { StatusPill } from '../SeverityBadge';
 import { Name } from '../text/UntrustedText';
 
 /** The sidebar while searching: matching incidents, each with the passages that matched, matches highlighted. */
@@ -44,31 +45,15 @@ export function SearchResults({ text, now, refresh }: { text: string; now: numbe
 function ResultRow({ result, selected, now }: { result: SearchResult; selected: boolean; now: number }) {
   const i = result.incident;
   return (
-    <li>
-      <button
-        type="button"
-        className={`incident-row search-row${selected ? ' selected' : ''}`}
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => selectIncident(i.id)}
-        data-testid="search-result"
-        data-ref={i.ref}
-      >
-        <span className="row-top">
-          <span className="ref">{i.ref}</span>
-          <SeverityBadge severity={i.severity} />
-        </span>
-        <span className="row-title">
-          <Name text={i.title} />
-        </span>
-        <span className="row-meta">
-          <StatusPill status={i.status} />
-          <span className="age">{formatAge(i.declaredAt, now)}</span>
-        </span>
-        {result.hits.map((h, k) => (
-          <Hit key={k} hit={h} />
-        ))}
-      </button>
-    </li>
+    <IncidentRowButton incident={i} selected={selected} className="search-row" testId="search-result">
+      <span className="row-meta">
+        <StatusPill status={i.status} />
+        <span className="age">{formatAge(i.declaredAt, now)}</span>
+      </span>
+      {result.hits.map((h, k) => (
+        <Hit key={k} hit={h} />
+      ))}
+    </IncidentRowButton>
   );
 }
 

@@ -2,14 +2,11 @@ import { PRIORITY_OF } from '../../../../shared/domain/severity';
 import type { PostmortemFacts } from '../facts';
 import { hoursMinutes, inline, utcMinute } from '../markdown';
 import {
+  appendixEvidence,
   blamelessNote,
-  checklistBlock,
-  commsBlock,
-  embedsBlock,
   gpuImpactBlock,
   listOrNone,
-  mitigationsBlock,
-  pinnedLogsList,
+  responseRecord,
   responseTimes,
   timelineRows,
   windowSentence,
@@ -69,17 +66,7 @@ ${responseTimes(f)}
 ## Actions Taken
 ${actions.length ? actions.map((a, i) => `${i + 1}. ${a}`).join('\n') : '1. [Action 1]\n2. [Action 2]\n3. [Action 3]'}
 
-### Mitigations and outcomes
-
-${mitigationsBlock(f)}
-
-### Communications sent
-
-${commsBlock(f)}
-
-### Checklist state
-
-${checklistBlock(f)}
+${responseRecord(f)}
 
 ## Lessons Learned
 - [Lesson 1]
@@ -89,11 +76,5 @@ ${checklistBlock(f)}
 ${followUps}
 
 ## Appendix
-${f.pinnedLogs.length ? `\n### Pinned log lines\n\n${pinnedLogsList(f)}\n` : ''}
-### Charts and pinned evidence
-
-${embedsBlock(f)}
-
-Drafted by Pitwall from the incident record at ${utcMinute(f.draftedAt)}.
-`;
+${appendixEvidence(f)}`;
 }

@@ -1,15 +1,12 @@
 import { severityLabel } from '../../../../shared/domain/severity';
 import type { PostmortemFacts } from '../facts';
-import { hoursMinutes, inline, table, utcMinute } from '../markdown';
+import { hoursMinutes, inline, table } from '../markdown';
 import {
+  appendixEvidence,
   blamelessNote,
-  checklistBlock,
-  commsBlock,
-  embedsBlock,
   gpuImpactBlock,
   listOrNone,
-  mitigationsBlock,
-  pinnedLogsList,
+  responseRecord,
   responseTimes,
   timelineRows,
   windowSentence,
@@ -66,17 +63,7 @@ ${responseTimes(f, ['ttd', 'tta'])}
 
 ${responseTimes(f, ['ttm', 'ttr'])}
 
-### Mitigations and outcomes
-
-${mitigationsBlock(f)}
-
-### Communications sent
-
-${commsBlock(f)}
-
-### Checklist state
-
-${checklistBlock(f)}
+${responseRecord(f)}
 
 ## What Went Well
 - [Things that worked well during the incident]
@@ -97,11 +84,5 @@ Action items are tracked under Actions (owner, ticket, due date, status); this t
 - [Links to dashboards]
 - [Links to logs]
 - [Links to related incidents]
-${f.pinnedLogs.length ? `\n### Pinned log lines\n\n${pinnedLogsList(f)}\n` : ''}
-### Charts and pinned evidence
-
-${embedsBlock(f)}
-
-Drafted by Pitwall from the incident record at ${utcMinute(f.draftedAt)}.
-`;
+${appendixEvidence(f)}`;
 }

@@ -137,3 +137,29 @@ export function pinnedLogsList(f: PostmortemFacts): string {
     )
     .join('\n');
 }
+
+/** What Pitwall recorded of the response, set under the heading each template gives it. */
+export function responseRecord(f: PostmortemFacts): string {
+  return `### Mitigations and outcomes
+
+${mitigationsBlock(f)}
+
+### Communications sent
+
+${commsBlock(f)}
+
+### Checklist state
+
+${checklistBlock(f)}`;
+}
+
+/** The close of the appendix: pinned log lines written out, the embeds, and where the draft came from. */
+export function appendixEvidence(f: PostmortemFacts): string {
+  return `${f.pinnedLogs.length ? `\n### Pinned log lines\n\n${pinnedLogsList(f)}\n` : ''}
+### Charts and pinned evidence
+
+${embedsBlock(f)}
+
+Drafted by Pitwall from the incident record at ${utcMinute(f.draftedAt)}.
+`;
+}
