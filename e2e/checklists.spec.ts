@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LAB_ERROR_RATE } from '../electron/core/demo-sources';
+import { LAB_ERROR_RATE } from '../electron/core/demo/demo-sources';
 import { startLab, type Lab } from '../electron/lab/lab';
 import { expect, test } from './fixtures';
 import { ChecklistsPage } from './pages/checklists-page';

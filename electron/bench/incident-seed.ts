@@ -1,5 +1,5 @@
 import { openStore } from '../store/database';
-import { IncidentRepo } from '../store/incident-repo';
+import { IncidentRepo } from '../store/incidents/incident-repo';
 import { PostmortemRepo } from '../store/postmortems/postmortem-repo';
 import { newId } from '../core/ids';
 import { SEVERITIES } from '../../shared/domain/severity';

@@ -2,13 +2,13 @@ import type Database from 'better-sqlite3';
 import type { ChecklistView } from '../../shared/playbooks/checklist';
 import type { Platform } from '../platform/platform';
 import type { EventHub } from './event-hub';
-import type { EvidenceService } from './evidence-service';
-import type { IncidentService } from './incident-service';
+import type { EvidenceService } from './telemetry/evidence-service';
+import type { IncidentService } from './incidents/incident-service';
 import type { PolicyService } from './policy-service';
 import type { PreferencesService } from './preferences/preferences-service';
-import type { SourceService } from './source-service';
-import type { TelemetryRuntime } from './telemetry-runtime';
-import type { TelemetryService } from './telemetry-service';
+import type { SourceService } from './sources/source-service';
+import type { TelemetryRuntime } from './telemetry/telemetry-runtime';
+import type { TelemetryService } from './telemetry/telemetry-service';
 
 /**
  * What every domain's service is built from (electron/core/<domain>/). app.ts makes one and hands it

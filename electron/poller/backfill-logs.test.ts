@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { METRICS } from '../../shared/domain/telemetry';
-import { LAB_ERROR_RATE } from '../core/demo-sources';
+import { LAB_ERROR_RATE } from '../core/demo/demo-sources';
 import { startLab, type Lab } from '../lab/lab';
 import { goError, json, startFakeUpstream, type FakeUpstream } from '../sources/fake-upstream';
 import { MAX_POINTS_PER_SERIES } from '../sources/query-step';

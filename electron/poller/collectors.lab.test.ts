@@ -4,7 +4,7 @@ import { startLab, type Lab } from '../lab/lab';
 import { LAB_TEST_START_MS } from '../lab/test-support';
 import { queueCounts } from '../lab/sim/queue-step';
 import { createCollector, type Collector } from './collector';
-import { DEMO_SOURCES, LAB_ERROR_RATE } from '../core/demo-sources';
+import { DEMO_SOURCES, LAB_ERROR_RATE } from '../core/demo/demo-sources';
 import { resolvedSource } from './lab-sources';
 import type { Collection } from './types';
 

@@ -3,7 +3,7 @@ import type { SourceHealth } from '../../shared/domain/source-config';
 import type { SourceKind } from '../../shared/domain/sources';
 import { METRICS } from '../../shared/domain/telemetry';
 import { openTestStore, addSource } from '../store/test-fixtures';
-import { TelemetryStore } from '../store/telemetry-store';
+import { TelemetryStore } from '../store/telemetry/telemetry-store';
 import { json, send, startFakeUpstream, type FakeUpstream, type Route } from '../sources/fake-upstream';
 import { ASYNQ_QUEUES } from '../sources/recorded-samples';
 import { FakeClock } from './clock';

@@ -3,7 +3,7 @@
  * (its sources come from settings); kept beside the poller so tests and the bench build them the same way.
  */
 import type { SourceKind } from '../../shared/domain/sources';
-import { DEMO_INTERVAL_MS, DEMO_SOURCES, DEMO_TIMEOUT_MS } from '../core/demo-sources';
+import { DEMO_INTERVAL_MS, DEMO_SOURCES, DEMO_TIMEOUT_MS } from '../core/demo/demo-sources';
 import type { ResolvedSource } from './types';
 
 let nextId = 1;

@@ -14,7 +14,7 @@ import { prometheusConfigText } from '../lab/prometheus-config';
 import { freePort, hasBinary, http, waitFor } from '../lab/test-support';
 import { fetchHistory } from './backfill';
 import { createCollector, testSource } from './collector';
-import { defaultQueriesFor } from '../core/demo-sources';
+import { defaultQueriesFor } from '../core/demo/demo-sources';
 import { resolvedSource } from './lab-sources';
 import { labelKey } from './labels';
 import type { Collection, ResolvedSource } from './types';

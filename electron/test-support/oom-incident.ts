@@ -7,8 +7,8 @@ import { Engine } from '../lab/scenarios/engine';
 import { readExporterSamples } from '../poller/exporter-collector';
 import { parseExposition } from '../sources/exporter-scrape';
 import { openStore } from '../store/database';
-import { IncidentRepo } from '../store/incident-repo';
-import { TelemetryStore } from '../store/telemetry-store';
+import { IncidentRepo } from '../store/incidents/incident-repo';
+import { TelemetryStore } from '../store/telemetry/telemetry-store';
 import { BARE_SOURCE_CONFIG } from '../store/test-fixtures';
 
 /** 2026-03-14 09:00 UTC: the fixture's simulated morning. */

@@ -94,7 +94,7 @@ function pointsOf(v: unknown): SeriesPoint[] | null {
   return out;
 }
 
-/** A pinned chart's frozen copy (electron/core/evidence-service.ts) as lines; null when the data does not read as one. */
+/** A pinned chart's frozen copy (electron/core/telemetry/evidence-service.ts) as lines; null when the data does not read as one. */
 export function pinnedLines(data: unknown): { lines: EmbedLine[]; dropped: number; fromMs: number; toMs: number } | null {
   if (!isObject(data) || !Array.isArray(data.series) || typeof data.fromMs !== 'number' || typeof data.toMs !== 'number') return null;
   const lines: EmbedLine[] = [];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { maintenanceChannels } from './maintenance';
-import { commandChannels } from './command';
+import { commandChannels } from './command/command';
 import { detectionChannels } from './detection';
 import { incidentChannels } from './incidents';
 import { metricsChannels } from './metrics';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { matcher, stakeholderFields } from '../../../shared/contract/command-schemas';
+import { matcher, stakeholderFields } from '../../../shared/contract/command/command-schemas';
 import { TEMPLATE_IDS } from '../../../shared/command/templates';
 import { CommsRepo } from '../../store/command/comms-repo';
 import { MitigationRepo } from '../../store/command/mitigation-repo';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AlertRecord, SeriesData, SeriesPoint } from '../../../shared/domain/telemetry';
 import type { ArchiveRepo } from '../../store/reports/archive-repo';
-import { downsamplePoints } from '../../store/downsample-points';
+import { downsamplePoints } from '../../store/telemetry/downsample-points';
 import { epochMs } from '../bundle-schema';
 import { defineTable, type AnyBundleTable } from '../bundle-tables';
 

@@ -5,13 +5,13 @@ import { fetchRange, historyQueries } from '../../poller/backfill';
 import type { CollectedSample, ResolvedSource } from '../../poller/types';
 import { isSourceError } from '../../sources/source-error';
 import { BackfillRepo, type BackfillJob } from '../../store/backfill/backfill-repo';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import type { CoreContext } from '../context';
 import type { EventHub } from '../event-hub';
 import { newId } from '../ids';
-import type { IncidentService } from '../incident-service';
-import type { SourceService } from '../source-service';
-import type { TelemetryService } from '../telemetry-service';
+import type { IncidentService } from '../incidents/incident-service';
+import type { SourceService } from '../sources/source-service';
+import type { TelemetryService } from '../telemetry/telemetry-service';
 import { count, sourceWords, utcRange } from './backfill-text';
 
 export interface BackfillDeps {
@@ -36,7 +36,7 @@ const RETRY_CAP_MS = 15 * 60_000;
 
 const TIME_WORDS: Readonly<Record<string, string>> = { impactStartedAt: 'impact start', detectedAt: 'detection time' };
 
-/** The start of what the incident keeps in full (store/retention.ts incidentWindows): the lead-in before its earliest time. */
+/** The start of what the incident keeps in full (store/telemetry/retention.ts incidentWindows): the lead-in before its earliest time. */
 export function windowStart(times: IncidentTimes, leadInMin: number): number {
   return Math.min(times.impactStartedAt ?? Infinity, times.detectedAt ?? Infinity, times.declaredAt) - leadInMin * 60_000;
 }

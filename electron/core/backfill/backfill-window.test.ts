@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CollectedSample } from '../../poller/types';
 import { addSource, openTestStore } from '../../store/test-fixtures';
-import { IncidentService } from '../incident-service';
-import { TelemetryService } from '../telemetry-service';
+import { IncidentService } from '../incidents/incident-service';
+import { TelemetryService } from '../telemetry/telemetry-service';
 import { windowStart } from './backfill-service';
 
 const MIN = 60_000;

@@ -9,7 +9,7 @@ import { CommsRepo } from '../../store/command/comms-repo';
 import { DueFactsRepo } from '../../store/command/due-facts-repo';
 import { MitigationRepo } from '../../store/command/mitigation-repo';
 import { NoticeRepo } from '../../store/command/notice-repo';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import type { EventHub } from '../event-hub';
 
 /** The command domain's repositories, and the reads its services share. */

@@ -1,4 +1,4 @@
-import type { commandChannels } from '../../../shared/contract/command';
+import type { commandChannels } from '../../../shared/contract/command/command';
 import { AppFailure } from '../../../shared/contract/result';
 import type { CoreContext } from '../context';
 import type { HandlersFor } from '../handlers';

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METRICS } from '../../../shared/domain/telemetry';
 import type { AppFailure } from '../../../shared/contract/result';
 import { SuggestionRepo } from '../../store/detection/suggestion-repo';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import { addSource, openTestStore } from '../../store/test-fixtures';
 import type { PlaybookLink } from '../context';
 import { EventHub } from '../event-hub';
-import { EvidenceService } from '../evidence-service';
+import { EvidenceService } from '../telemetry/evidence-service';
 import { newId } from '../ids';
-import { IncidentService } from '../incident-service';
-import { TelemetryService } from '../telemetry-service';
+import { IncidentService } from '../incidents/incident-service';
+import { TelemetryService } from '../telemetry/telemetry-service';
 import { SuggestionActions } from './suggestion-actions';
 
 const NOW = Date.UTC(2026, 2, 2, 10, 0, 0);

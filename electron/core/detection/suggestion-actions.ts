@@ -4,7 +4,7 @@ import type { DeclareOutcome, EvidenceItem } from '../../../shared/detection/typ
 import type { Incident } from '../../../shared/domain/incident';
 import type { Severity } from '../../../shared/domain/severity';
 import { formatDuration } from '../../../shared/domain/response-metrics';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import { SuggestionRepo, type SuggestionRow } from '../../store/detection/suggestion-repo';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';

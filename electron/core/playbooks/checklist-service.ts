@@ -15,7 +15,7 @@ import {
 import type { EvidenceReading } from '../../../shared/playbooks/evidence';
 import { allItems, type Playbook, type PlaybookItem } from '../../../shared/playbooks/schema';
 import { checkPlaybook, itemsRuledOut } from '../../../shared/playbooks/validate';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import { ChecklistRepo, type ChecklistRow } from '../../store/playbooks/checklist-repo';
 import { newId } from '../ids';
 import { actionSummary, attachSummary } from './checklist-text';

@@ -4,7 +4,7 @@ import { initialHealth, type HealthState, type SourceView } from '../../../share
 import type { SourceKind } from '../../../shared/domain/sources';
 import type { EvidenceQuery } from '../../../shared/playbooks/evidence';
 import { addSource, openTestStore } from '../../store/test-fixtures';
-import { TelemetryService } from '../telemetry-service';
+import { TelemetryService } from '../telemetry/telemetry-service';
 import { EvidenceReader } from './evidence-reader';
 
 /** Readings from a real SQLite store filled with hand-made samples, with sources whose health the test sets. */

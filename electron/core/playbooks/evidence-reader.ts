@@ -4,7 +4,7 @@ import type { SourceKind } from '../../../shared/domain/sources';
 import { METRICS, metricTitle, type SeriesData, type TelemetrySnapshot } from '../../../shared/domain/telemetry';
 import { evidenceWindowMin, type EvidenceQuery, type EvidenceReading, type EvidenceUnit } from '../../../shared/playbooks/evidence';
 import { formatEvidenceValue, formatTrendDelta } from '../../../shared/playbooks/evidence-format';
-import type { TelemetryService } from '../telemetry-service';
+import type { TelemetryService } from '../telemetry/telemetry-service';
 import { counted, deviceErrors, errorLines, firingAlerts, gauge, type Outcome } from './evidence-kinds';
 import { countRestarts, valued } from './evidence-math';
 

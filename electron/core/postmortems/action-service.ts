@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract/channels';
 import { AppFailure } from '../../../shared/contract/result';
 import { ACTION_STATUS_LABEL, type ActionItem } from '../../../shared/domain/action-items';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import { ActionRepo, type ActionFields } from '../../store/postmortems/action-repo';
 import type { CoreContext } from '../context';
 import { newId } from '../ids';

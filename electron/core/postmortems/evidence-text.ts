@@ -4,7 +4,7 @@ import { metricTitle } from '../../../shared/domain/telemetry';
 
 /**
  * What pinned evidence showed, in words, read back from the copy frozen into its timeline event
- * (electron/core/evidence-service.ts). Event data is stored JSON from any past version, so it is
+ * (electron/core/telemetry/evidence-service.ts). Event data is stored JSON from any past version, so it is
  * parsed, not trusted: anything unreadable gives null and the caller falls back to the summary.
  */
 

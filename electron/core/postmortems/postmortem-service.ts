@@ -9,7 +9,7 @@ import {
   type SaveOutcome,
 } from '../../../shared/domain/postmortem';
 import { METRICS } from '../../../shared/domain/telemetry';
-import { IncidentRepo } from '../../store/incident-repo';
+import { IncidentRepo } from '../../store/incidents/incident-repo';
 import { eventTexts } from '../../store/postmortems/event-text';
 import { PostmortemRepo } from '../../store/postmortems/postmortem-repo';
 import type { CoreContext } from '../context';

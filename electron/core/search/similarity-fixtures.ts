@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Incident } from '../../../shared/domain/incident';
 import type { SimilarIncident } from '../../../shared/domain/search';
 import { addSource, openTestStore } from '../../store/test-fixtures';
-import { IncidentService } from '../incident-service';
-import { TelemetryService } from '../telemetry-service';
+import { IncidentService } from '../incidents/incident-service';
+import { TelemetryService } from '../telemetry/telemetry-service';
 import { SimilarityService } from './similarity-service';
 
 const MIN = 60_000;

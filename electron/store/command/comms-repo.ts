@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { stakeholderFields } from '../../../shared/contract/command-schemas';
+import { stakeholderFields } from '../../../shared/contract/command/command-schemas';
 import type { StakeholderFields } from '../../../shared/command/comms-values';
 import { TEMPLATE_IDS, type TemplateId, type TemplatePurpose } from '../../../shared/command/templates';
 import type { CommsRecord } from '../../../shared/command/types';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { matcher } from '../../../shared/contract/command-schemas';
+import { matcher } from '../../../shared/contract/command/command-schemas';
 import type { Matcher } from '../../../shared/command/silence';
 import type { MitigationKind, MitigationRecord } from '../../../shared/command/types';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TelemetryService } from '../../core/telemetry-service';
+import { TelemetryService } from '../../core/telemetry/telemetry-service';
 import { addSource, openTestStore } from '../test-fixtures';
-import type { WindowSpec } from '../series-query';
+import type { WindowSpec } from '../telemetry/series-query';
 import { DetectionWindows } from './window-store';
 
 const T0 = Date.UTC(2026, 2, 2, 10);

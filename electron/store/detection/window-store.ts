@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FrameSeries } from '../../../shared/detection/types';
-import { sampleChanges } from '../sample-changes';
-import { parseLabels, type SeriesColumns, type WindowSpec } from '../series-query';
+import { sampleChanges } from '../telemetry/sample-changes';
+import { parseLabels, type SeriesColumns, type WindowSpec } from '../telemetry/series-query';
 
 interface Win {
   id: number;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IncidentTimes } from '../../../shared/domain/incident';
 import type { Severity } from '../../../shared/domain/severity';
-import { TIME_COLUMNS, toTimes, type IncidentRow, type TimeColumns } from '../incident-rows';
+import { TIME_COLUMNS, toTimes, type IncidentRow, type TimeColumns } from '../incidents/incident-rows';
 
 export interface MetricIncident {
   id: number;

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultQueriesFor } from '../../core/demo-sources';
+import { defaultQueriesFor } from '../../core/demo/demo-sources';
 import { migrate } from '../migrate';
-import { storedConfig } from '../source-rows';
+import { storedConfig } from '../sources/source-rows';
 import { migration005 } from './005-fidelity';
 import { MIGRATIONS } from './index';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventKind, Incident } from '../../../shared/domain/incident';
 import type { Role } from '../../../shared/domain/roles';
-import { IncidentRepo } from '../incident-repo';
+import { IncidentRepo } from '../incidents/incident-repo';
 
 export interface ImportedIncident {
   ref: string;

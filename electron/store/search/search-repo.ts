@@ -3,8 +3,8 @@ import type { EventKind } from '../../../shared/domain/incident';
 import type { HitSource, SearchHit, SearchResult } from '../../../shared/domain/search';
 import type { Severity } from '../../../shared/domain/severity';
 import type { Status } from '../../../shared/domain/status';
-import { toFtsQuery } from '../incident-repo';
-import { toSummary, type IncidentRow } from '../incident-rows';
+import { toFtsQuery } from '../incidents/incident-repo';
+import { toSummary, type IncidentRow } from '../incidents/incident-rows';
 import { queryTerms, snippet } from './snippet';
 
 export interface SearchFilter {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { toIncident, type IncidentRow } from '../incident-rows';
+import { toIncident, type IncidentRow } from '../incidents/incident-rows';
 import type { Incident } from '../../../shared/domain/incident';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TemplateId } from '../../../shared/command/templates';
 import { loadCommandState, useCommandError, useCommandState } from '../../state/command';
 import type { IncidentTabProps } from '../incident/incident-tabs';
-import { Timeline } from '../Timeline';
+import { Timeline } from '../incident/Timeline';
 import { CommsPanel } from './CommsPanel';
 import { DueList } from './DueList';
 import { HandoffSection } from './HandoffSection';

@@ -1,5 +1,5 @@
 import { CommandView } from '../command/CommandView';
-import { Timeline } from '../Timeline';
+import { Timeline } from './Timeline';
 import type { IncidentTabProps } from './incident-tabs';
 
 /**

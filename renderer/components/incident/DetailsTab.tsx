@@ -1,5 +1,5 @@
-import { KeyTimes } from '../KeyTimes';
-import { RolePanel } from '../RolePanel';
+import { KeyTimes } from './KeyTimes';
+import { RolePanel } from './RolePanel';
 import type { IncidentTabProps } from './incident-tabs';
 import { ScopeEditor } from './ScopeEditor';
 import '../../styles/details.css';

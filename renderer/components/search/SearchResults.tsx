@@ -3,7 +3,7 @@ import { HIT_SOURCE_LABEL, type SearchHit, type SearchResult } from '../../../sh
 import { formatAge } from '../../logic/format';
 import { useSelectedId } from '../../state/detail';
 import { runSearch, useSearchError, useSearchFilters, useSearchLoading, useSearchResults } from '../../state/search';
-import { IncidentRowButton } from '../IncidentRowButton';
+import { IncidentRowButton } from '../incident/IncidentRowButton';
 import { StatusPill } from '../SeverityBadge';
 import { Name } from '../text/UntrustedText';
 
